@@ -1,0 +1,47 @@
+import type { Database } from 'better-sqlite3';
+import type { Actor } from '../../shared/actor.js';
+import type { ProgressEvent } from '../../shared/contract/api.js';
+import type { Result } from '../../shared/errors.js';
+import { dispatch } from './boundary.js';
+import { localJobControl } from './context.js';
+import { handlers } from './handlers.js';
+
+/** What every transport talks to: the handler table behind the boundary, here or in a worker. */
+export interface Backend {
+  call(op: string, input: unknown, actor: Actor): Promise<Result<unknown>>;
+  onProgress(listener: (event: ProgressEvent) => void): () => void;
+  close(): Promise<void>;
+}
+
+export class ProgressHub {
+  private readonly listeners = new Set<(event: ProgressEvent) => void>();
+
+  subscribe(listener: (event: ProgressEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit(event: ProgressEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+}
+
+/** Runs handlers on the caller's thread: the CLI and tests. The app uses the worker host instead. */
+export function createLocalBackend(db: Database): Backend {
+  const hub = new ProgressHub();
+  const jobs = localJobControl();
+  const options = {
+    db,
+    handlers,
+    jobs,
+    onProgress: (jobId: string, done: number, total: number, stage?: string) =>
+      hub.emit(stage === undefined ? { jobId, done, total } : { jobId, done, total, stage }),
+  };
+  return {
+    call: (op, input, actor) => dispatch(options, op, input, actor),
+    onProgress: (listener) => hub.subscribe(listener),
+    close: async () => {
+      db.close();
+    },
+  };
+}

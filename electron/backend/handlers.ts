@@ -1,0 +1,7 @@
+import { foundationHandlers } from '../services/foundation.js';
+import type { HandlerTable } from './context.js';
+
+/** The one handler table, used by IPC, the web transport and the CLI alike. */
+export const handlers: HandlerTable = {
+  ...foundationHandlers,
+};

@@ -1,0 +1,45 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { AppError } from '../../shared/errors.js';
+import { openDatabase } from '../db/open.js';
+import { dispatch } from './boundary.js';
+import { isMarkedCancelled, markCancelled } from './cancel-flags.js';
+import { handlers } from './handlers.js';
+import type { HostMessage, WorkerMessage } from './worker-protocol.js';
+
+/** The database thread: one writer connection, every handler runs here, the window never waits. */
+const { dbFile, cancelBuffer } = workerData as { dbFile: string; cancelBuffer: SharedArrayBuffer };
+const port = parentPort;
+if (!port) throw new Error('worker.ts must run in a worker thread');
+
+const post = (message: WorkerMessage) => port.postMessage(message);
+
+try {
+  const db = openDatabase(dbFile);
+  const options = {
+    db,
+    handlers,
+    jobs: {
+      isCancelled: (jobId: string) => isMarkedCancelled(cancelBuffer, jobId),
+      cancel: (jobId: string) => {
+        markCancelled(cancelBuffer, jobId);
+        return true;
+      },
+    },
+    onProgress: (jobId: string, done: number, total: number, stage?: string) =>
+      post({ type: 'progress', event: stage === undefined ? { jobId, done, total } : { jobId, done, total, stage } }),
+  };
+  port.on('message', (message: HostMessage) => {
+    if (message.type === 'close') {
+      db.close();
+      post({ type: 'closed' });
+      return;
+    }
+    void dispatch(options, message.op, message.input, message.actor).then((result) => post({ type: 'result', id: message.id, result }));
+  });
+  post({ type: 'ready' });
+} catch (error) {
+  post({
+    type: 'failed',
+    error: error instanceof AppError ? error.toShape() : { code: 'db.cannotOpen', params: { file: dbFile, reason: String(error) } },
+  });
+}

@@ -1,0 +1,26 @@
+import { Command, CommanderError } from 'commander';
+import { APP_VERSION } from '../../shared/version.js';
+import { registerFoundationCommands } from './commands/foundation.js';
+import { describeFailure } from './run.js';
+
+/** `banhchi`: the same services as the app, over the same handler table. */
+export function buildProgram(): Command {
+  const program = new Command('banhchi').version(APP_VERSION).description('Banhchi register of foreign residents and workers');
+  program.exitOverride();
+  program.configureOutput({ writeErr: (text) => process.stderr.write(text) });
+  registerFoundationCommands(program);
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    const lang = argv[argv.indexOf('--lang') + 1];
+    process.stderr.write(`banhchi: ${describeFailure(error, { lang })}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,152 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { Actor } from '../../shared/actor.js';
+import { AppError } from '../../shared/errors.js';
+
+/**
+ * The one write path. Every insert, update and delete of a record goes through here and
+ * appends to `change_log` in the same transaction, so sync and audit can rely on the log
+ * being complete. Query modules read freely but never write around these functions.
+ */
+
+export type SqlValue = string | number | bigint | null | Buffer;
+export type Row = Record<string, SqlValue>;
+
+/** A table of records: `id TEXT PRIMARY KEY`, `origin_office`, `revision` plus `columns`. */
+export interface EntitySpec {
+  entity: string;
+  table: string;
+  columns: readonly string[];
+}
+
+export interface WriteContext {
+  db: Database;
+  actor: Actor;
+  /** The office id recorded as origin of new records; `builtin` for shipped reference data. */
+  originOffice: string;
+  now?: () => string;
+}
+
+const statementCache = new WeakMap<Database, Map<string, Statement>>();
+
+function prepared(db: Database, sql: string): Statement {
+  let cache = statementCache.get(db);
+  if (!cache) {
+    cache = new Map();
+    statementCache.set(db, cache);
+  }
+  let statement = cache.get(sql);
+  if (!statement) {
+    statement = db.prepare(sql);
+    cache.set(sql, statement);
+  }
+  return statement;
+}
+
+function checkColumns(spec: EntitySpec, values: Row): void {
+  for (const key of Object.keys(values)) {
+    if (!spec.columns.includes(key)) throw new Error(`${spec.entity}: unknown column ${key}`);
+  }
+}
+
+function inTransaction<T>(db: Database, run: () => T): T {
+  return db.inTransaction ? run() : db.transaction(run)();
+}
+
+function logChange(
+  ctx: WriteContext,
+  spec: EntitySpec,
+  id: string,
+  op: 'insert' | 'update' | 'delete',
+  origin: string,
+  revision: number,
+  before: Row | null,
+  after: Row | null,
+): number {
+  const info = prepared(
+    ctx.db,
+    `INSERT INTO change_log (entity, record_id, op, actor, at, origin_office, revision, before_json, after_json)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    spec.entity,
+    id,
+    op,
+    ctx.actor.id,
+    (ctx.now ?? nowIso)(),
+    origin,
+    revision,
+    before === null ? null : JSON.stringify(before, jsonSafe),
+    after === null ? null : JSON.stringify(after, jsonSafe),
+  );
+  return Number(info.lastInsertRowid);
+}
+
+function jsonSafe(_key: string, value: unknown): unknown {
+  if (typeof value === 'bigint') return value.toString();
+  if (Buffer.isBuffer(value)) return { base64: value.toString('base64') };
+  if (value && typeof value === 'object' && (value as { type?: string }).type === 'Buffer') {
+    return { base64: Buffer.from((value as { data: number[] }).data).toString('base64') };
+  }
+  return value;
+}
+
+export function nowIso(): string {
+  return new Date().toISOString();
+}
+
+export function insertRecord(ctx: WriteContext, spec: EntitySpec, id: string, values: Row): void {
+  checkColumns(spec, values);
+  const columns = Object.keys(values);
+  const sql = `INSERT INTO ${spec.table} (id, origin_office, revision${columns.map((c) => `, ${c}`).join('')})
+    VALUES (?, ?, 1${columns.map(() => ', ?').join('')})`;
+  inTransaction(ctx.db, () => {
+    prepared(ctx.db, sql).run(id, ctx.originOffice, ...columns.map((c) => values[c]));
+    logChange(ctx, spec, id, 'insert', ctx.originOffice, 1, null, values);
+  });
+}
+
+export function readRecord(db: Database, spec: EntitySpec, id: string): (Row & { origin_office: string; revision: number }) | undefined {
+  return prepared(db, `SELECT * FROM ${spec.table} WHERE id = ?`).get(id) as
+    | (Row & { origin_office: string; revision: number })
+    | undefined;
+}
+
+/** Writes only the fields that differ; returns false (and logs nothing) when nothing changed. */
+export function updateRecord(ctx: WriteContext, spec: EntitySpec, id: string, patch: Row): boolean {
+  checkColumns(spec, patch);
+  return inTransaction(ctx.db, () => {
+    const current = readRecord(ctx.db, spec, id);
+    if (!current) throw new AppError('record.notFound', { entity: spec.entity, id });
+    const before: Row = {};
+    const after: Row = {};
+    for (const [column, value] of Object.entries(patch)) {
+      if (!sameValue(current[column] ?? null, value)) {
+        before[column] = current[column] ?? null;
+        after[column] = value;
+      }
+    }
+    const changed = Object.keys(after);
+    if (changed.length === 0) return false;
+    const revision = current.revision + 1;
+    prepared(
+      ctx.db,
+      `UPDATE ${spec.table} SET revision = ?${changed.map((c) => `, ${c} = ?`).join('')} WHERE id = ?`,
+    ).run(revision, ...changed.map((c) => after[c]), id);
+    logChange(ctx, spec, id, 'update', current.origin_office, revision, before, after);
+    return true;
+  });
+}
+
+export function deleteRecord(ctx: WriteContext, spec: EntitySpec, id: string): void {
+  inTransaction(ctx.db, () => {
+    const current = readRecord(ctx.db, spec, id);
+    if (!current) throw new AppError('record.notFound', { entity: spec.entity, id });
+    prepared(ctx.db, `DELETE FROM ${spec.table} WHERE id = ?`).run(id);
+    const { origin_office: origin, revision, id: _id, ...fields } = current;
+    logChange(ctx, spec, id, 'delete', origin, revision + 1, fields, null);
+  });
+}
+
+function sameValue(a: SqlValue | undefined, b: SqlValue | undefined): boolean {
+  if (Buffer.isBuffer(a) && Buffer.isBuffer(b)) return a.equals(b);
+  return a === b || (typeof a === 'number' && typeof b === 'bigint' && BigInt(a) === b);
+}

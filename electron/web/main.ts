@@ -1,0 +1,32 @@
+import { mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AppError } from '../../shared/errors.js';
+import { startWorkerBackend } from '../backend/host.js';
+import { startWebServer } from './server.js';
+
+/** Entry of `npm run web`: BANHCHI_DATA_DIR (or --data-dir) holds banhchi.db. */
+const here = path.dirname(fileURLToPath(import.meta.url));
+const argDir = process.argv.indexOf('--data-dir');
+const dataDir = path.resolve(
+  (argDir > 0 ? process.argv[argDir + 1] : undefined) ?? process.env.BANHCHI_DATA_DIR ?? path.join(os.homedir(), '.banhchi-web'),
+);
+mkdirSync(dataDir, { recursive: true });
+
+try {
+  const backend = await startWorkerBackend({ dbFile: path.join(dataDir, 'banhchi.db'), workerPath: path.join(here, '../backend/worker.ts') });
+  const server = await startWebServer({
+    backend,
+    staticDir: path.resolve(here, '../../dist/renderer'),
+    port: Number(process.env.BANHCHI_PORT ?? 0),
+  });
+  console.log(`Banhchi is running at ${server.url}`);
+  console.log(`Data: ${dataDir}`);
+  const stop = () => void server.close().then(() => backend.close()).then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+} catch (error) {
+  console.error(error instanceof AppError ? `Banhchi cannot start: ${error.message}` : error);
+  process.exit(1);
+}

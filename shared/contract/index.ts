@@ -1,0 +1,27 @@
+import type { z } from 'zod';
+import type { OperationSpec } from './define.js';
+import { foundationOps } from './foundation.js';
+
+/**
+ * The one contract between UI and backend: operation name → request/response schemas.
+ * Each feature keeps its operations in its own file and is spread in here.
+ */
+export const contract = {
+  ...foundationOps,
+} satisfies Record<string, OperationSpec>;
+
+export type Contract = typeof contract;
+export type OpName = keyof Contract & string;
+export type OpRequest<N extends OpName> = z.input<Contract[N]['request']>;
+export type OpParsedRequest<N extends OpName> = z.output<Contract[N]['request']>;
+export type OpResponse<N extends OpName> = z.output<Contract[N]['response']>;
+
+export const opNames = Object.keys(contract) as OpName[];
+
+export function isOpName(name: unknown): name is OpName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export function isJobOp(name: OpName): boolean {
+  return (contract[name] as OperationSpec).job === true;
+}

@@ -1,0 +1,39 @@
+import i18next, { type i18n as I18n } from 'i18next';
+import { LANGUAGES, resources, type Language } from './resources.js';
+
+export { LANGUAGES, resources, type Language };
+
+export interface I18nOptions {
+  /** Throw on a missing key instead of showing it (tests). */
+  strict?: boolean;
+}
+
+/** One i18next instance per caller: the UI, the CLI and the printer each make their own. */
+export function createI18n(language: Language, options: I18nOptions = {}): I18n {
+  const instance = i18next.createInstance();
+  void instance.init({
+    lng: language,
+    fallbackLng: options.strict ? false : 'en',
+    supportedLngs: [...LANGUAGES],
+    resources,
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    saveMissing: options.strict ?? false,
+    missingKeyHandler: options.strict
+      ? (_languages, _namespace, key) => {
+          throw new Error(`i18n: missing key "${key}"`);
+        }
+      : false,
+  });
+  return instance;
+}
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+/** An error shape from the backend in words: its code under `errors.` with its params. */
+export function errorMessage(t: I18n['t'], error: { code: string; params?: Record<string, string | number> }): string {
+  return t(`errors.${error.code}` as never, { ...(error.params ?? {}), defaultValue: t('errors.internal' as never, { op: error.code, message: JSON.stringify(error.params ?? {}) }) } as never) as unknown as string;
+}

@@ -1,0 +1,47 @@
+import enCommon from './en/common.json' with { type: 'json' };
+import kmCommon from './km/common.json' with { type: 'json' };
+
+/**
+ * Each feature keeps its strings in its own file (`en/<feature>.json`, `km/<feature>.json`)
+ * and its own keys (a shared subtree such as `errors` is fine); they are deep-merged into one
+ * namespace and a key defined twice is an error. Add a feature's pair here.
+ */
+export const FEATURE_FILES = {
+  en: [enCommon],
+  km: [kmCommon],
+} as const;
+
+type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (arg: infer I) => void ? I : never;
+export type Messages = UnionToIntersection<(typeof FEATURE_FILES.en)[number]>;
+
+export const LANGUAGES = ['km', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+function mergeInto(target: Record<string, unknown>, source: object, prefix: string): void {
+  for (const [key, value] of Object.entries(source)) {
+    const existing = target[key];
+    if (existing === undefined) {
+      if (typeof value === 'object' && value !== null) {
+        target[key] = {};
+        mergeInto(target[key] as Record<string, unknown>, value, `${prefix}${key}.`);
+      } else {
+        target[key] = value;
+      }
+    } else if (typeof existing === 'object' && existing !== null && typeof value === 'object' && value !== null) {
+      mergeInto(existing as Record<string, unknown>, value, `${prefix}${key}.`);
+    } else {
+      throw new Error(`i18n: key "${prefix}${key}" is defined by two feature files`);
+    }
+  }
+}
+
+function merge(files: readonly object[]): Record<string, unknown> {
+  const merged: Record<string, unknown> = {};
+  for (const file of files) mergeInto(merged, file, '');
+  return merged;
+}
+
+export const resources = {
+  en: { translation: merge(FEATURE_FILES.en) as Messages },
+  km: { translation: merge(FEATURE_FILES.km) as Messages },
+};

@@ -1,0 +1,30 @@
+import type { AdminUnit } from '../contract/foundation.js';
+
+/** The 25 provinces and the capital, shipped so the app works before a gazetteer import (NCDD codes). */
+export const BUILTIN_PROVINCES: readonly AdminUnit[] = [
+  { code: '01', level: 'province', parentCode: null, typeKm: 'ខេត្ត', typeLatin: 'Khaet', typeEn: 'Province', nameKm: 'បន្ទាយមានជ័យ', nameLatin: 'Banteay Meanchey', nameEn: 'Banteay Meanchey' },
+  { code: '02', level: 'province', parentCode: null, typeKm: 'ខេត្ត', typeLatin: 'Khaet', typeEn: 'Province', nameKm: 'បាត់ដំបង', nameLatin: 'Battambang', nameEn: 'Battambang' },
+  { code: '03', level: 'province', parentCode: null, typeKm: 'ខេត្ត', typeLatin: 'Khaet', typeEn: 'Province', nameKm: 'កំពង់ចាម', nameLatin: 'Kampong Cham', nameEn: 'Kampong Cham' },
+  { code: '04', level: 'province', parentCode: null, typeKm: 'ខេត្ត', typeLatin: 'Khaet', typeEn: 'Province', nameKm: 'កំពង់ឆ្នាំង', nameLatin: 'Kampong Chhnang', nameEn: 'Kampong Chhnang' },
+  { code: '05', level: 'province', parentCode: null, typeKm: 'ខេត្ត', typeLatin: 'Khaet', typeEn: 'Province', nameKm: 'កំពង់ស្ពឺ', nameLatin: 'Kampong Speu', nameEn: 'Kampong Speu' },
+  { code: '06', level: 'province', parentCode: null, typeKm: 'ខេត្ត', typeLatin: 'Khaet', typeEn: 'Province', nameKm: 'កំពង់ធំ', nameLatin: 'Kampong Thom', nameEn: 'Kampong Thom' },
+  { code: '07', level: 'province', parentCode: null, typeKm: 'ខេត្ត', typeLatin: 'Khaet', typeEn: 'Province', nameKm: 'កំពត', nameLatin: 'Kampot', nameEn: 'Kampot' },
+  { code: '08', level: 'province', parentCode: null, typeKm: 'ខេត្ត', typeLatin: 'Khaet', typeEn: 'Province', nameKm: 'កណ្ដាល', nameLatin: 'Kandal', nameEn: 'Kandal' },
+  { code: '09', level: 'province', parentCode: null, typeKm: 'ខេត្ត', typeLatin: 'Khaet', typeEn: 'Province', nameKm: 'កោះកុង', nameLatin: 'Koh Kong', nameEn: 'Koh Kong' },
+  { code: '10', level: 'province', parentCode: null, typeKm: 'ខេត្ត', typeLatin: 'Khaet', typeEn: 'Province', nameKm: 'ក្រចេះ', nameLatin: 'Kratie', nameEn: 'Kratie' },
+  { code: '11', level: 'province', parentCode: null, typeKm: 'ខេត្ត', typeLatin: 'Khaet', typeEn: 'Province', nameKm: 'មណ្ឌលគិរី', nameLatin: 'Mondul Kiri', nameEn: 'Mondul Kiri' },
+  { code: '12', level: 'province', parentCode: null, typeKm: 'រាជធានី', typeLatin: 'Reach Theani', typeEn: 'Capital', nameKm: 'ភ្នំពេញ', nameLatin: 'Phnom Penh', nameEn: 'Phnom Penh' },
+  { code: '13', level: 'province', parentCode: null, typeKm: 'ខេត្ត', typeLatin: 'Khaet', typeEn: 'Province', nameKm: 'ព្រះវិហារ', nameLatin: 'Preah Vihear', nameEn: 'Preah Vihear' },
+  { code: '14', level: 'province', parentCode: null, typeKm: 'ខេត្ត', typeLatin: 'Khaet', typeEn: 'Province', nameKm: 'ព្រៃវែង', nameLatin: 'Prey Veng', nameEn: 'Prey Veng' },
+  { code: '15', level: 'province', parentCode: null, typeKm: 'ខេត្ត', typeLatin: 'Khaet', typeEn: 'Province', nameKm: 'ពោធិ៍សាត់', nameLatin: 'Pursat', nameEn: 'Pursat' },
+  { code: '16', level: 'province', parentCode: null, typeKm: 'ខេត្ត', typeLatin: 'Khaet', typeEn: 'Province', nameKm: 'រតនគិរី', nameLatin: 'Ratanak Kiri', nameEn: 'Ratanak Kiri' },
+  { code: '17', level: 'province', parentCode: null, typeKm: 'ខេត្ត', typeLatin: 'Khaet', typeEn: 'Province', nameKm: 'សៀមរាប', nameLatin: 'Siemreap', nameEn: 'Siemreap' },
+  { code: '18', level: 'province', parentCode: null, typeKm: 'ខេត្ត', typeLatin: 'Khaet', typeEn: 'Province', nameKm: 'ព្រះសីហនុ', nameLatin: 'Preah Sihanouk', nameEn: 'Preah Sihanouk' },
+  { code: '19', level: 'province', parentCode: null, typeKm: 'ខេត្ត', typeLatin: 'Khaet', typeEn: 'Province', nameKm: 'ស្ទឹងត្រែង', nameLatin: 'Stung Treng', nameEn: 'Stung Treng' },
+  { code: '20', level: 'province', parentCode: null, typeKm: 'ខេត្ត', typeLatin: 'Khaet', typeEn: 'Province', nameKm: 'ស្វាយរៀង', nameLatin: 'Svay Rieng', nameEn: 'Svay Rieng' },
+  { code: '21', level: 'province', parentCode: null, typeKm: 'ខេត្ត', typeLatin: 'Khaet', typeEn: 'Province', nameKm: 'តាកែវ', nameLatin: 'Takeo', nameEn: 'Takeo' },
+  { code: '22', level: 'province', parentCode: null, typeKm: 'ខេត្ត', typeLatin: 'Khaet', typeEn: 'Province', nameKm: 'ឧត្ដរមានជ័យ', nameLatin: 'Oddar Meanchey', nameEn: 'Oddar Meanchey' },
+  { code: '23', level: 'province', parentCode: null, typeKm: 'ខេត្ត', typeLatin: 'Khaet', typeEn: 'Province', nameKm: 'កែប', nameLatin: 'Kep', nameEn: 'Kep' },
+  { code: '24', level: 'province', parentCode: null, typeKm: 'ខេត្ត', typeLatin: 'Khaet', typeEn: 'Province', nameKm: 'ប៉ៃលិន', nameLatin: 'Pailin', nameEn: 'Pailin' },
+  { code: '25', level: 'province', parentCode: null, typeKm: 'ខេត្ត', typeLatin: 'Khaet', typeEn: 'Province', nameKm: 'ត្បូងឃ្មុំ', nameLatin: 'Tboung Khmum', nameEn: 'Tboung Khmum' },
+];
