@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { OperationSpec } from './define.js';
 import { foundationOps } from './foundation.js';
+import { registrationOps } from './registration.js';
 
 /**
  * The one contract between UI and backend: operation name → request/response schemas.
@@ -8,6 +9,7 @@ import { foundationOps } from './foundation.js';
  */
 export const contract = {
   ...foundationOps,
+  ...registrationOps,
 } satisfies Record<string, OperationSpec>;
 
 export type Contract = typeof contract;
