@@ -11,12 +11,17 @@ export interface WorkerBackendOptions {
   dbFile: string;
   /** The compiled worker (dist/electron/worker.cjs) or, under tsx, electron/backend/worker.ts. */
   workerPath: string;
+  /** Node options for the worker, e.g. `['--import', 'tsx']` to run worker.ts from source in tests. */
+  execArgv?: string[];
 }
 
 /** Starts the database worker; resolves once the database is open, rejects with its AppError otherwise. */
 export function startWorkerBackend(options: WorkerBackendOptions): Promise<Backend> {
   const cancelBuffer = createCancelBuffer();
-  const worker = new Worker(options.workerPath, { workerData: { dbFile: options.dbFile, cancelBuffer } });
+  const worker = new Worker(options.workerPath, {
+    workerData: { dbFile: options.dbFile, cancelBuffer },
+    ...(options.execArgv ? { execArgv: options.execArgv } : {}),
+  });
   const hub = new ProgressHub();
   const pending = new Map<number, (result: Result<unknown>) => void>();
   let nextId = 1;

@@ -14,7 +14,7 @@ if (!port) throw new Error('worker.ts must run in a worker thread');
 const post = (message: WorkerMessage) => port.postMessage(message);
 
 try {
-  const db = openDatabase(dbFile);
+  const db = openDatabase(dbFile, { nativeBinding: process.env.BANHCHI_SQLITE_BINDING });
   const options = {
     db,
     handlers,

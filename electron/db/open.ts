@@ -7,6 +7,8 @@ export type { Database } from 'better-sqlite3';
 export interface OpenOptions {
   /** Open without migrating or writing (inspection tools). */
   readonly?: boolean;
+  /** better-sqlite3's .node file built for another runtime (Electron during `npm start`). */
+  nativeBinding?: string | undefined;
 }
 
 /**
@@ -16,7 +18,11 @@ export interface OpenOptions {
 export function openDatabase(file: string, options: OpenOptions = {}): Database.Database {
   let db: Database.Database;
   try {
-    db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+    db = new Database(file, {
+      readonly: options.readonly ?? false,
+      fileMustExist: options.readonly ?? false,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
   } catch (error) {
     throw new AppError('db.cannotOpen', { file, reason: (error as Error).message });
   }

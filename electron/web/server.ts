@@ -6,6 +6,7 @@ import path from 'node:path';
 import { LOCAL_OPERATOR } from '../../shared/actor.js';
 import type { ProgressEvent } from '../../shared/contract/api.js';
 import type { Backend } from '../backend/backend.js';
+import { CSP } from '../csp.js';
 
 /**
  * `npm run web`: the same UI and backend over HTTP, for development and end-to-end tests on
@@ -41,9 +42,8 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.pdf': 'application/pdf',
 };
-/** Same policy as the Electron window, with 'self' for http. */
-export const WEB_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; font-src 'self'; img-src 'self' data: blob:; connect-src 'self'; frame-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+/** Same policy as the Electron window's app:// responses. */
+export const WEB_CSP = CSP;
 
 export function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');

@@ -1,0 +1,146 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, protocol, session, type WebContents } from 'electron';
+import { AppError } from '../shared/errors.js';
+import { createI18n, errorMessage } from '../shared/i18n/index.js';
+import { APP_ENTRY_URL, APP_SCHEME, contentTypeOf, resolveAppFile } from './app-protocol.js';
+import type { Backend } from './backend/backend.js';
+import { startWorkerBackend } from './backend/host.js';
+import { CSP } from './csp.js';
+import { registerIpc } from './ipc.js';
+
+/**
+ * The Electron entry (dist/electron/main.cjs). Thin on purpose: a locked-down window over the
+ * app:// scheme, the IPC glue and the database worker. Everything else runs under plain Node.
+ */
+
+/** Every renderer, whatever created it, gets these. */
+export const WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  experimentalFeatures: false,
+  navigateOnDragDrop: false,
+  spellcheck: false,
+} as const;
+
+/** Requests the app never makes; anything that asks for them is refused before it leaves. */
+const REMOTE_URL = /^(https?|wss?|ftp|file):/i;
+
+let mainWindow: BrowserWindow | null = null;
+let backend: Backend | null = null;
+
+/** In a package the worker and better-sqlite3 are unpacked next to app.asar: a worker cannot load from the archive. */
+function unpacked(file: string): string {
+  return file.replace(`${path.sep}app.asar${path.sep}`, `${path.sep}app.asar.unpacked${path.sep}`);
+}
+
+const appPath = () => app.getAppPath();
+const rendererDir = () => path.join(appPath(), 'dist', 'renderer');
+
+function systemLanguage(): 'km' | 'en' {
+  return app.getLocale().toLowerCase().startsWith('km') ? 'km' : 'en';
+}
+
+/** Serves dist/renderer over app://banhchi/ with the CSP on every response; nothing outside it. */
+async function serveApp(request: Request): Promise<Response> {
+  const file = resolveAppFile(rendererDir(), request.url);
+  const headers = { 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff' };
+  if (!file) return new Response('forbidden', { status: 403, headers });
+  try {
+    const body = await readFile(file);
+    return new Response(new Uint8Array(body), { status: 200, headers: { ...headers, 'Content-Type': contentTypeOf(file) } });
+  } catch {
+    return new Response('not found', { status: 404, headers });
+  }
+}
+
+/** Navigation, new windows and <webview> are denied for every web contents the app ever creates. */
+export function guardWebContents(contents: WebContents): void {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+function lockDownSession(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: REMOTE_URL.test(details.url) }));
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1200,
+    height: 800,
+    minWidth: 800,
+    minHeight: 600,
+    show: false,
+    title: 'Banhchi',
+    webPreferences: { ...WEB_PREFERENCES, preload: path.join(appPath(), 'dist', 'electron', 'preload.cjs') },
+  });
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    mainWindow = null;
+  });
+  void window.loadURL(APP_ENTRY_URL);
+  return window;
+}
+
+function showStartupError(error: unknown): void {
+  const t = createI18n(systemLanguage()).t;
+  const shape = error instanceof AppError ? error : { code: 'db.cannotOpen', params: { file: 'banhchi.db', reason: String(error) } };
+  dialog.showErrorBox(t('app.name'), errorMessage(t, shape));
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  protocol.handle(APP_SCHEME, serveApp);
+  lockDownSession();
+  try {
+    backend = await startWorkerBackend({
+      dbFile: path.join(app.getPath('userData'), 'banhchi.db'),
+      workerPath: unpacked(path.join(appPath(), 'dist', 'electron', 'worker.cjs')),
+    });
+  } catch (error) {
+    showStartupError(error);
+    app.quit();
+    return;
+  }
+  const live = backend;
+  registerIpc({ backend: live, window: () => mainWindow });
+  mainWindow = createWindow();
+  app.on('activate', () => {
+    if (!mainWindow) mainWindow = createWindow();
+  });
+}
+
+// Must happen before 'ready': a standard, secure scheme gets a real origin ('self' in the CSP).
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+app.enableSandbox();
+app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+
+if (!app.requestSingleInstanceLock()) {
+  // One instance only: two writers on one database file would fight over it.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    void backend?.close();
+  });
+  void start();
+}
