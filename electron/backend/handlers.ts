@@ -1,9 +1,13 @@
 import { foundationHandlers } from '../services/foundation.js';
 import { registrationHandlers } from '../services/registration/index.js';
+import { syncHandlers } from '../services/sync.js';
+import { spreadsheetHandlers } from '../services/spreadsheet/index.js';
 import type { HandlerTable } from './context.js';
 
 /** The one handler table, used by IPC, the web transport and the CLI alike. */
 export const handlers: HandlerTable = {
   ...foundationHandlers,
   ...registrationHandlers,
+  ...syncHandlers,
+  ...spreadsheetHandlers,
 };

@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import type { OperationSpec } from './define.js';
 import { foundationOps } from './foundation.js';
 import { registrationOps } from './registration.js';
+import { syncOps } from './sync.js';
+import { spreadsheetOps } from './spreadsheet.js';
 
 /**
  * The one contract between UI and backend: operation name → request/response schemas.
@@ -10,6 +12,8 @@ import { registrationOps } from './registration.js';
 export const contract = {
   ...foundationOps,
   ...registrationOps,
+  ...syncOps,
+  ...spreadsheetOps,
 } satisfies Record<string, OperationSpec>;
 
 export type Contract = typeof contract;
