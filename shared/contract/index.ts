@@ -2,7 +2,6 @@ import type { z } from 'zod';
 import type { OperationSpec } from './define.js';
 import { foundationOps } from './foundation.js';
 import { registrationOps } from './registration.js';
-import { syncOps } from './sync.js';
 import { spreadsheetOps } from './spreadsheet.js';
 
 /**
@@ -12,7 +11,6 @@ import { spreadsheetOps } from './spreadsheet.js';
 export const contract = {
   ...foundationOps,
   ...registrationOps,
-  ...syncOps,
   ...spreadsheetOps,
 } satisfies Record<string, OperationSpec>;
 
