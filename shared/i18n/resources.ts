@@ -2,6 +2,8 @@ import enCommon from './en/common.json' with { type: 'json' };
 import kmCommon from './km/common.json' with { type: 'json' };
 import enSpreadsheet from './en/spreadsheet.json' with { type: 'json' };
 import kmSpreadsheet from './km/spreadsheet.json' with { type: 'json' };
+import enSyncFormat from './en/sync-format.json' with { type: 'json' };
+import kmSyncFormat from './km/sync-format.json' with { type: 'json' };
 
 /**
  * Each feature keeps its strings in its own file (`en/<feature>.json`, `km/<feature>.json`)
@@ -9,8 +11,8 @@ import kmSpreadsheet from './km/spreadsheet.json' with { type: 'json' };
  * namespace and a key defined twice is an error. Add a feature's pair here.
  */
 export const FEATURE_FILES = {
-  en: [enCommon, enSpreadsheet],
-  km: [kmCommon, kmSpreadsheet],
+  en: [enCommon, enSpreadsheet, enSyncFormat],
+  km: [kmCommon, kmSpreadsheet, kmSyncFormat],
 } as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (arg: infer I) => void ? I : never;

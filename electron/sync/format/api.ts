@@ -128,13 +128,18 @@ export declare function directoryLookup(directory: KeyDirectory): KeyLookup;
 
 export type BundleKind = 'changes' | 'receipt' | 'reference';
 
-/** One change in a 'changes' bundle (one NDJSON line). Data validation against the schema is the importer's job. */
+/**
+ * One change in a 'changes' bundle (one NDJSON line); same shape as WireChange in electron/sync/types.ts.
+ * The reader checks this shape only; validating `data` against the entity schema is the importer's job.
+ */
 export interface Change {
-  origin: string;
   entity: string;
+  op: 'insert' | 'update' | 'delete';
   id: string;
-  revision: number;
-  op: 'upsert' | 'delete';
+  origin: string;
+  rev: number;
+  actor: string;
+  at: string;
   data: Record<string, unknown> | null;
 }
 /** One acknowledged bundle in a 'receipt' bundle. */
@@ -176,8 +181,8 @@ export interface OuterHeader {
   payloadSha256: string;
 }
 
-/** Signed manifest inside the encrypted payload; repeats the outer fields except payload length/hash. */
-export interface Manifest extends Omit<OuterHeader, 'payloadLength' | 'payloadSha256'> {
+/** Signed manifest inside the encrypted payload; repeats the outer fields except format and payload length/hash. */
+export interface Manifest extends Omit<OuterHeader, 'format' | 'payloadLength' | 'payloadSha256'> {
   appVersion: string;
   schemaVersion: number;
   recordCount: number;
@@ -278,33 +283,4 @@ export interface OpenedBundle<K extends BundleKind = BundleKind> {
  */
 export declare function readBundle<K extends BundleKind = BundleKind>(source: BundleSource, options: ReadOptions & { kind?: K }): Promise<OpenedBundle<K>>;
 
-export const SYNC_FORMAT_ERRORS = [
-  'sync.truncated', // file ends early
-  'sync.badMagic', // not a Banhchi bundle
-  'sync.badVersion', // newer/unknown format version
-  'sync.badHeader', // outer header not valid JSON / fields
-  'sync.tooLarge', // a size limit: params.part = file|header|ageHeader|manifest|payload|decompressed|line|records
-  'sync.trailingData', // bytes after the payload
-  'sync.unknownOffice', // sender not in key directory
-  'sync.unknownKey', // office known, key not
-  'sync.revokedKey',
-  'sync.badSignature', // outer signature
-  'sync.badManifestSignature', // inner signature
-  'sync.hashMismatch', // payload/body/raw hash or length
-  'sync.wrongRecipient', // not encrypted to us
-  'sync.badAgeHeader',
-  'sync.decryptFailed', // age payload does not authenticate
-  'sync.badManifest',
-  'sync.manifestMismatch', // outer ≠ inner fields
-  'sync.badCompression',
-  'sync.badRecord', // params.line
-  'sync.countMismatch',
-  'sync.wrongKind',
-  'sync.badPassphrase',
-  'sync.badKeyFile',
-  'sync.badKeyCard',
-  'sync.badDirectory',
-  'sync.olderDirectory',
-  'sync.directoryConflict',
-] as const;
-export type SyncFormatErrorCode = (typeof SYNC_FORMAT_ERRORS)[number];
+export type { SyncFormatErrorCode } from './errors.js';
