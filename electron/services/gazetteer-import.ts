@@ -39,6 +39,8 @@ export function parseGazetteerCsv(text: string): ParsedGazetteer {
   const problems: ErrorDetail[] = [];
   const units: AdminUnit[] = [];
   const lineOf = new Map<string, number>();
+  /** Codes on any line, valid or not: a child of a bad line is not reported a second time. */
+  const seenCodes = new Set<string>();
   const report = (line: number, code: string, params: Record<string, string | number> = {}) =>
     problems.push({ code: `gazetteer.line.${code}`, params: { line, ...params } });
 
@@ -51,6 +53,7 @@ export function parseGazetteerCsv(text: string): ParsedGazetteer {
     const [code, level, parentCode, typeKm, typeLatin, typeEn, nameKm, nameLatin, nameEn] = record.map((v) => v.trim()) as [
       string, string, string, string, string, string, string, string, string,
     ];
+    seenCodes.add(code);
     if (level !== 'province' && level !== 'district' && level !== 'commune') {
       report(line, 'badLevel', { value: level });
       continue;
@@ -73,7 +76,7 @@ export function parseGazetteerCsv(text: string): ParsedGazetteer {
   }
   // Parents must be in the same file, so a partial file cannot leave orphans.
   for (const unit of units) {
-    if (unit.parentCode && !lineOf.has(unit.parentCode)) {
+    if (unit.parentCode && !seenCodes.has(unit.parentCode)) {
       report(lineOf.get(unit.code) ?? 0, 'unknownParent', { value: unit.parentCode });
     }
   }

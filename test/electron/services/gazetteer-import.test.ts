@@ -47,7 +47,8 @@ describe('gazetteer import', () => {
   it('rejects a file with bad lines, reporting each line number, and stores nothing', async () => {
     const t = testBackend();
     const lines = csv.split('\n');
-    lines[4] = lines[4]!.replace(/^05,/, '5,'); // line 5: code too short
+    expect(lines[4]).toMatch(/^04,province,/);
+    lines[4] = lines[4]!.replace(/^04,/, '4,'); // line 5: code too short
     lines[30] = `${lines[30]},extra`; // line 31: column count
     lines[99] = lines[99]!.replace(/,[^,]*,([^,]*),([^,]*)$/, ',Kampong,$1,$2'); // line 100: Latin text in name_km
     const before = tableSnapshot(t.db);
@@ -63,6 +64,8 @@ describe('gazetteer import', () => {
         ['gazetteer.line.notKhmerUnicode', 100],
       ]),
     );
+    // A child of a bad line is not reported again: only the lines to fix.
+    expect(result.error.details?.filter((d) => d.code === 'gazetteer.line.unknownParent' && d.params?.value === '0808')).toEqual([]);
     expect(tableSnapshot(t.db)).toEqual(before);
   });
 
