@@ -2,6 +2,8 @@ import enCommon from './en/common.json' with { type: 'json' };
 import kmCommon from './km/common.json' with { type: 'json' };
 import enSpreadsheet from './en/spreadsheet.json' with { type: 'json' };
 import kmSpreadsheet from './km/spreadsheet.json' with { type: 'json' };
+import enRegistrationUi from './en/registration-ui.json' with { type: 'json' };
+import kmRegistrationUi from './km/registration-ui.json' with { type: 'json' };
 import enSyncFormat from './en/sync-format.json' with { type: 'json' };
 import kmSyncFormat from './km/sync-format.json' with { type: 'json' };
 
@@ -11,8 +13,8 @@ import kmSyncFormat from './km/sync-format.json' with { type: 'json' };
  * namespace and a key defined twice is an error. Add a feature's pair here.
  */
 export const FEATURE_FILES = {
-  en: [enCommon, enSpreadsheet, enSyncFormat],
-  km: [kmCommon, kmSpreadsheet, kmSyncFormat],
+  en: [enCommon, enSpreadsheet, enRegistrationUi, enSyncFormat],
+  km: [kmCommon, kmSpreadsheet, kmRegistrationUi, kmSyncFormat],
 } as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (arg: infer I) => void ? I : never;
