@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Actor } from '../../shared/actor.js';
 import { contract } from '../../shared/contract/index.js';
@@ -11,17 +12,28 @@ export interface WorkerBackendOptions {
   dbFile: string;
   /** The compiled worker (dist/electron/worker.cjs) or, under tsx, electron/backend/worker.ts. */
   workerPath: string;
-  /** Node options for the worker, e.g. `['--import', 'tsx']` to run worker.ts from source in tests. */
+  /** Node options for the worker thread (e.g. `--stack-size`); a .ts workerPath gets tsx on its own. */
   execArgv?: string[];
+}
+
+/**
+ * A worker thread does not inherit tsx's loader (and `--import tsx` in execArgv is applied too
+ * late for the entry file on Node 20), so a .ts entry is loaded through a small bootstrap that
+ * registers tsx inside the thread first. The app always uses the bundled worker.cjs.
+ */
+function createWorker(options: WorkerBackendOptions, workerData: unknown): Worker {
+  const execArgv = options.execArgv ? { execArgv: options.execArgv } : {};
+  if (!options.workerPath.endsWith('.ts')) return new Worker(options.workerPath, { workerData, ...execArgv });
+  // An eval'd worker resolves bare specifiers from the working directory: the repository.
+  const entry = pathToFileURL(options.workerPath).href;
+  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData, ...execArgv });
 }
 
 /** Starts the database worker; resolves once the database is open, rejects with its AppError otherwise. */
 export function startWorkerBackend(options: WorkerBackendOptions): Promise<Backend> {
   const cancelBuffer = createCancelBuffer();
-  const worker = new Worker(options.workerPath, {
-    workerData: { dbFile: options.dbFile, cancelBuffer },
-    ...(options.execArgv ? { execArgv: options.execArgv } : {}),
-  });
+  const worker = createWorker(options, { dbFile: options.dbFile, cancelBuffer });
   const hub = new ProgressHub();
   const pending = new Map<number, (result: Result<unknown>) => void>();
   let nextId = 1;
