@@ -9,9 +9,9 @@ import type { Manifest, OfficeKeys, OuterHeader } from '../../../../electron/syn
 export interface Parts {
   header: OuterHeader;
   manifest: Manifest;
-  manifestSignature: Uint8Array;
   body: Uint8Array;
-  outerSignature: Uint8Array;
+  /** Kept apart so that spreading `parts` into `assemble` re-signs. */
+  signatures: { manifest: Uint8Array; outer: Uint8Array };
 }
 
 /** Decrypts a bundle into its parts (test only). */
@@ -25,28 +25,28 @@ export async function split(bytes: Uint8Array, identity: string): Promise<Parts>
   return {
     header: outer.header,
     manifest: JSON.parse(Buffer.from(inner.subarray(INNER_PREFIX, end)).toString('utf8')),
-    manifestSignature: inner.slice(end, end + SIGNATURE_LENGTH),
     body: inner.slice(end + SIGNATURE_LENGTH),
-    outerSignature: outer.signature.slice(),
+    signatures: { manifest: inner.slice(end, end + SIGNATURE_LENGTH), outer: outer.signature.slice() },
   };
 }
 
 /**
  * Re-assembles a bundle as an insider holding `signer`'s key would: manifest re-signed unless
- * `manifestSignature` is given, payload re-encrypted to `recipients`, outer part re-signed unless `outerSignature` is given.
+ * `manifestSignature` is given, payload re-encrypted to `recipients`, outer part re-signed unless
+ * `options.outerSignature` is given.
  */
 export async function assemble(
   signer: OfficeKeys,
   recipients: string[],
-  parts: { header: OuterHeader; manifest: Manifest; body: Uint8Array; manifestSignature?: Uint8Array; outerSignature?: Uint8Array },
-  options: { manifestJson?: Uint8Array } = {},
+  parts: { header: OuterHeader; manifest: Manifest; body: Uint8Array; manifestSignature?: Uint8Array },
+  options: { manifestJson?: Uint8Array; outerSignature?: Uint8Array } = {},
 ): Promise<Uint8Array> {
   const json = options.manifestJson ?? utf8.encode(JSON.stringify(parts.manifest));
   const inner = innerBytes(json, parts.manifestSignature ?? sign('manifest', json, signer.signingSecret), parts.body);
   const payload = await ageEncrypt(inner, recipients);
   const header = { ...parts.header, payloadLength: payload.length, payloadSha256: sha256Hex(payload) };
   const preamble = outerPreamble(utf8.encode(JSON.stringify(header)));
-  return outerBytes(preamble, parts.outerSignature ?? sign('bundle', preamble, signer.signingSecret), payload);
+  return outerBytes(preamble, options.outerSignature ?? sign('bundle', preamble, signer.signingSecret), payload);
 }
 
 /** Manifest fields for a replaced body. */
