@@ -34,7 +34,7 @@ export function embeddedFont(doc: PDFKit.PDFDocument, face: FaceName): PdfkitEmb
     map = new Map();
     bindings.set(doc, map);
   }
-  let font = map.get(face);
+  const font = map.get(face);
   if (!font) {
     const d = doc as Doc;
     const previous = d._font;

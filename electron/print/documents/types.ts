@@ -1,0 +1,101 @@
+/** What documents print: plain data, loaded from the register by electron/db/print.ts. */
+
+export interface Place {
+  km: string;
+  latin: string;
+}
+
+export interface OfficeInfo {
+  name: string;
+  /** Commune (or province) of the office, for the place-and-date line. */
+  place: Place;
+}
+
+export interface OwnerInfo {
+  nameLatin: string;
+  nameKm: string;
+  sex: 'M' | 'F' | 'X';
+  birthDate: string | null;
+  nationality: string;
+  idKind: 'khmer_id' | 'passport' | 'other';
+  idNumber: string;
+  phone: string;
+  role: 'owner' | 'manager' | 'landlord';
+}
+
+export interface PremisesInfo {
+  id: string;
+  nameLatin: string;
+  nameKm: string;
+  typeKm: string;
+  typeEn: string;
+  address: Place;
+  phone: string;
+  businessRegNo: string;
+}
+
+export interface ForeignerRow {
+  name: string;
+  nameKm: string;
+  sex: 'M' | 'F' | 'X';
+  nationality: string;
+  passportNo: string;
+  arrivedAt: string;
+  room: string;
+}
+
+export interface PledgeData {
+  docNo: string;
+  date: string;
+  office: OfficeInfo;
+  owner: OwnerInfo | null;
+  premises: PremisesInfo;
+  foreigners: ForeignerRow[];
+}
+
+export interface WorkerRow {
+  name: string;
+  nationality: string;
+  passportNo: string;
+  visa: string;
+  permit: string;
+  workStatus: 'valid_permit' | 'application_submitted' | 'no_permit' | 'exempt';
+  job: string;
+  accommodation: string;
+}
+
+export interface EmployerInfo {
+  id: string;
+  nameLatin: string;
+  nameKm: string;
+  registrationNo: string;
+  sector: string;
+  address: Place;
+  phone: string;
+  workforceTotal: number;
+  cambodianCount: number;
+  declaredForeign: number;
+  registeredForeign: number;
+}
+
+/** `employer` null: the blank card to hand out. */
+export interface CardData {
+  date: string;
+  office: OfficeInfo;
+  employer: EmployerInfo | null;
+  workers: WorkerRow[];
+}
+
+export interface ReceiptData {
+  stayId: string;
+  /** Record id and short hash, as carried by the QR code. */
+  code: string;
+  date: string;
+  office: OfficeInfo;
+  person: { name: string; nameKm: string; sex: 'M' | 'F' | 'X'; birthDate: string; nationality: string; passportNo: string; visa: string };
+  premises: PremisesInfo;
+  room: string;
+  arrivedAt: string;
+  reportedAt: string;
+  late: boolean;
+}
