@@ -1,5 +1,6 @@
 import { foundationHandlers } from '../services/foundation.js';
 import { registrationHandlers } from '../services/registration/index.js';
+import { syncHandlers } from '../services/sync.js';
 import { spreadsheetHandlers } from '../services/spreadsheet/index.js';
 import type { HandlerTable } from './context.js';
 
@@ -7,5 +8,6 @@ import type { HandlerTable } from './context.js';
 export const handlers: HandlerTable = {
   ...foundationHandlers,
   ...registrationHandlers,
+  ...syncHandlers,
   ...spreadsheetHandlers,
 };

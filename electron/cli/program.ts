@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { APP_VERSION } from '../../shared/version.js';
 import { registerFoundationCommands } from './commands/foundation.js';
 import { registerImportCommands } from './commands/import.js';
+import { registerSyncCommands } from './commands/sync.js';
 import { describeFailure } from './run.js';
 
 /** `banhchi`: the same services as the app, over the same handler table. */
@@ -10,6 +11,7 @@ export function buildProgram(): Command {
   program.exitOverride();
   program.configureOutput({ writeErr: (text) => process.stderr.write(text) });
   registerFoundationCommands(program);
+  registerSyncCommands(program);
   registerImportCommands(program);
   return program;
 }

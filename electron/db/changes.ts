@@ -150,3 +150,63 @@ function sameValue(a: SqlValue | undefined, b: SqlValue | undefined): boolean {
   if (Buffer.isBuffer(a) && Buffer.isBuffer(b)) return a.equals(b);
   return a === b || (typeof a === 'number' && typeof b === 'bigint' && BigInt(a) === b);
 }
+
+/** A change made at another office, as carried by a sync bundle. */
+export interface RemoteChange {
+  op: 'insert' | 'update' | 'delete';
+  id: string;
+  origin: string;
+  revision: number;
+  actor: string;
+  at: string;
+  /** Inserted values, or the changed fields of an update; null for a delete. */
+  data: Row | null;
+}
+
+/**
+ * Applies a change made elsewhere, keeping its origin office, revision, actor and time, and
+ * logs it like a local change. Idempotent: a revision already held is skipped. Only the origin
+ * office changes its records, so an update must be the next revision of a record of that origin.
+ */
+export function applyRemote(ctx: WriteContext, spec: EntitySpec, change: RemoteChange): 'applied' | 'skipped' {
+  if (change.data) checkColumns(spec, change.data);
+  const remoteCtx: WriteContext = { ...ctx, actor: { id: change.actor, kind: 'system' }, now: () => change.at };
+  return inTransaction(ctx.db, () => {
+    const current = readRecord(ctx.db, spec, change.id);
+    if (current && current.origin_office !== change.origin) {
+      throw new AppError('syncdb.notOwner', { entity: spec.entity, id: change.id, origin: change.origin, owner: current.origin_office });
+    }
+    if (change.op === 'insert') {
+      if (current) return 'skipped';
+      const values = change.data ?? {};
+      const columns = Object.keys(values);
+      prepared(
+        ctx.db,
+        `INSERT INTO ${spec.table} (id, origin_office, revision${columns.map((c) => `, ${c}`).join('')})
+         VALUES (?, ?, ?${columns.map(() => ', ?').join('')})`,
+      ).run(change.id, change.origin, change.revision, ...columns.map((c) => values[c]));
+      logChange(remoteCtx, spec, change.id, 'insert', change.origin, change.revision, null, values);
+      return 'applied';
+    }
+    if (!current || current.revision >= change.revision) return 'skipped';
+    if (change.revision !== current.revision + 1) {
+      throw new AppError('syncdb.revisionGap', { entity: spec.entity, id: change.id, have: current.revision, got: change.revision });
+    }
+    if (change.op === 'delete') {
+      prepared(ctx.db, `DELETE FROM ${spec.table} WHERE id = ?`).run(change.id);
+      const { origin_office: _o, revision: _r, id: _id, ...fields } = current;
+      logChange(remoteCtx, spec, change.id, 'delete', change.origin, change.revision, fields, null);
+      return 'applied';
+    }
+    const after = change.data ?? {};
+    const changed = Object.keys(after);
+    const before: Row = {};
+    for (const column of changed) before[column] = current[column] ?? null;
+    prepared(
+      ctx.db,
+      `UPDATE ${spec.table} SET revision = ?${changed.map((c) => `, ${c} = ?`).join('')} WHERE id = ?`,
+    ).run(change.revision, ...changed.map((c) => after[c]), change.id);
+    logChange(remoteCtx, spec, change.id, 'update', change.origin, change.revision, before, after);
+    return 'applied';
+  });
+}

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { OperationSpec } from './define.js';
 import { foundationOps } from './foundation.js';
 import { registrationOps } from './registration.js';
+import { syncOps } from './sync.js';
 import { spreadsheetOps } from './spreadsheet.js';
 
 /**
@@ -11,6 +12,7 @@ import { spreadsheetOps } from './spreadsheet.js';
 export const contract = {
   ...foundationOps,
   ...registrationOps,
+  ...syncOps,
   ...spreadsheetOps,
 } satisfies Record<string, OperationSpec>;
 

@@ -6,6 +6,8 @@ import enRegistrationUi from './en/registration-ui.json' with { type: 'json' };
 import kmRegistrationUi from './km/registration-ui.json' with { type: 'json' };
 import enSyncFormat from './en/sync-format.json' with { type: 'json' };
 import kmSyncFormat from './km/sync-format.json' with { type: 'json' };
+import enSync from './en/sync.json' with { type: 'json' };
+import kmSync from './km/sync.json' with { type: 'json' };
 
 /**
  * Each feature keeps its strings in its own file (`en/<feature>.json`, `km/<feature>.json`)
@@ -13,8 +15,8 @@ import kmSyncFormat from './km/sync-format.json' with { type: 'json' };
  * namespace and a key defined twice is an error. Add a feature's pair here.
  */
 export const FEATURE_FILES = {
-  en: [enCommon, enSpreadsheet, enRegistrationUi, enSyncFormat],
-  km: [kmCommon, kmSpreadsheet, kmRegistrationUi, kmSyncFormat],
+  en: [enCommon, enSpreadsheet, enRegistrationUi, enSyncFormat, enSync],
+  km: [kmCommon, kmSpreadsheet, kmRegistrationUi, kmSyncFormat, kmSync],
 } as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (arg: infer I) => void ? I : never;

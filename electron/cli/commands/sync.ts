@@ -1,0 +1,160 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Command } from 'commander';
+import type { ImportResultView } from '../../../shared/contract/sync.js';
+import { AppError } from '../../../shared/errors.js';
+import { inspectBundle } from '../../sync/format/index.js';
+import { keyCardPdf } from '../../sync/card-pdf.js';
+import { CliFailure, describeFailure, print, translator, withBackend, type GlobalOptions } from '../run.js';
+
+/** The passphrase from BANHCHI_PASSPHRASE, or asked for on the terminal (not echoed). */
+export async function passphrase(confirm = false): Promise<string> {
+  const fromEnv = process.env.BANHCHI_PASSPHRASE;
+  if (fromEnv) return fromEnv;
+  const ask = (question: string) =>
+    new Promise<string>((resolve) => {
+      const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: process.stdin.isTTY });
+      const out = rl as unknown as { _writeToOutput?: (s: string) => void };
+      process.stderr.write(question);
+      out._writeToOutput = () => {};
+      rl.question('', (answer) => {
+        rl.close();
+        process.stderr.write('\n');
+        resolve(answer);
+      });
+    });
+  const first = await ask('Passphrase: ');
+  if (confirm && (await ask('Passphrase again: ')) !== first) throw new CliFailure('The two passphrases differ; run the command again.');
+  return first;
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new AppError('syncdb.cannotRead', { file, reason: (error as Error).message });
+  }
+}
+
+function common(command: Command, withDb = true): Command {
+  if (withDb) command.requiredOption('--db <file>', 'database file');
+  return command.option('--json', 'print JSON').option('--lang <lang>', 'en or km', 'en');
+}
+
+function describeResult(result: ImportResultView, options: GlobalOptions, indent = ''): string[] {
+  const t = translator(options);
+  if (result.status === 'error' && result.error) return [`${indent}${result.file}: ${describeFailure(new AppError(result.error.code, result.error.params), options)}`];
+  const s = result.summary;
+  const line = `${indent}${result.file}: ${t(`sync.status.${result.status}`, { seq: result.seq, waitingFor: result.waitingFor ?? 0 })}`
+    + (result.status === 'applied' || result.status === 'dry-run'
+      ? ` — ${t('sync.counts', { inserted: s.inserted, updated: s.updated, deleted: s.deleted, skipped: s.skipped, conflicts: s.conflicts })}`
+      : '');
+  const perEntity = Object.entries(s.perEntity).map(([entity, c]) => `${indent}  ${entity}: +${c.inserted} ~${c.updated} -${c.deleted} =${c.skipped}`);
+  const receipt = result.receipt ? [`${indent}  ${t('sync.receiptWritten', { file: result.receipt })}`] : [];
+  return [line, ...(result.status === 'dry-run' ? perEntity : []), ...receipt, ...result.released.flatMap((r) => describeResult(r, options, indent))];
+}
+
+export function registerSyncCommands(program: Command): void {
+  const keys = program.command('keys').description("this office's signing and encryption keys");
+  common(keys.command('init').description('create the office keys, encrypted under a passphrase'))
+    .option('--parent <officeId>', 'office id of the office above (not for the national office)')
+    .action(async (options: GlobalOptions & { parent?: string }) => {
+      const secret = await passphrase(true);
+      const card = await withBackend(options, (call) => call('sync.keysCreate', { passphrase: secret, parentOfficeId: options.parent ?? null }));
+      print(options, card, () => `signing ${card.signingKeyId}\nencryption ${card.ageKeyId}`);
+    });
+  common(keys.command('card').description('print the public key card as PDF'))
+    .requiredOption('--out <file>', 'PDF file')
+    .action(async (options: GlobalOptions & { out: string }) => {
+      const secret = await passphrase();
+      const card = await withBackend(options, (call) => call('sync.keyCard', { passphrase: secret }));
+      writeFileSync(options.out, await keyCardPdf(card));
+      print(options, { file: options.out }, () => options.out);
+    });
+  common(keys.command('export-public').description('write the public key card (JSON) for the office above'))
+    .requiredOption('--out <file>', 'card file')
+    .action(async (options: GlobalOptions & { out: string }) => {
+      const secret = await passphrase();
+      const card = await withBackend(options, (call) => call('sync.keyCard', { passphrase: secret }));
+      writeFileSync(options.out, `${JSON.stringify(card, null, 2)}\n`);
+      print(options, card, () => `${options.out}\nsigning ${card.signingKeyId}\nencryption ${card.ageKeyId}`);
+    });
+
+  const directory = program.command('directory').description('the national key directory');
+  common(directory.command('add').description('add a public key card (checked) to the next directory; a national card is pinned'))
+    .argument('<card>', 'card file from keys export-public')
+    .action(async (file: string, options: GlobalOptions) => {
+      const card = await withBackend(options, (call) => call('sync.directoryAdd', { card: readText(file) }));
+      print(options, card, () => `${card.name} (${card.level}) signing ${card.signingKeyId} encryption ${card.ageKeyId}`);
+    });
+  common(directory.command('revoke').description('revoke the keys of an office in the next directory'))
+    .argument('<officeId>')
+    .option('--after <seq>', 'bundles up to this sequence number stay valid')
+    .action(async (officeId: string, options: GlobalOptions & { after?: string }) => {
+      const result = await withBackend(options, (call) => call('sync.directoryRevoke', { officeId, afterSequence: options.after ? Number(options.after) : null }));
+      print(options, result, () => String(result.revoked));
+    });
+  common(directory.command('sign').description('national office: sign the next directory version'))
+    .action(async (options: GlobalOptions) => {
+      const secret = await passphrase();
+      const result = await withBackend(options, (call) => call('sync.directorySign', { passphrase: secret }));
+      print(options, { version: result.version }, () => `version ${result.version}`);
+    });
+  common(directory.command('export').description('write the signed directory in effect'))
+    .requiredOption('--out <file>', 'directory file')
+    .action(async (options: GlobalOptions & { out: string }) => {
+      const result = await withBackend(options, (call) => call('sync.directoryExport', {}));
+      writeFileSync(options.out, result.signed);
+      print(options, { version: result.version, file: options.out }, () => `version ${result.version} → ${options.out}`);
+    });
+  common(directory.command('import').description('install a signed directory (never an older one)'))
+    .argument('<file>')
+    .action(async (file: string, options: GlobalOptions) => {
+      const result = await withBackend(options, (call) => call('sync.directoryImport', { fileName: path.basename(file), json: readText(file) }));
+      print(options, result, () => `${result.status} version ${result.version}`);
+    });
+
+  const bundle = program.command('bundle').description('sync bundles');
+  common(bundle.command('export').description('write one bundle of every change not yet acknowledged by the office above'))
+    .requiredOption('--out <dir>', 'folder (e.g. the USB stick)')
+    .option('--reference', 'national office: reference data and key directory for the offices below')
+    .option('--to <officeIds...>', 'offices for a reference bundle (default: all)')
+    .action(async (options: GlobalOptions & { out: string; reference?: boolean; to?: string[] }) => {
+      const secret = await passphrase();
+      const t = translator(options);
+      const result = await withBackend(options, (call) =>
+        call('sync.export', { passphrase: secret, dir: options.out, reference: options.reference ?? false, offices: options.to ?? [] }));
+      print(options, result, () => (result.status === 'nothing' ? t('sync.nothingToSend') : result.files.join('\n')));
+    });
+  common(bundle.command('import').description('check and apply bundles (files or folders); writes receipts'))
+    .argument('<files...>')
+    .option('--dry-run', 'show what would change, change nothing')
+    .option('--receipts <dir>', 'folder for receipts (default: next to each bundle)')
+    .action(async (files: string[], options: GlobalOptions & { dryRun?: boolean; receipts?: string }) => {
+      const secret = await passphrase();
+      const receiptDir = options.dryRun ? null : (options.receipts ?? path.dirname(path.resolve(files[0] ?? '.')));
+      const results = await withBackend(options, (call) =>
+        call('sync.import', { passphrase: secret, paths: files.map((f) => path.resolve(f)), dryRun: options.dryRun ?? false, receiptDir }));
+      print(options, results, () => results.flatMap((r) => describeResult(r, options)).join('\n'));
+      const failedResults = results.filter((r) => r.status === 'error');
+      if (failedResults.length > 0) throw new CliFailure(translator(options)('sync.someFailed', { count: failedResults.length }));
+    });
+  common(bundle.command('inspect').description('show the outer part of a bundle (no keys needed, signature not checked)'), false)
+    .argument('<file>')
+    .action(async (file: string, options: GlobalOptions) => {
+      const info = await inspectBundle({ path: file });
+      print(options, info, () => Object.entries({ ...info.header, bundleHash: info.bundleHash, size: info.size })
+        .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : String(v)}`).join('\n'));
+    });
+
+  const receipt = program.command('receipt').description('receipts from the office above');
+  common(receipt.command('import').description('mark the changes a receipt names as acknowledged'))
+    .argument('<file>')
+    .action(async (file: string, options: GlobalOptions) => {
+      const secret = await passphrase();
+      const results = await withBackend(options, (call) => call('sync.import', { passphrase: secret, paths: [path.resolve(file)], receiptDir: null }));
+      print(options, results, () => results.flatMap((r) => describeResult(r, options)).join('\n'));
+      if (results.some((r) => r.status === 'error')) throw new CliFailure(translator(options)('sync.someFailed', { count: 1 }));
+    });
+}

@@ -1,0 +1,89 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { v7 as uuidv7 } from 'uuid';
+import { AppError } from '../../shared/errors.js';
+import type { HandlerTable } from '../backend/context.js';
+import { nowIso } from '../db/changes.js';
+import { alertFile } from '../sync/import.js';
+import { recordSyncState } from '../sync/state.js';
+import type { Database } from 'better-sqlite3';
+
+type ViewOp = 'sync.history' | 'sync.conflicts' | 'sync.resolveConflict' | 'sync.annotate' | 'sync.annotations' | 'sync.recordState';
+
+export function readAlerts(db: Database): Record<string, unknown>[] {
+  const file = alertFile(db);
+  if (db.memory || !existsSync(file)) return [];
+  return readFileSync(file, 'utf8').split('\n').filter(Boolean).flatMap((line) => {
+    try {
+      return [JSON.parse(line) as Record<string, unknown>];
+    } catch {
+      return [];
+    }
+  });
+}
+
+interface ConflictRow {
+  id: string; entity: string; record_a: string; office_a: string; record_b: string; office_b: string; fields_json: string;
+  status: 'open' | 'resolved'; opened_at: string; resolution: string | null; resolved_by: string | null;
+}
+
+/** History, conflicts and annotations: what the Sync screen lists. */
+export const syncViewHandlers: Pick<HandlerTable, ViewOp> = {
+  'sync.history': (ctx) => {
+    const sent = ctx.db.prepare('SELECT * FROM sync_sent ORDER BY created_at DESC, seq DESC LIMIT 500').all() as {
+      kind: string; seq: number; to_office: string; change_count: number; file_name: string; created_at: string; acked_at: string | null;
+    }[];
+    const received = ctx.db.prepare('SELECT * FROM sync_received ORDER BY imported_at DESC, seq DESC LIMIT 500').all() as {
+      kind: string; seq: number; from_office: string; inserted: number; updated: number; deleted: number; skipped: number; conflicts: number;
+      file_name: string; imported_at: string;
+    }[];
+    const held = ctx.db.prepare(
+      `SELECT h.from_office, h.kind, h.seq, h.file_name, h.held_at, coalesce(p.last_seq, 0) + 1 AS waiting_for
+       FROM sync_held h LEFT JOIN sync_peer p ON p.office_id = h.from_office AND p.kind = h.kind ORDER BY h.from_office, h.seq`,
+    ).all() as { from_office: string; kind: string; seq: number; file_name: string; held_at: string; waiting_for: number }[];
+    return {
+      sent: sent.map((r) => ({ kind: r.kind, seq: r.seq, toOffice: r.to_office, changes: r.change_count, fileName: r.file_name, createdAt: r.created_at, ackedAt: r.acked_at })),
+      received: received.map((r) => ({
+        kind: r.kind, seq: r.seq, fromOffice: r.from_office, inserted: r.inserted, updated: r.updated, deleted: r.deleted,
+        skipped: r.skipped, conflicts: r.conflicts, fileName: r.file_name, importedAt: r.imported_at,
+      })),
+      held: held.map((r) => ({ fromOffice: r.from_office, kind: r.kind, seq: r.seq, waitingFor: r.waiting_for, fileName: r.file_name, heldAt: r.held_at })),
+      alerts: readAlerts(ctx.db),
+    };
+  },
+
+  'sync.conflicts': (ctx, request) => {
+    const rows = ctx.db.prepare(
+      `SELECT * FROM sync_conflict WHERE (? = 'all' OR status = ?) ORDER BY opened_at, id`,
+    ).all(request.status, request.status) as ConflictRow[];
+    return rows.map((r) => ({
+      id: r.id, entity: r.entity, recordA: r.record_a, officeA: r.office_a, recordB: r.record_b, officeB: r.office_b,
+      fields: JSON.parse(r.fields_json) as { field: string; a: unknown; b: unknown }[], status: r.status, openedAt: r.opened_at,
+      resolution: r.resolution, resolvedBy: r.resolved_by,
+    }));
+  },
+
+  'sync.resolveConflict': (ctx, request) => {
+    const info = ctx.db.prepare(
+      "UPDATE sync_conflict SET status = 'resolved', resolution = ?, resolved_by = ?, resolved_at = ? WHERE id = ? AND status = 'open'",
+    ).run(request.resolution, ctx.actor.id, nowIso(), request.id);
+    if (info.changes === 0) throw new AppError('syncdb.conflictNotOpen', { id: request.id });
+    return { id: request.id };
+  },
+
+  'sync.annotate': (ctx, request) => {
+    const office = ctx.office();
+    if (!office) throw new AppError('syncdb.noOffice');
+    const id = uuidv7();
+    ctx.db.prepare('INSERT INTO sync_annotation (id, entity, record_id, text, by_office, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      id, request.entity, request.recordId, request.text, office.id, ctx.actor.id, nowIso(),
+    );
+    return { id };
+  },
+
+  'sync.annotations': (ctx, request) =>
+    (ctx.db.prepare('SELECT * FROM sync_annotation WHERE entity = ? AND record_id = ? ORDER BY at').all(request.entity, request.recordId) as {
+      id: string; text: string; by_office: string; actor: string; at: string;
+    }[]).map((r) => ({ id: r.id, text: r.text, byOffice: r.by_office, actor: r.actor, at: r.at })),
+
+  'sync.recordState': (ctx, request) => ({ state: recordSyncState(ctx.db, request.entity, request.recordId) }),
+};

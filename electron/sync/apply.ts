@@ -1,0 +1,115 @@
+import type { Database } from 'better-sqlite3';
+import { AppError } from '../../shared/errors.js';
+import { applyRemote, insertRecord, readRecord, updateRecord, type WriteContext } from '../db/changes.js';
+import { checkPersonConflicts } from './conflicts.js';
+import { syncedEntity } from './entities.js';
+import { applyShadow } from './shadow.js';
+import { stagedChanges } from './stage.js';
+import { heldBundle, peer, receivedHash } from './state.js';
+import { emptySummary, type ApplySummary, type IncomingBundle, type StagedChange } from './types.js';
+
+export type SequenceVerdict =
+  | { status: 'next' }
+  | { status: 'already' }
+  | { status: 'gap'; expected: number }
+  | { status: 'held' }
+  | { status: 'reused' };
+
+/**
+ * Where a bundle stands in its sender's chain; ordering is by sequence number only, never clocks.
+ * Reference bundles are whole snapshots: any newer one is applied, gaps do not matter.
+ */
+export function sequenceVerdict(db: Database, bundle: IncomingBundle): SequenceVerdict {
+  const known = receivedHash(db, bundle.from, bundle.kind, bundle.seq);
+  if (known !== undefined) return known === bundle.hash ? { status: 'already' } : { status: 'reused' };
+  const last = peer(db, bundle.from, bundle.kind)?.last_seq ?? 0;
+  if (bundle.seq <= last) return { status: 'reused' };
+  if (bundle.seq === last + 1 || bundle.kind !== 'changes') return { status: 'next' };
+  const held = heldBundle(db, bundle.from, bundle.kind, bundle.seq);
+  if (held) return held.hash === bundle.hash ? { status: 'held' } : { status: 'reused' };
+  return { status: 'gap', expected: last + 1 };
+}
+
+class DryRunRollback extends Error {}
+
+export interface ApplyOptions {
+  self: string;
+  writer: Omit<WriteContext, 'originOffice'>;
+  dryRun?: boolean;
+  now: string;
+  /** Extra writes in the same transaction (a key directory from a reference bundle). */
+  extra?: () => void;
+}
+
+/**
+ * Applies the staged changes with the new sequence position in ONE transaction (rolled back
+ * for a dry run). Anything wrong throws, naming the file and line, and nothing is kept.
+ */
+export function applyStaged(db: Database, bundle: IncomingBundle, options: ApplyOptions): ApplySummary {
+  const where = { file: bundle.fileName };
+  const last = peer(db, bundle.from, bundle.kind);
+  if (bundle.kind === 'changes' && (bundle.seq !== (last?.last_seq ?? 0) + 1 || bundle.prevHash !== (last?.last_hash ?? ''))) {
+    throw new AppError('syncdb.chainBroken', { ...where, office: bundle.from, seq: bundle.seq });
+  }
+  const summary = emptySummary();
+  const run = () => {
+    const origins = new Set<string>();
+    for (const change of stagedChanges(db)) {
+      const outcome = applyOne(db, bundle, change, options);
+      const counts = (summary.perEntity[change.entity] ??= { inserted: 0, updated: 0, deleted: 0, skipped: 0 });
+      const key = outcome === 'skipped' ? 'skipped' : change.op === 'insert' ? 'inserted' : change.op === 'update' ? 'updated' : 'deleted';
+      counts[key] += 1;
+      summary[key] += 1;
+      origins.add(change.origin);
+      if (outcome === 'applied' && change.entity === 'person' && change.op !== 'delete') {
+        summary.conflicts += checkPersonConflicts(db, change.id, change.origin, bundle.bundleId, change.at);
+      }
+    }
+    if (bundle.kind === 'changes') {
+      const addOrigin = db.prepare('INSERT OR IGNORE INTO sync_origin (office_id, via_peer) VALUES (?, ?)');
+      for (const origin of origins) addOrigin.run(origin, bundle.from);
+    }
+    options.extra?.();
+    db.prepare(
+      `INSERT INTO sync_peer (office_id, kind, last_seq, last_hash) VALUES (?, ?, ?, ?)
+       ON CONFLICT (office_id, kind) DO UPDATE SET last_seq = excluded.last_seq, last_hash = excluded.last_hash`,
+    ).run(bundle.from, bundle.kind, bundle.seq, bundle.hash);
+    db.prepare(
+      `INSERT INTO sync_received (bundle_id, from_office, seq, hash, kind, inserted, updated, deleted, skipped, conflicts, file_name, imported_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(bundle.bundleId, bundle.from, bundle.seq, bundle.hash, bundle.kind, summary.inserted, summary.updated, summary.deleted,
+      summary.skipped, summary.conflicts, bundle.fileName, options.now);
+    db.prepare('DELETE FROM sync_held WHERE from_office = ? AND kind = ? AND seq = ?').run(bundle.from, bundle.kind, bundle.seq);
+    if (options.dryRun) throw new DryRunRollback();
+  };
+  try {
+    db.transaction(run).immediate();
+  } catch (error) {
+    if (!(error instanceof DryRunRollback)) throw error;
+  }
+  return summary;
+}
+
+function applyOne(db: Database, bundle: IncomingBundle, change: StagedChange, options: ApplyOptions): 'applied' | 'skipped' {
+  const spec = syncedEntity(db, change.entity)?.spec;
+  const where = { file: bundle.fileName, line: change.line };
+  if (!spec) throw new AppError('syncdb.unknownEntity', { ...where, entity: change.entity });
+  try {
+    if (bundle.kind === 'reference') {
+      // Reference data belongs to the national office; whole rows, written over whatever is here.
+      const writer: WriteContext = { ...options.writer, db, originOffice: change.origin };
+      if (!change.row) return 'skipped';
+      if (readRecord(db, spec, change.id)) return updateRecord(writer, spec, change.id, change.row) ? 'applied' : 'skipped';
+      insertRecord(writer, spec, change.id, change.row);
+      return 'applied';
+    }
+    const shadowed = applyShadow(db, change, bundle.bundleId);
+    if (shadowed) return shadowed;
+    return applyRemote({ ...options.writer, db, originOffice: options.self }, spec, {
+      op: change.op, id: change.id, origin: change.origin, revision: change.rev, actor: change.actor, at: change.at, data: change.row,
+    });
+  } catch (error) {
+    if (error instanceof AppError) throw new AppError(error.code, { ...error.params, ...where });
+    throw new AppError('syncdb.recordRejected', { ...where, entity: change.entity, id: change.id, reason: (error as Error).message });
+  }
+}

@@ -1,0 +1,118 @@
+import { appendFileSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { AppError } from '../../shared/errors.js';
+import { nowIso, type WriteContext } from '../db/changes.js';
+import { applyStaged, sequenceVerdict } from './apply.js';
+import { checkDirectory, installDirectory, keyLookup } from './directory.js';
+import { readBundle, type BundleSource, type OpenedBundle, type ReferenceItem, type SignedDirectory } from './format/index.js';
+import type { UnlockedKeys } from './keystore.js';
+import { writeReceipt, applyReceipt } from './receipts.js';
+import { clearStage, stageChanges, type ReadChange } from './stage.js';
+import { heldBundle, holdBundle } from './state.js';
+import { emptySummary, type ApplySummary, type IncomingBundle } from './types.js';
+
+export type ImportStatus = 'applied' | 'already' | 'held' | 'dry-run' | 'acknowledged';
+
+export interface ImportResult {
+  file: string;
+  status: ImportStatus;
+  from: string;
+  kind: string;
+  seq: number;
+  /** For a held bundle: the sequence number still missing. */
+  waitingFor: number | null;
+  summary: ApplySummary;
+  receipt: string | null;
+  /** Held bundles that could be applied after this one. */
+  released: ImportResult[];
+}
+
+export interface ImportOptions {
+  keys: UnlockedKeys;
+  writer: Omit<WriteContext, 'originOffice'>;
+  dryRun?: boolean;
+  /** Where to write the signed receipt; none when null. */
+  receiptDir?: string | null;
+  onProgress?: (records: number) => void;
+}
+
+/** Alerts (a sequence number reused with other content) go to a file next to the database, so a rejected bundle leaves the database untouched. */
+export function alertFile(db: Database): string {
+  return `${db.name}-sync-alerts.jsonl`;
+}
+
+function alert(db: Database, entry: Record<string, unknown>): void {
+  if (db.memory) return;
+  appendFileSync(alertFile(db), `${JSON.stringify({ at: nowIso(), ...entry })}\n`);
+}
+
+function describe(opened: OpenedBundle): IncomingBundle {
+  const h = opened.header;
+  return { bundleId: h.bundleId, from: h.sender, kind: h.kind, seq: h.sequence, prevHash: h.previousHash ?? '', hash: opened.bundleHash, fileName: opened.fileName };
+}
+
+/** Verifies one bundle file completely, then applies it (or holds it, or reports it already imported). */
+export async function importBundle(db: Database, source: BundleSource, options: ImportOptions): Promise<ImportResult> {
+  const opened = await readBundle(source, { keys: keyLookup(db), identities: options.keys.identities });
+  const bundle = describe(opened);
+  const self = options.keys.current.officeId;
+  const result: ImportResult = {
+    file: bundle.fileName, status: 'applied', from: bundle.from, kind: bundle.kind, seq: bundle.seq,
+    waitingFor: null, summary: emptySummary(), receipt: null, released: [],
+  };
+  if (bundle.kind === 'receipt') {
+    if (!options.dryRun) await applyReceipt(db, opened as OpenedBundle<'receipt'>, bundle, self);
+    return { ...result, status: options.dryRun ? 'dry-run' : 'acknowledged' };
+  }
+  const verdict = sequenceVerdict(db, bundle);
+  if (verdict.status === 'reused') {
+    if (!options.dryRun) alert(db, { kind: 'sequenceReused', file: bundle.fileName, from: bundle.from, seq: bundle.seq, hash: bundle.hash });
+    throw new AppError('syncdb.sequenceReused', { file: bundle.fileName, office: bundle.from, seq: bundle.seq });
+  }
+  if (verdict.status === 'already' || verdict.status === 'held') {
+    const receipt = verdict.status === 'already' && !options.dryRun ? await writeReceipt(db, options, bundle) : null;
+    return { ...result, status: verdict.status, receipt };
+  }
+  if (verdict.status === 'gap') {
+    if (!options.dryRun) {
+      const file = 'path' in source ? readFileSync(source.path) : Buffer.from(source.bytes);
+      holdBundle(db, { from_office: bundle.from, kind: bundle.kind, seq: bundle.seq, bundle_id: bundle.bundleId, hash: bundle.hash,
+        file_name: bundle.fileName, file, held_at: nowIso() });
+    }
+    return { ...result, status: 'held', waitingFor: verdict.expected };
+  }
+  let directory: SignedDirectory | null = null;
+  try {
+    const changes = bundle.kind === 'reference' ? referenceChanges(opened as OpenedBundle<'reference'>, (d) => (directory = d)) : (opened as OpenedBundle<'changes'>).records();
+    await stageChanges(db, changes as AsyncIterable<ReadChange>, { fileName: bundle.fileName, self, kind: bundle.kind, from: bundle.from }, options.onProgress);
+    const signed = directory as SignedDirectory | null;
+    if (signed) checkDirectory(db, signed, bundle.fileName);
+    result.summary = applyStaged(db, bundle, {
+      self, writer: options.writer, dryRun: options.dryRun ?? false, now: nowIso(),
+      extra: signed ? () => installDirectory(db, signed, bundle.fileName) : undefined,
+    });
+  } finally {
+    clearStage(db);
+  }
+  if (options.dryRun) return { ...result, status: 'dry-run' };
+  result.receipt = await writeReceipt(db, options, bundle);
+  const next = heldBundle(db, bundle.from, bundle.kind, bundle.seq + 1);
+  if (next) {
+    result.released.push(await importBundle(db, { bytes: new Uint8Array(next.file), name: next.file_name }, options));
+  }
+  return result;
+}
+
+/** A reference bundle: record changes from the national office, and the key directory. */
+async function* referenceChanges(opened: OpenedBundle<'reference'>, onDirectory: (d: SignedDirectory) => void): AsyncIterable<ReadChange> {
+  for await (const item of opened.records() as AsyncIterable<ReferenceItem>) {
+    if (item.type === 'directory') onDirectory(item.data as SignedDirectory);
+    else if (item.type === 'change') yield item.data as ReadChange;
+    else throw new AppError('syncdb.unknownReference', { file: opened.fileName, type: String(item.type) });
+  }
+}
+
+export function fileSource(file: string): BundleSource {
+  return { path: path.resolve(file) };
+}

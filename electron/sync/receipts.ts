@@ -1,0 +1,62 @@
+import type { Database } from 'better-sqlite3';
+import { AppError } from '../../shared/errors.js';
+import { APP_VERSION } from '../../shared/version.js';
+import { nowIso } from '../db/changes.js';
+import { schemaVersion } from '../db/open.js';
+import { currentDirectory } from './directory.js';
+import { recipientsFor } from './export.js';
+import { writeBundle, type OpenedBundle, type ReceiptEntry } from './format/index.js';
+import type { ImportOptions } from './import.js';
+import { lastSent, receivedHash } from './state.js';
+import type { IncomingBundle } from './types.js';
+
+/** Writes a signed receipt for an imported bundle, to carry back to its sender; returns the file. */
+export async function writeReceipt(db: Database, options: ImportOptions, bundle: IncomingBundle): Promise<string | null> {
+  if (!options.receiptDir || bundle.kind !== 'changes') return null;
+  const previous = lastSent(db, 'receipt');
+  const seq = (previous?.seq ?? 0) + 1;
+  const entry: ReceiptEntry = { bundleId: bundle.bundleId, sender: bundle.from, sequence: bundle.seq, bundleHash: bundle.hash };
+  const written = await writeBundle(options.receiptDir, {
+    kind: 'receipt', sender: options.keys.current, recipients: recipientsFor(db, [bundle.from]), sequence: seq,
+    previousHash: previous?.hash ?? null, directoryVersion: currentDirectory(db)?.version ?? 0, appVersion: APP_VERSION,
+    schemaVersion: schemaVersion(db), records: [entry],
+  });
+  db.prepare(
+    `INSERT INTO sync_sent (kind, seq, bundle_id, hash, to_office, change_from, change_to, change_count, file_name, created_at)
+     VALUES ('receipt', ?, ?, ?, ?, 0, 0, 1, ?, ?)`,
+  ).run(seq, written.header.bundleId, written.bundleHash, bundle.from, written.fileName, nowIso());
+  return written.path;
+}
+
+/**
+ * Marks the bundles a receipt names (and, since each bundle repeats everything unacknowledged,
+ * every earlier one) as acknowledged. Receipts can arrive in any order; a copy is a no-op.
+ */
+export async function applyReceipt(db: Database, opened: OpenedBundle<'receipt'>, bundle: IncomingBundle, self: string): Promise<number> {
+  const entries: ReceiptEntry[] = [];
+  for await (const entry of opened.records()) entries.push(entry);
+  const known = receivedHash(db, bundle.from, 'receipt', bundle.seq);
+  if (known !== undefined) {
+    if (known !== bundle.hash) throw new AppError('syncdb.sequenceReused', { file: bundle.fileName, office: bundle.from, seq: bundle.seq });
+    return 0;
+  }
+  const sent = db.prepare("SELECT seq, hash FROM sync_sent WHERE kind = 'changes' AND bundle_id = ?");
+  const ack = db.prepare("UPDATE sync_sent SET acked_at = ? WHERE kind = 'changes' AND seq <= ? AND acked_at IS NULL");
+  let acked = 0;
+  const now = nowIso();
+  db.transaction(() => {
+    for (const entry of entries) {
+      if (entry.sender !== self) continue;
+      const row = sent.get(entry.bundleId) as { seq: number; hash: string } | undefined;
+      if (!row || row.hash !== entry.bundleHash || row.seq !== entry.sequence) {
+        throw new AppError('syncdb.receiptUnknownBundle', { file: bundle.fileName, seq: entry.sequence });
+      }
+      acked += ack.run(now, row.seq).changes;
+    }
+    db.prepare(
+      `INSERT INTO sync_received (bundle_id, from_office, seq, hash, kind, inserted, updated, deleted, skipped, conflicts, file_name, imported_at)
+       VALUES (?, ?, ?, ?, 'receipt', 0, ?, 0, 0, 0, ?, ?)`,
+    ).run(bundle.bundleId, bundle.from, bundle.seq, bundle.hash, acked, bundle.fileName, now);
+  }).immediate();
+  return acked;
+}

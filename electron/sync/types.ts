@@ -1,0 +1,47 @@
+import type { Row } from '../db/changes.js';
+
+/** What the sequence logic needs to know about a verified bundle. */
+export interface IncomingBundle {
+  bundleId: string;
+  from: string;
+  kind: 'changes' | 'reference' | 'receipt';
+  seq: number;
+  /** Hash of the sender's previous bundle of this kind; '' for the first. */
+  prevHash: string;
+  /** Hash of this bundle: what the next one chains to and receipts name. */
+  hash: string;
+  fileName: string;
+}
+
+/** A change from a bundle, checked against its table and ready to apply. */
+export interface StagedChange {
+  line: number;
+  entity: string;
+  op: 'insert' | 'update' | 'delete';
+  id: string;
+  origin: string;
+  rev: number;
+  actor: string;
+  at: string;
+  row: Row | null;
+}
+
+export interface EntityCounts {
+  inserted: number;
+  updated: number;
+  deleted: number;
+  skipped: number;
+}
+
+export interface ApplySummary {
+  perEntity: Record<string, EntityCounts>;
+  inserted: number;
+  updated: number;
+  deleted: number;
+  skipped: number;
+  conflicts: number;
+}
+
+export function emptySummary(): ApplySummary {
+  return { perEntity: {}, inserted: 0, updated: 0, deleted: 0, skipped: 0, conflicts: 0 };
+}
