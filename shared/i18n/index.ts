@@ -1,4 +1,4 @@
-import i18next, { type i18n as I18n } from 'i18next';
+import i18next, { type i18n as I18n, type ThirdPartyModule } from 'i18next';
 import { LANGUAGES, resources, type Language } from './resources.js';
 
 export { LANGUAGES, resources, type Language };
@@ -6,11 +6,14 @@ export { LANGUAGES, resources, type Language };
 export interface I18nOptions {
   /** Throw on a missing key instead of showing it (tests). */
   strict?: boolean;
+  /** e.g. react-i18next's `initReactI18next`, attached before init. */
+  plugins?: ThirdPartyModule[];
 }
 
 /** One i18next instance per caller: the UI, the CLI and the printer each make their own. */
 export function createI18n(language: Language, options: I18nOptions = {}): I18n {
   const instance = i18next.createInstance();
+  for (const plugin of options.plugins ?? []) instance.use(plugin);
   void instance.init({
     lng: language,
     fallbackLng: options.strict ? false : 'en',

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
 import { LOCAL_OPERATOR, type Actor } from '../../shared/actor.js';
 import type { OpName, OpRequest, OpResponse } from '../../shared/contract/index.js';
@@ -8,7 +9,7 @@ import type { Result } from '../../shared/errors.js';
 import { createLocalBackend, type Backend } from '../../electron/backend/backend.js';
 import { openDatabase, type Database } from '../../electron/db/open.js';
 
-export const SHARED_DIR = path.resolve(__dirname, '../../../shared');
+export const SHARED_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared');
 export const GAZETTEER_CSV = path.join(SHARED_DIR, 'data/cambodia-admin-units.csv');
 
 const cleanups: (() => void)[] = [];

@@ -1,0 +1,60 @@
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../../shared/khmer.js';
+import { ErrorMessage } from '../components/ErrorMessage.js';
+import { GazetteerImport } from '../components/GazetteerImport.js';
+import { useQuery } from '../hooks.js';
+import { useLanguage } from '../i18n.js';
+
+const KNOWN_LISTS = ['gazetteer', 'code-lists', 'nationalities'] as const;
+
+export function SettingsScreen() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const info = useQuery('info.get', {});
+  const office = info.data?.office;
+  return (
+    <section>
+      <h1>{t('settings.title')}</h1>
+      {info.error ? <ErrorMessage error={info.error} /> : null}
+      {office ? (
+        <section className="card" aria-labelledby="office-title">
+          <h2 id="office-title">{t('settings.office')}</h2>
+          <dl>
+            <dt>{t('setup.name')}</dt>
+            <dd>{office.name}</dd>
+            <dt>{t('setup.level')}</dt>
+            <dd>{t(`level.${office.level}`)}</dd>
+            <dt>{t('settings.officeId')}</dt>
+            <dd className="mono">{office.id}</dd>
+            <dt>{t('settings.schemaVersion')}</dt>
+            <dd>{info.data?.schemaVersion}</dd>
+          </dl>
+        </section>
+      ) : null}
+      <section className="card" aria-labelledby="reference-title">
+        <h2 id="reference-title">{t('settings.reference')}</h2>
+        <table>
+          <thead>
+            <tr>
+              <th>{t('settings.list')}</th>
+              <th>{t('settings.version')}</th>
+              <th>{t('settings.importedAt')}</th>
+              <th>{t('settings.rows')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(info.data?.referenceVersions ?? []).map((v) => (
+              <tr key={v.list}>
+                <td>{(KNOWN_LISTS as readonly string[]).includes(v.list) ? t(`settings.lists.${v.list as (typeof KNOWN_LISTS)[number]}`) : v.list}</td>
+                <td className="mono">{v.version}</td>
+                <td>{v.importedAt === 'builtin' || v.importedAt.startsWith('1970') ? t('settings.builtin') : formatDate(v.importedAt, language)}</td>
+                <td>{v.rowCount}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <GazetteerImport onImported={info.reload} />
+    </section>
+  );
+}

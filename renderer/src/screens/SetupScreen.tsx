@@ -1,0 +1,63 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LabelledControl } from '../components/LabelledControl.js';
+import type { Office, OfficeLevel } from '../../../shared/contract/foundation.js';
+import type { AppErrorShape } from '../../../shared/errors.js';
+import { api } from '../api.js';
+import { ErrorMessage } from '../components/ErrorMessage.js';
+import { GazetteerImport } from '../components/GazetteerImport.js';
+import { LanguageSwitch } from '../components/LanguageSwitch.js';
+import { EMPTY_UNIT_SELECTION, UnitPicker } from '../components/UnitPicker.js';
+
+const LEVELS: OfficeLevel[] = ['commune', 'province', 'national'];
+
+/** First run: which office this installation is. */
+export function SetupScreen({ onDone }: { onDone: (office: Office) => void }) {
+  const { t } = useTranslation();
+  const [level, setLevel] = useState<OfficeLevel>('commune');
+  const [units, setUnits] = useState(EMPTY_UNIT_SELECTION);
+  const [name, setName] = useState('');
+  const [error, setError] = useState<AppErrorShape>();
+  const [pickerKey, setPickerKey] = useState(0);
+
+  const unitCode = level === 'commune' ? units.commune : level === 'province' ? units.province : '00';
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = await api['office.setup']({ level, unitCode, name });
+    if (result.ok) onDone(result.value);
+    else setError(result.error);
+  };
+
+  return (
+    <main className="setup">
+      <header className="setup-header">
+        <h1>{t('setup.title')}</h1>
+        <LanguageSwitch />
+      </header>
+      <p>{t('setup.intro')}</p>
+      <form onSubmit={(e) => void submit(e)} className="card">
+        <LabelledControl label={t('setup.level')}>
+          <select value={level} onChange={(e) => setLevel(e.target.value as OfficeLevel)}>
+            {LEVELS.map((l) => (
+              <option key={l} value={l}>
+                {t(`level.${l}`)}
+              </option>
+            ))}
+          </select>
+        </LabelledControl>
+        {level !== 'national' ? (
+          <UnitPicker key={pickerKey} value={units} onChange={setUnits} depth={level === 'province' ? 'province' : 'commune'} />
+        ) : null}
+        {level === 'commune' ? <p className="hint">{t('setup.importHint')}</p> : null}
+        <LabelledControl label={t('setup.name')}>
+          <input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('setup.namePlaceholder')} required />
+        </LabelledControl>
+        <button type="submit" disabled={!unitCode || !name.trim()}>
+          {t('setup.submit')}
+        </button>
+        {error ? <ErrorMessage error={error} /> : null}
+      </form>
+      <GazetteerImport onImported={() => setPickerKey((k) => k + 1)} />
+    </main>
+  );
+}

@@ -1,0 +1,28 @@
+import type { ComponentType } from 'react';
+import { HomeScreen } from './screens/HomeScreen.js';
+import { PlaceholderScreen } from './screens/PlaceholderScreen.js';
+import { SettingsScreen } from './screens/SettingsScreen.js';
+
+/** Props every section screen gets: the route segments after its own id (`#/premises/ID` → ['ID']). */
+export interface SectionProps {
+  path: string[];
+}
+
+export interface Section {
+  id: 'home' | 'premises' | 'foreigners' | 'documents' | 'sync' | 'reports' | 'settings';
+  component: ComponentType<SectionProps>;
+}
+
+/** The navigation, in order. A feature replaces its placeholder here with its own screen. */
+export const sections: Section[] = [
+  { id: 'home', component: HomeScreen },
+  { id: 'premises', component: () => <PlaceholderScreen section="premises" /> },
+  { id: 'foreigners', component: () => <PlaceholderScreen section="foreigners" /> },
+  { id: 'documents', component: () => <PlaceholderScreen section="documents" /> },
+  { id: 'sync', component: () => <PlaceholderScreen section="sync" /> },
+  { id: 'reports', component: () => <PlaceholderScreen section="reports" /> },
+  { id: 'settings', component: SettingsScreen },
+];
+
+/** Panels shown on the home screen (alerts, pending work); features append theirs. */
+export const homeWidgets: ComponentType[] = [];
