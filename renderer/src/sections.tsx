@@ -1,6 +1,9 @@
 import type { ComponentType } from 'react';
+import { HomeAlerts } from './components/HomeAlerts.js';
+import { ForeignersSection } from './screens/ForeignersSection.js';
 import { HomeScreen } from './screens/HomeScreen.js';
 import { PlaceholderScreen } from './screens/PlaceholderScreen.js';
+import { PremisesSection } from './screens/PremisesSection.js';
 import { SettingsScreen } from './screens/SettingsScreen.js';
 
 /** Props every section screen gets: the route segments after its own id (`#/premises/ID` → ['ID']). */
@@ -16,8 +19,8 @@ export interface Section {
 /** The navigation, in order. A feature replaces its placeholder here with its own screen. */
 export const sections: Section[] = [
   { id: 'home', component: HomeScreen },
-  { id: 'premises', component: () => <PlaceholderScreen section="premises" /> },
-  { id: 'foreigners', component: () => <PlaceholderScreen section="foreigners" /> },
+  { id: 'premises', component: PremisesSection },
+  { id: 'foreigners', component: ForeignersSection },
   { id: 'documents', component: () => <PlaceholderScreen section="documents" /> },
   { id: 'sync', component: () => <PlaceholderScreen section="sync" /> },
   { id: 'reports', component: () => <PlaceholderScreen section="reports" /> },
@@ -25,4 +28,4 @@ export const sections: Section[] = [
 ];
 
 /** Panels shown on the home screen (alerts, pending work); features append theirs. */
-export const homeWidgets: ComponentType[] = [];
+export const homeWidgets: ComponentType[] = [HomeAlerts];

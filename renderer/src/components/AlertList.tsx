@@ -1,0 +1,27 @@
+import { useTranslation } from 'react-i18next';
+import type { Alert } from '../../../shared/contract/registration.js';
+import { navigate } from '../router.js';
+
+/** Alerts of one record or of the whole register; each links to its person or premises. */
+export function AlertList({ alerts, title }: { alerts: Alert[]; title?: string }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card" aria-label={title ?? t('reg.alert.title')}>
+      <h2>{title ?? t('reg.alert.title')}</h2>
+      {alerts.length === 0 ? <p className="hint">{t('reg.alert.none')}</p> : null}
+      <ul className="alerts">
+        {alerts.map((alert, i) => (
+          <li key={`${alert.kind}-${alert.recordId}-${i}`} className={`alert alert-${alert.severity}`}>
+            <strong>{t(`reg.alert.${alert.kind}`)}</strong>{' '}
+            <a
+              href={alert.personId ? `#/foreigners/${alert.personId}` : `#/premises/${alert.premisesId ?? ''}`}
+              onClick={() => (alert.personId ? navigate('foreigners', alert.personId) : navigate('premises', alert.premisesId ?? ''))}
+            >
+              {t('reg.alert.line', { label: alert.label, date: alert.date ?? '' })}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+import { useTranslation } from 'react-i18next';
+import type { SectionProps } from '../sections.js';
+import { navigate } from '../router.js';
+import { DuplicateReview } from './DuplicateReview.js';
+import { ForeignersList } from './ForeignersList.js';
+import { PersonPage } from './PersonPage.js';
+import { RegisterPerson } from './RegisterPerson.js';
+import { SpreadsheetImport } from './SpreadsheetImport.js';
+import { StayForm } from './StayForm.js';
+import { EmploymentForm } from './EmploymentForm.js';
+
+/** #/foreigners, /new, /import, /duplicates[/A/B], /ID[/stay|employment|existing|created|duplicates] */
+export function ForeignersSection({ path }: SectionProps) {
+  const { t } = useTranslation();
+  const [id, action, other] = path;
+  const tabs = (
+    <div className="toolbar" role="group" aria-label={t('reg.foreigners.title')}>
+      <button type="button" onClick={() => navigate('foreigners', 'new')}>{t('reg.foreigners.register')}</button>
+      <button type="button" onClick={() => navigate('foreigners', 'import')}>{t('reg.foreigners.import')}</button>
+      <button type="button" onClick={() => navigate('foreigners', 'duplicates')}>{t('reg.foreigners.duplicates')}</button>
+    </div>
+  );
+  if (!id) return <>{tabs}<ForeignersList /></>;
+  if (id === 'new') return <RegisterPerson />;
+  if (id === 'import') return <SpreadsheetImport />;
+  if (id === 'duplicates') return <DuplicateReview aId={action} bId={other} />;
+  if (action === 'stay') return <StayForm personId={id} />;
+  if (action === 'employment') return <EmploymentForm personId={id} />;
+  return <PersonPage id={id} notice={action} />;
+}

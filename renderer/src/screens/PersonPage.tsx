@@ -1,0 +1,81 @@
+import { useTranslation } from 'react-i18next';
+import { api } from '../api.js';
+import { AlertList } from '../components/AlertList.js';
+import { ErrorMessage } from '../components/ErrorMessage.js';
+import { HistoryList } from '../components/HistoryList.js';
+import { useQuery } from '../hooks.js';
+import { navigate } from '../router.js';
+
+const SHOWN = ['nameKm', 'sex', 'birthDate', 'nationality', 'passportNo', 'issuingState', 'passportExpiry', 'visaType', 'visaNo', 'visaExpiry', 'entryDate', 'phone'] as const;
+
+/** A foreigner: particulars, stays, employment, alerts, possible duplicates and history. */
+export function PersonPage({ id, notice }: { id: string; notice?: string | undefined }) {
+  const { t } = useTranslation();
+  const data = useQuery('persons.get', { id });
+  if (data.error) return <ErrorMessage error={data.error} />;
+  if (!data.data) return <p>{t('common.loading')}</p>;
+  const { person: p, stays, employments, alerts, duplicates } = data.data;
+  const open = stays.find((s) => s.departedOn === null);
+  const depart = () => open && void api['stays.depart']({ stayId: open.id, departedOn: new Date().toISOString().slice(0, 10) }).then(() => data.reload());
+  return (
+    <section>
+      {notice === 'existing' ? <p role="status" className="notice">{t('reg.person.existing')}</p> : null}
+      {notice === 'created' ? <p role="status" className="success">{t('reg.person.created')}</p> : null}
+      {notice === 'duplicates' ? <p role="status" className="notice">{t('reg.person.possibleDuplicates')}</p> : null}
+      <h1>{p.surname} {p.givenNames} <span lang="km">{p.nameKm}</span></h1>
+      {p.mergedInto ? <p className="notice"><a href={`#/foreigners/${p.mergedInto}`}>{t('reg.person.merged')}</a></p> : null}
+      {p.diplomatic ? <p className="notice">{t('reg.person.diplomat')}</p> : null}
+      <section className="card" aria-label={t('reg.person.title')}>
+        <dl>
+          {SHOWN.map((key) => (
+            <div key={key} className="dl-row">
+              <dt>{t(`reg.field.${key}`)}</dt>
+              <dd>{key === 'sex' ? t(`reg.sex.${p.sex}`) : (p[key] ?? '') || t('reg.empty')}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      <section className="card" aria-label={t('reg.person.stays')}>
+        <h2>{t('reg.person.stays')}</h2>
+        <ul>
+          {stays.map((s) => (
+            <li key={s.id}>
+              <a href={`#/premises/${s.premisesId}`}>{s.premisesName}</a>{' '}
+              {t('reg.person.stayLine', { premises: '', room: s.room || '—', from: s.arrivedAt.slice(0, 10), to: s.departedOn ?? t('reg.person.current') })}
+              {s.late ? <strong className="late">{` ${t('reg.person.late')}`}</strong> : null}
+            </li>
+          ))}
+        </ul>
+        <button type="button" onClick={() => navigate('foreigners', id, 'stay')}>{t(open ? 'reg.person.move' : 'reg.person.arrive')}</button>
+        {open ? <button type="button" onClick={depart}>{t('reg.person.depart')}</button> : null}
+      </section>
+      <section className="card" aria-label={t('reg.person.employment')}>
+        <h2>{t('reg.person.employment')}</h2>
+        <ul>
+          {employments.map((e) => (
+            <li key={e.id}>
+              {t('reg.person.jobLine', { employer: e.employerName, job: e.jobTitle || '—', from: e.startDate, to: e.endDate ?? t('reg.person.current') })}
+              {' · '}{t(`reg.workStatus.${e.workStatus}`)}
+            </li>
+          ))}
+        </ul>
+        <button type="button" onClick={() => navigate('foreigners', id, 'employment')}>{t('reg.person.addEmployment')}</button>
+      </section>
+      {duplicates.length > 0 ? (
+        <section className="card" aria-label={t('reg.duplicates.title')}>
+          <h2>{t('reg.duplicates.title')}</h2>
+          <ul>
+            {duplicates.map((d) => (
+              <li key={d.id}>
+                {t(`reg.duplicates.reason.${d.reason}`)}{' '}
+                <button type="button" onClick={() => navigate('foreigners', 'duplicates', d.a.id, d.b.id)}>{t('reg.person.openDuplicate')}</button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <AlertList alerts={alerts} />
+      <HistoryList entity="person" recordId={id} />
+    </section>
+  );
+}

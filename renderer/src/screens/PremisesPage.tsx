@@ -1,0 +1,75 @@
+import { useTranslation } from 'react-i18next';
+import type { Stay } from '../../../shared/contract/registration.js';
+import { api } from '../api.js';
+import { AlertList } from '../components/AlertList.js';
+import { ErrorMessage } from '../components/ErrorMessage.js';
+import { HistoryList } from '../components/HistoryList.js';
+import { useQuery } from '../hooks.js';
+import { useLanguage } from '../i18n.js';
+import { navigate } from '../router.js';
+
+function StayRows({ stays, title }: { stays: Stay[]; title: string }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card" aria-label={title}>
+      <h2>{title}</h2>
+      {stays.length === 0 ? <p className="hint">{t('reg.none')}</p> : null}
+      <ul>
+        {stays.map((s) => (
+          <li key={s.id}>
+            <a href={`#/foreigners/${s.personId}`}>{s.personName}</a>{' '}
+            {t('reg.person.stayLine', { premises: '', room: s.room || '—', from: s.arrivedAt.slice(0, 10), to: s.departedOn ?? t('reg.person.current') })}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Particulars, owners, people now and before, pledge status, alerts and history of one premises. */
+export function PremisesPage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const data = useQuery('premises.get', { id });
+  if (data.error) return <ErrorMessage error={data.error} />;
+  if (!data.data) return <p>{t('common.loading')}</p>;
+  const { premises: p, owners, staysNow, staysBefore, alerts } = data.data;
+  const reopen = () => void api['premises.reopen']({ id }).then(() => data.reload());
+  return (
+    <section>
+      <div className="toolbar">
+        <h1>{p.nameLatin} <span lang="km">{p.nameKm}</span></h1>
+        <button type="button" onClick={() => navigate('premises', id, 'edit')}>{t('reg.edit')}</button>
+        {p.status === 'open'
+          ? <button type="button" onClick={() => navigate('premises', id, 'close')}>{t('reg.premises.close')}</button>
+          : <button type="button" onClick={reopen}>{t('reg.premises.reopen')}</button>}
+      </div>
+      <section className="card" aria-label={t('reg.premises.particulars')}>
+        <h2>{t('reg.premises.particulars')}</h2>
+        <dl>
+          <dt>{t('reg.field.type')}</dt><dd>{t(`reg.premisesType.${p.type}`)}</dd>
+          <dt>{t('reg.field.status')}</dt>
+          <dd>{t(`reg.premisesStatus.${p.status}`)}{p.closedOn ? ` — ${t('reg.premises.closed', { date: p.closedOn, reason: p.closeReason })}` : ''}</dd>
+          <dt>{t('reg.premises.address')}</dt>
+          <dd>{[p.houseNo, p.street, p.village, language === 'km' ? p.placeKm : p.placeLatin].filter(Boolean).join(', ')}</dd>
+          <dt>{t('reg.field.businessRegNo')}</dt><dd>{p.businessRegNo || t('reg.empty')}</dd>
+          <dt>{t('reg.field.rooms')}</dt><dd>{p.rooms ?? t('reg.empty')}</dd>
+          <dt>{t('reg.premises.pledgeStatus')}</dt><dd>{t(`reg.pledge.${p.pledgeStatus}`)}</dd>
+        </dl>
+      </section>
+      <section className="card" aria-label={t('reg.premises.owners')}>
+        <h2>{t('reg.premises.owners')}</h2>
+        <ul>
+          {owners.map((o) => (
+            <li key={o.linkId}>{o.ownerName}{' · '}{t(`reg.role.${o.role}`)}</li>
+          ))}
+        </ul>
+        <button type="button" onClick={() => navigate('premises', id, 'owner')}>{t('reg.premises.addOwner')}</button>
+      </section>
+      <StayRows stays={staysNow} title={t('reg.premises.peopleNow')} />
+      <StayRows stays={staysBefore} title={t('reg.premises.peopleBefore')} />
+      <AlertList alerts={alerts} />
+      <HistoryList entity="premises" recordId={id} />
+    </section>
+  );
+}
