@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LabelledControl } from './LabelledControl.js';
+import { FilePicker } from './FilePicker.js';
 import type { OpResponse } from '../../../shared/contract/index.js';
 import type { AppErrorShape } from '../../../shared/errors.js';
 import { api } from '../api.js';
@@ -35,9 +35,7 @@ export function GazetteerImport({ onImported }: { onImported?: () => void }) {
     <section aria-labelledby="gazetteer-import-title" className="card">
       <h2 id="gazetteer-import-title">{t('gazetteer.title')}</h2>
       <p className="hint">{t('gazetteer.help')}</p>
-      <LabelledControl label={t('gazetteer.file')}>
-        <input type="file" accept=".csv,text/csv" onChange={(e) => setFile(e.target.files?.[0])} />
-      </LabelledControl>
+      <FilePicker label={t('gazetteer.file')} accept=".csv,text/csv" onChange={setFile} />
       <button type="button" disabled={!file || jobId !== undefined} onClick={() => void run()}>
         {jobId ? t('gazetteer.importing') : t('gazetteer.import')}
       </button>
