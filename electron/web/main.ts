@@ -15,7 +15,7 @@ const dataDir = path.resolve(
 mkdirSync(dataDir, { recursive: true });
 
 try {
-  const backend = await startWorkerBackend({ dbFile: path.join(dataDir, 'banhchi.db'), workerPath: path.join(here, '../backend/worker-dev.mjs') });
+  const backend = await startWorkerBackend({ dbFile: path.join(dataDir, 'banhchi.db'), workerPath: path.join(here, '../backend/worker.ts') });
   const server = await startWebServer({
     backend,
     staticDir: path.resolve(here, '../../dist/renderer'),
