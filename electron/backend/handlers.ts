@@ -1,4 +1,5 @@
 import { foundationHandlers } from '../services/foundation.js';
+import { printHandlers } from '../services/print.js';
 import { registrationHandlers } from '../services/registration/index.js';
 import { syncHandlers } from '../services/sync.js';
 import { spreadsheetHandlers } from '../services/spreadsheet/index.js';
@@ -7,6 +8,7 @@ import type { HandlerTable } from './context.js';
 /** The one handler table, used by IPC, the web transport and the CLI alike. */
 export const handlers: HandlerTable = {
   ...foundationHandlers,
+  ...printHandlers,
   ...registrationHandlers,
   ...syncHandlers,
   ...spreadsheetHandlers,

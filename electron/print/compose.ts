@@ -28,6 +28,8 @@ export class Composer {
   readonly marginBottom = 15 * MM;
   y: number;
   private fresh = true;
+  /** Pages so far (pdfkit flushes finished pages, so memory stays flat in long batches). */
+  pages = 1;
 
   constructor(mode: PrintLang, options: { landscape?: boolean; doc?: PDFKit.PDFDocument } = {}) {
     this.mode = mode;
@@ -55,6 +57,7 @@ export class Composer {
 
   newPage(): void {
     this.doc.addPage({ size: 'A4', layout: this.doc.page.width > this.doc.page.height ? 'landscape' : 'portrait', margin: 0 });
+    this.pages++;
     this.y = this.top;
   }
 

@@ -11,7 +11,7 @@ export function shortHash(parts: string[]): string {
 }
 
 export function parseReceiptCode(code: string): { stayId: string; hash: string } | null {
-  const match = /^BANHCHI:STAY:([0-9a-f-]{36}):([0-9a-f]{10})$/.exec(code.trim());
+  const match = /^BANHCHI:STAY:([^:\s]{1,64}):([0-9a-f]{10})$/.exec(code.trim());
   return match ? { stayId: match[1]!, hash: match[2]! } : null;
 }
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { OperationSpec } from './define.js';
 import { foundationOps } from './foundation.js';
+import { printOps } from './print.js';
 import { registrationOps } from './registration.js';
 import { syncOps } from './sync.js';
 import { spreadsheetOps } from './spreadsheet.js';
@@ -11,6 +12,7 @@ import { spreadsheetOps } from './spreadsheet.js';
  */
 export const contract = {
   ...foundationOps,
+  ...printOps,
   ...registrationOps,
   ...syncOps,
   ...spreadsheetOps,

@@ -1,5 +1,7 @@
 import enCommon from './en/common.json' with { type: 'json' };
 import kmCommon from './km/common.json' with { type: 'json' };
+import enPrint from './en/print.json' with { type: 'json' };
+import kmPrint from './km/print.json' with { type: 'json' };
 import enSpreadsheet from './en/spreadsheet.json' with { type: 'json' };
 import kmSpreadsheet from './km/spreadsheet.json' with { type: 'json' };
 import enRegistrationUi from './en/registration-ui.json' with { type: 'json' };
@@ -15,8 +17,8 @@ import kmSync from './km/sync.json' with { type: 'json' };
  * namespace and a key defined twice is an error. Add a feature's pair here.
  */
 export const FEATURE_FILES = {
-  en: [enCommon, enSpreadsheet, enRegistrationUi, enSyncFormat, enSync],
-  km: [kmCommon, kmSpreadsheet, kmRegistrationUi, kmSyncFormat, kmSync],
+  en: [enCommon, enPrint, enSpreadsheet, enRegistrationUi, enSyncFormat, enSync],
+  km: [kmCommon, kmPrint, kmSpreadsheet, kmRegistrationUi, kmSyncFormat, kmSync],
 } as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (arg: infer I) => void ? I : never;

@@ -1,0 +1,57 @@
+import type { Database } from 'better-sqlite3';
+import type { Office } from '../../shared/contract/foundation.js';
+import { employerInfo, foreignersOn, officeInfo, openPledge, ownerOf, premisesInfo, setPledgeStatus, stayRow, workersOf } from '../db/print.js';
+import type { WriteContext } from '../db/changes.js';
+import type { CardData, PledgeData, ReceiptData } from './documents/types.js';
+import { receiptCode } from './qr.js';
+
+/** Gathers each document's data from the register. */
+
+export function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Loads a pledge; gives it a number and marks the premises' pledge as printed (through the change log). */
+export function loadPledge(writer: WriteContext, office: Office | null, premisesId: string, date: string): PledgeData {
+  const { db } = writer;
+  const premises = premisesInfo(db, premisesId);
+  const pledge = openPledge(writer, premisesId, date);
+  setPledgeStatus(writer, premisesId, 'printed');
+  return { docNo: pledge.docNo, date, office: officeInfo(db, office), owner: ownerOf(db, premisesId), premises, foreigners: foreignersOn(db, premisesId) };
+}
+
+export function loadCard(db: Database, office: Office | null, employerId: string | null, date: string): CardData {
+  if (!employerId) return { date, office: officeInfo(db, office), employer: null, workers: [] };
+  return { date, office: officeInfo(db, office), employer: employerInfo(db, employerId), workers: workersOf(db, employerId) };
+}
+
+/** The facts a receipt's hash covers: change any and the code no longer matches. */
+export function receiptFacts(row: Record<string, string | number | null>): string[] {
+  return [String(row.person_id), String(row.premises_id), String(row.arrived_at), String(row.passport_no)];
+}
+
+export function loadReceipt(db: Database, office: Office | null, stayId: string): ReceiptData {
+  const row = stayRow(db, stayId);
+  const premises = premisesInfo(db, String(row.premises_id));
+  return {
+    stayId,
+    code: receiptCode(stayId, receiptFacts(row)),
+    date: String(row.reported_at).slice(0, 10),
+    office: officeInfo(db, office),
+    person: {
+      name: `${row.surname} ${row.given_names}`.trim(),
+      nameKm: String(row.name_km),
+      sex: row.sex as 'M' | 'F' | 'X',
+      birthDate: String(row.birth_date),
+      nationality: String(row.nationality),
+      passportNo: String(row.passport_no),
+      visa: [row.visa_type, row.visa_no, row.visa_expiry].filter(Boolean).join(' · '),
+    },
+    premises,
+    room: String(row.room),
+    arrivedAt: String(row.arrived_at),
+    reportedAt: String(row.reported_at),
+    late: Number(row.late) === 1,
+  };
+}
