@@ -1,13 +1,23 @@
 import type { RegistrationOp } from '../../../shared/contract/registration.js';
-import { registrationOps } from '../../../shared/contract/registration.js';
-import { AppError } from '../../../shared/errors.js';
 import type { HandlerTable } from '../../backend/context.js';
-
-/** Registration handlers, one module per area. Operations not yet built answer `registration.notReady`. */
-const pending = Object.fromEntries(
-  Object.keys(registrationOps).map((op) => [op, () => { throw new AppError('registration.notReady', { op }); }]),
-) as unknown as Pick<HandlerTable, RegistrationOp>;
+import { alertsHandlers } from './alerts.js';
+import { demoHandlers } from './demo.js';
+import { duplicatesHandlers } from './duplicates.js';
+import { employersHandlers } from './employers.js';
+import { ownersHandlers } from './owners.js';
+import { personsHandlers } from './persons.js';
+import { premisesHandlers } from './premises.js';
+import { searchHandlers } from './search.js';
+import { staysHandlers } from './stays.js';
 
 export const registrationHandlers: Pick<HandlerTable, RegistrationOp> = {
-  ...pending,
+  ...premisesHandlers,
+  ...ownersHandlers,
+  ...personsHandlers,
+  ...searchHandlers,
+  ...staysHandlers,
+  ...employersHandlers,
+  ...duplicatesHandlers,
+  ...alertsHandlers,
+  ...demoHandlers,
 };
