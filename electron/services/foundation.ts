@@ -15,7 +15,7 @@ import { gazetteerImportHandler } from './gazetteer-import.js';
 const UNIT_LEVEL_FOR_OFFICE = { commune: 'commune', province: 'province', national: null } as const;
 
 /** Tables counted by `info.get`; features add theirs. */
-export const COUNTED_TABLES = ['admin_unit', 'change_log'];
+export const COUNTED_TABLES = ['admin_unit', 'change_log', 'premises', 'owner', 'person', 'stay', 'employer', 'employment', 'duplicate_review'];
 
 type FoundationOp =
   | 'app.info' | 'office.get' | 'office.setup' | 'info.get' | 'settings.get' | 'settings.set'

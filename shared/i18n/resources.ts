@@ -10,6 +10,8 @@ import enSyncFormat from './en/sync-format.json' with { type: 'json' };
 import kmSyncFormat from './km/sync-format.json' with { type: 'json' };
 import enSync from './en/sync.json' with { type: 'json' };
 import kmSync from './km/sync.json' with { type: 'json' };
+import enRegistration from './en/registration.json' with { type: 'json' };
+import kmRegistration from './km/registration.json' with { type: 'json' };
 
 /**
  * Each feature keeps its strings in its own file (`en/<feature>.json`, `km/<feature>.json`)
@@ -17,8 +19,8 @@ import kmSync from './km/sync.json' with { type: 'json' };
  * namespace and a key defined twice is an error. Add a feature's pair here.
  */
 export const FEATURE_FILES = {
-  en: [enCommon, enPrint, enSpreadsheet, enRegistrationUi, enSyncFormat, enSync],
-  km: [kmCommon, kmPrint, kmSpreadsheet, kmRegistrationUi, kmSyncFormat, kmSync],
+  en: [enCommon, enPrint, enSpreadsheet, enRegistrationUi, enSyncFormat, enSync, enRegistration],
+  km: [kmCommon, kmPrint, kmSpreadsheet, kmRegistrationUi, kmSyncFormat, kmSync, kmRegistration],
 } as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (arg: infer I) => void ? I : never;

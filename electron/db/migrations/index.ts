@@ -1,11 +1,13 @@
 import { foundation } from './001_foundation.js';
 import { builtinProvinces } from './002_builtin_provinces.js';
 import { printing } from './020_printing.js';
+import { registration } from './010_registration.js';
+import { search } from './011_search.js';
 import { syncState } from './030_sync.js';
 import { checkRegistry, type Migration } from './registry.js';
 
 /** Every schema change, in order. Append only: a published migration never changes. */
-export const migrations: readonly Migration[] = [foundation, builtinProvinces, printing, syncState];
+export const migrations: readonly Migration[] = [foundation, builtinProvinces, registration, search, printing, syncState];
 
 checkRegistry(migrations);
 
