@@ -9,7 +9,7 @@ import type { OfficeInfo, Place } from './types.js';
 export function authority(c: Composer, office: OfficeInfo, docNo: string | null, top: number, share = 0.42): void {
   let y = top;
   const width = c.width * share;
-  y += c.textAt(office.name, y, { face: 'kmBold', size: 10, width, align: 'center' });
+  y += c.textAt(office.name, y, { face: 'kmBold', size: 9.5, width, align: 'center' });
   if (docNo) {
     const label = languagesOf(c.mode).map((l) => tr(l, 'docNo', { number: l === 'km' ? toKm(docNo) : docNo })).join('   ');
     y += c.textAt(label, y, { size: 9.5, width, align: 'center' });
@@ -32,14 +32,14 @@ export function title(c: Composer, key: string, params: Params = {}): void {
   for (const [i, language] of languagesOf(c.mode).entries()) {
     c.text(tr(language, `${key}.subtitle`, params), { ...centre, size: i === 0 ? 10.5 : 9, color: i === 0 ? 'black' : GREY });
   }
-  c.y += 6;
+  c.y += 3;
 }
 
 /** A section heading: bold Khmer / English on one line. */
 export function section(c: Composer, key: string, params: Params = {}): void {
   const text = languagesOf(c.mode).map((l) => tr(l, key, params)).join(' / ');
   c.ensure(60);
-  c.y += 4;
+  c.y += 3;
   c.text(text, { face: 'kmBold', size: 11 });
   c.y += 1;
 }
@@ -58,7 +58,7 @@ export function field(c: Composer, labelKey: string, value: string, options: { x
   c.textAt(label, top + 1, { size: 9.5, x, width: labelWidth - 6, color: '#333333' });
   if (value) c.textAt(value, top, { size: 10.5, x: x + labelWidth, width: width - labelWidth });
   else dots(c, x + labelWidth, top + 14, x + width);
-  c.y = top + Math.max(labelHeight, valueHeight) + 2;
+  c.y = top + Math.max(labelHeight, valueHeight) + 1;
 }
 
 /** A dotted line to write on by hand. */

@@ -48,8 +48,9 @@ function foreignerRows(c: Composer, rows: ForeignerRow[]): string[][] {
 /** The pledge (លិខិតសន្យា) of a premises owner or manager; an annex page lists many foreigners. */
 export function renderPledge(c: Composer, data: PledgeData): void {
   c.beginDocument();
+  const top = c.y;
   c.kingdomHeading();
-  authority(c, data.office, data.docNo, c.y - 4);
+  authority(c, data.office, data.docNo, top + 30, 0.34);
   title(c, 'pledge');
 
   const owner = data.owner;
@@ -82,7 +83,7 @@ export function renderPledge(c: Composer, data: PledgeData): void {
   else if (annex) c.pair(tr('km', 'pledge.seeAnnex', { count }), tr('en', 'pledge.seeAnnex', { count }), { x: c.left + 10, size: 10 });
   else table(c, FOREIGNER_COLUMNS, foreignerRows(c, data.foreigners));
 
-  c.y += 6;
+  c.y += 3;
   c.pair(tr('km', 'pledge.intro'), tr('en', 'pledge.intro'), { face: 'kmBold', size: 10.5 });
   for (let i = 1; i <= 5; i++) {
     const number = `${digits(main, i)}. `;
@@ -107,9 +108,13 @@ export function renderPledge(c: Composer, data: PledgeData): void {
 
 /** Left: commune police acknowledgement. Right: place and date, signature and thumbprint boxes. */
 function signatures(c: Composer, data: PledgeData): void {
-  const needed = c.mode === 'km+en' ? 190 : 165;
+  const colWidth0 = c.width / 2 - 10;
+  const dateHeight = c.layout(c.mode === 'en' ? data.office.place.latin + ' 21 November 2026' : `ធ្វើនៅ${data.office.place.km} ថ្ងៃទី២១ ខែវិច្ឆិកា ឆ្នាំ២០២៦`, { size: 10.5, width: colWidth0 }).height;
+  const signW0 = colWidth0 - 84;
+  const ownerHeight = c.layout(data.owner ? names(data.owner.nameKm, data.owner.nameLatin) : '-', { size: 9.5, width: signW0 }).height;
+  const needed = 6 + dateHeight * (c.mode === 'km+en' ? 1.8 : 1) + 21 + 46 + 2 + ownerHeight;
   c.ensure(needed);
-  c.y += 10;
+  c.y += 6;
   const top = c.y;
   const colWidth = c.width / 2 - 10;
   const rightX = c.left + c.width / 2 + 10;
@@ -117,7 +122,7 @@ function signatures(c: Composer, data: PledgeData): void {
   // Right column
   placeDate(c, data.office.place, data.date, rightX, colWidth);
   c.y += c.textAt(words(c, 'pledge.signature'), c.y + 2, { x: rightX, width: colWidth, align: 'center', face: 'kmBold', size: 9.5 }) + 6;
-  const boxH = 70;
+  const boxH = 46;
   const signW = colWidth - 84;
   c.box(rightX, c.y, signW, boxH);
   c.box(rightX + signW + 10, c.y, 74, boxH);
@@ -125,13 +130,13 @@ function signatures(c: Composer, data: PledgeData): void {
   c.textAt(thumb, c.y + boxH + 2, { x: rightX + signW + 10, width: 74, align: 'center', size: 8.5, color: '#333333' });
   const ownerName = data.owner ? names(data.owner.nameKm, data.owner.nameLatin) : '';
   const nameHeight = c.textAt(ownerName, c.y + boxH + 2, { x: rightX, width: signW, align: 'center', size: 9.5 });
-  const rightEnd = c.y + boxH + Math.max(nameHeight, 26) + 4;
+  const rightEnd = c.y + boxH + Math.max(nameHeight, 26) + 2;
 
   // Left column
   c.y = top;
   c.y += c.textAt(words(c, 'pledge.acknowledged'), c.y, { x: c.left, width: colWidth, align: 'center', face: 'kmBold', size: 10 });
   c.y += c.textAt(words(c, 'pledge.policePost'), c.y, { x: c.left, width: colWidth, align: 'center', size: 9.5 });
   c.y += c.textAt(c.mode === 'en' ? data.office.place.latin : data.office.place.km, c.y, { x: c.left, width: colWidth, align: 'center', size: 9.5 });
-  c.y += c.textAt(words(c, 'pledge.policeSignature'), c.y + 60, { x: c.left, width: colWidth, align: 'center', size: 9, color: '#333333' }) + 60;
+  c.y += c.textAt(words(c, 'pledge.policeSignature'), c.y + 50, { x: c.left, width: colWidth, align: 'center', size: 9, color: '#333333' }) + 50;
   c.y = Math.max(c.y, rightEnd);
 }
