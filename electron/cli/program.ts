@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { APP_VERSION } from '../../shared/version.js';
 import { registerFoundationCommands } from './commands/foundation.js';
+import { registerRegistrationCommands } from './commands/registration.js';
 import { registerPrintCommands } from './commands/print.js';
 import { registerImportCommands } from './commands/import.js';
 import { registerSyncCommands } from './commands/sync.js';
@@ -12,6 +13,7 @@ export function buildProgram(): Command {
   program.exitOverride();
   program.configureOutput({ writeErr: (text) => process.stderr.write(text) });
   registerFoundationCommands(program);
+  registerRegistrationCommands(program);
   registerPrintCommands(program);
   registerSyncCommands(program);
   registerImportCommands(program);
