@@ -17,6 +17,8 @@ export interface TextOptions {
 const MM = 72 / 25.4;
 export const GREY = '#555555';
 const KHMER = /[\u1780-\u17FF]/;
+/** Wrapped lines by face, size, width and text: documents repeat their labels page after page. */
+const layoutCache = new Map<string, Line[]>();
 
 /** A4 pages with margins, a cursor, and text set through the HarfBuzz path. */
 export class Composer {
@@ -83,7 +85,13 @@ export class Composer {
     const face = options.face ?? 'km';
     const size = options.size ?? 11;
     const width = options.width ?? this.right - (options.x ?? this.left);
-    const lines = width > 0 ? wrap(text, face, size, width) : [shapeLine(text, face, size)];
+    const key = `${face}|${size}|${width}|${text}`;
+    let lines = layoutCache.get(key);
+    if (!lines) {
+      lines = width > 0 ? wrap(text, face, size, width) : [shapeLine(text, face, size)];
+      if (layoutCache.size > 5000) layoutCache.clear();
+      layoutCache.set(key, lines);
+    }
     const { ascent, height } = this.lineHeight(text, face, size);
     return { lines, height: lines.length * height, ascent, step: height };
   }
