@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { HomeAlerts } from './components/HomeAlerts.js';
 import { ForeignersSection } from './screens/ForeignersSection.js';
+import { DocumentsScreen } from './screens/DocumentsScreen.js';
 import { HomeScreen } from './screens/HomeScreen.js';
 import { PlaceholderScreen } from './screens/PlaceholderScreen.js';
 import { PremisesSection } from './screens/PremisesSection.js';
@@ -21,7 +22,7 @@ export const sections: Section[] = [
   { id: 'home', component: HomeScreen },
   { id: 'premises', component: PremisesSection },
   { id: 'foreigners', component: ForeignersSection },
-  { id: 'documents', component: () => <PlaceholderScreen section="documents" /> },
+  { id: 'documents', component: DocumentsScreen },
   { id: 'sync', component: () => <PlaceholderScreen section="sync" /> },
   { id: 'reports', component: () => <PlaceholderScreen section="reports" /> },
   { id: 'settings', component: SettingsScreen },

@@ -1,0 +1,143 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PrintLangDto, PrintResult } from '../../../shared/contract/print.js';
+import type { AppErrorShape, Result } from '../../../shared/errors.js';
+import { api } from '../api.js';
+import { ErrorMessage } from '../components/ErrorMessage.js';
+import { ProgressBar } from '../components/ProgressBar.js';
+import type { SectionProps } from '../sections.js';
+
+type Kind = 'pledge' | 'card' | 'cardBlank' | 'receipt' | 'batchPledges';
+const KINDS: Kind[] = ['pledge', 'card', 'cardBlank', 'receipt', 'batchPledges'];
+const LANGS: PrintLangDto[] = ['km+en', 'km', 'en'];
+const ID_LABEL = { pledge: 'premisesId', card: 'employerId', cardBlank: null, receipt: 'stayId', batchPledges: 'communeCode' } as const;
+
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function pdfUrl(base64: string): string {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  return URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+}
+
+/** Documents: preview a PDF in the window, save it, print it; record a pledge as signed. `#/documents/pledge/ID` preselects. */
+export function DocumentsScreen({ path }: SectionProps) {
+  const { t } = useTranslation();
+  const [kind, setKind] = useState<Kind>(KINDS.includes(path[0] as Kind) ? (path[0] as Kind) : 'pledge');
+  const [id, setId] = useState(path[1] ?? '');
+  const [lang, setLang] = useState<PrintLangDto>('km+en');
+  const [url, setUrl] = useState<string>();
+  const [pages, setPages] = useState<number>();
+  const [error, setError] = useState<AppErrorShape>();
+  const [jobId, setJobId] = useState<string>();
+  const [signedOn, setSignedOn] = useState(today());
+  const [witness, setWitness] = useState('');
+  const [signedNote, setSignedNote] = useState<string>();
+  const frame = useRef<HTMLIFrameElement>(null);
+
+  useEffect(() => () => (url ? URL.revokeObjectURL(url) : undefined), [url]);
+
+  async function preview(): Promise<void> {
+    setError(undefined);
+    let result: Result<PrintResult>;
+    if (kind === 'pledge') result = await api['print.pledge']({ premisesId: id.trim(), lang });
+    else if (kind === 'card') result = await api['print.declarationCard']({ employerId: id.trim(), lang });
+    else if (kind === 'cardBlank') result = await api['print.declarationCard']({ blank: true, lang });
+    else if (kind === 'receipt') result = await api['print.receipt']({ stayId: id.trim(), lang });
+    else {
+      const job = crypto.randomUUID();
+      setJobId(job);
+      result = await api['print.batch']({ kind: 'pledges', communeCode: id.trim(), lang, jobId: job });
+      setJobId(undefined);
+    }
+    if (!result.ok) {
+      setError(result.error);
+      return;
+    }
+    setPages(result.value.pages);
+    setUrl(pdfUrl(result.value.pdfBase64 ?? ''));
+  }
+
+  async function recordSigned(): Promise<void> {
+    setError(undefined);
+    const result = await api['pledge.recordSigned']({ premisesId: id.trim(), signedOn, witness });
+    if (!result.ok) setError(result.error);
+    else setSignedNote(t('print.ui.signedDone', { docNo: result.value.docNo, date: result.value.signedOn }));
+  }
+
+  const idLabel = ID_LABEL[kind];
+  return (
+    <section className="documents">
+      <h1>{t('print.ui.title')}</h1>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void preview();
+        }}
+      >
+        <label>
+          {t('print.ui.kind')}
+          <select value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`print.ui.kinds.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {idLabel ? (
+          <label>
+            {t(`print.ui.${idLabel}`)}
+            <input value={id} onChange={(e) => setId(e.target.value)} required />
+          </label>
+        ) : null}
+        <label>
+          {t('print.ui.lang')}
+          <select value={lang} onChange={(e) => setLang(e.target.value as PrintLangDto)}>
+            {LANGS.map((l) => (
+              <option key={l} value={l}>
+                {t(`print.ui.langs.${l}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" disabled={jobId !== undefined}>
+          {t('print.ui.preview')}
+        </button>
+        {url ? (
+          <>
+            <a className="button" href={url} download={`${kind}${id ? `-${id.trim()}` : ''}.pdf`}>
+              {t('print.ui.save')}
+            </a>
+            <button type="button" onClick={() => frame.current?.contentWindow?.print()}>
+              {t('print.ui.print')}
+            </button>
+            <span>{t('print.ui.pages', { pages: pages ?? 0 })}</span>
+          </>
+        ) : null}
+      </form>
+      {jobId ? <ProgressBar jobId={jobId} label={t('print.progress')} /> : null}
+      {error ? <ErrorMessage error={error} /> : null}
+      {kind === 'pledge' && id ? (
+        <fieldset>
+          <legend>{t('print.ui.signedTitle')}</legend>
+          <label>
+            {t('print.ui.signedOn')}
+            <input type="date" value={signedOn} onChange={(e) => setSignedOn(e.target.value)} />
+          </label>
+          <label>
+            {t('print.ui.witness')}
+            <input value={witness} onChange={(e) => setWitness(e.target.value)} />
+          </label>
+          <button type="button" disabled={!witness.trim()} onClick={() => void recordSigned()}>
+            {t('print.ui.recordSigned')}
+          </button>
+          {signedNote ? <p role="status">{signedNote}</p> : null}
+        </fieldset>
+      ) : null}
+      {url ? <iframe ref={frame} className="pdf-preview" title={t('print.ui.previewTitle')} src={url} style={{ width: '100%', height: '80vh' }} /> : null}
+    </section>
+  );
+}
