@@ -67,8 +67,8 @@ function kindQuery(kind: AlertKind, scope: AlertScope, today: string, soon: stri
       where.push("pr.pledge_status <> 'signed'", "pr.status <> 'permanently_closed'", 'EXISTS (SELECT 1 FROM stay s2 WHERE s2.premises_id = pr.id AND s2.departed_on IS NULL)');
       if (scope.premisesId) { where.push('pr.id = ?'); params.push(scope.premisesId); }
       if (scope.unitCode) { where.push(`pr.${unitColumn(scope.unitCode)} = ?`); params.push(scope.unitCode); }
-      if (scope.personId) { where.push('pr.id IN (SELECT premises_id FROM stay WHERE person_id = ? AND departed_on IS NULL)'); params.push(scope.personId); }
-      if (scope.employerId) where.push('0');
+      // A premises alert belongs to the premises page, not to each person or employer.
+      if (scope.personId || scope.employerId) where.push('0');
       return { sql: `SELECT pr.id AS record_id, 'premises' AS entity, NULL AS person_id, pr.id AS premises_id, pr.name_latin AS label, NULL AS date, '' AS sort_date FROM premises pr WHERE ${where.join(' AND ')}`, params };
     }
   }

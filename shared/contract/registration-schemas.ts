@@ -48,6 +48,17 @@ const addressOut = z.object({
   placeKm: z.string(),
 });
 
+/**
+ * The fields of `schema`, each optional and without its default: a patch changes only what it names.
+ * (`.partial()` keeps defaults, which would blank every field left out.)
+ */
+export function patchOf<S extends z.ZodRawShape>(schema: z.ZodObject<S>) {
+  const shape = Object.fromEntries(
+    Object.entries(schema.shape).map(([key, field]) => [key, (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType)).optional()]),
+  );
+  return z.object(shape) as unknown as z.ZodObject<{ [K in keyof S]: z.ZodOptional<S[K] extends z.ZodDefault<infer I> ? I : S[K]> }>;
+}
+
 // ── Alerts ───────────────────────────────────────────────────────────────────
 export const alertSchema = z.object({
   kind: alertKind,

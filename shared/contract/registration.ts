@@ -4,7 +4,7 @@ import { operation } from './define.js';
 import {
   alertKind, alertSchema, dateOrDateTime, duplicateReviewSchema, employerInput, employerSchema, employmentInput,
   employmentSchema, fieldComparisonSchema, icaoCode, ownerInput, ownerLinkSchema, ownerRole, ownerSchema, page,
-  pageRequest, personFieldName, personFields, personSchema, personSummarySchema, premisesInput, premisesSchema,
+  pageRequest, patchOf, personFieldName, personFields, personSchema, personSummarySchema, premisesInput, premisesSchema,
   premisesStatus, premisesType, searchHitSchema, staySchema, unitCode, workStatus,
 } from './registration-schemas.js';
 
@@ -74,7 +74,7 @@ const byIdToday = z.object({ id: recordId, today: isoDate.optional() });
 export const registrationOps = {
   // Premises
   'premises.create': operation({ request: premisesInput, response: premisesSchema }),
-  'premises.update': operation({ request: z.object({ id: recordId, patch: premisesInput.partial() }), response: premisesSchema }),
+  'premises.update': operation({ request: z.object({ id: recordId, patch: patchOf(premisesInput) }), response: premisesSchema }),
   'premises.close': operation({
     request: z.object({ id: recordId, status: z.enum(['temporarily_closed', 'permanently_closed']), date: isoDate, reason: z.string().trim().min(1).max(1000) }),
     response: premisesSchema,
@@ -98,7 +98,7 @@ export const registrationOps = {
     request: ownerInput.extend({ premisesId: recordId.optional(), role: ownerRole.optional() }),
     response: ownerSchema,
   }),
-  'owners.update': operation({ request: z.object({ id: recordId, patch: ownerInput.partial() }), response: ownerSchema }),
+  'owners.update': operation({ request: z.object({ id: recordId, patch: patchOf(ownerInput) }), response: ownerSchema }),
   'owners.get': operation({ request: byId, response: z.object({ owner: ownerSchema, premises: z.array(ownerLinkSchema) }) }),
   'owners.list': operation({ request: z.object({ query: z.string().max(200).optional(), premisesId: recordId.optional(), ...pageRequest }), response: page(ownerSchema) }),
   'owners.link': operation({
@@ -125,7 +125,7 @@ export const registrationOps = {
     }),
   }),
   'persons.update': operation({
-    request: z.object({ id: recordId, patch: personFields.partial(), today: isoDate.optional() }),
+    request: z.object({ id: recordId, patch: patchOf(personFields), today: isoDate.optional() }),
     response: personSchema,
   }),
   'persons.get': operation({
@@ -168,14 +168,14 @@ export const registrationOps = {
 
   // Employers and employment
   'employers.create': operation({ request: employerInput, response: employerSchema }),
-  'employers.update': operation({ request: z.object({ id: recordId, patch: employerInput.partial() }), response: employerSchema }),
+  'employers.update': operation({ request: z.object({ id: recordId, patch: patchOf(employerInput) }), response: employerSchema }),
   'employers.get': operation({ request: byIdToday, response: z.object({ employer: employerSchema, employments: z.array(employmentSchema), alerts: z.array(alertSchema) }) }),
   'employers.list': operation({
     request: z.object({ unitCode: unitCode.optional(), query: z.string().max(200).optional(), overCap: z.boolean().optional(), ...pageRequest }),
     response: page(employerSchema),
   }),
   'employment.record': operation({ request: employmentInput.extend({ personId: recordId, employerId: recordId }), response: employmentSchema }),
-  'employment.update': operation({ request: z.object({ id: recordId, patch: employmentInput.partial() }), response: employmentSchema }),
+  'employment.update': operation({ request: z.object({ id: recordId, patch: patchOf(employmentInput) }), response: employmentSchema }),
   'employment.end': operation({ request: z.object({ id: recordId, endDate: isoDate }), response: employmentSchema }),
 
   // Identity and duplicates
