@@ -20,6 +20,29 @@ export function khmerWords(text: string): string[] {
   return words;
 }
 
+/**
+ * The dictionary cuts the same letters differently in different contexts (ក្រុមហ៊ុនមេ|គង្គ but មេគង្គ),
+ * so each Khmer run is also indexed from every syllable start: a query run then matches as a prefix of
+ * one of these, whatever the segmenter did. Runs are short (names), so this stays small.
+ */
+export function khmerSuffixes(text: string): string[] {
+  const out: string[] = [];
+  for (const run of text.match(KHMER_RUN) ?? []) {
+    const clean = run.replace(/[\u200C\u200D]/g, '');
+    for (let i = 0; i < clean.length; i++) {
+      const c = clean.charCodeAt(i);
+      const syllableStart = c >= 0x1780 && c <= 0x17b3 && clean.charCodeAt(i - 1) !== 0x17d2;
+      if (syllableStart) out.push(clean.slice(i, i + 40));
+    }
+  }
+  return out;
+}
+
+/** Khmer query runs, each searched as one prefix (see khmerSuffixes). */
+export function khmerRuns(text: string): string[] {
+  return (text.match(KHMER_RUN) ?? []).map((r) => r.replace(/[\u200C\u200D]/g, '')).filter((r) => /[\u1780-\u17B3]/.test(r));
+}
+
 /** Lower-case folded Latin words and digits, plus Khmer words. */
 export function textTokens(text: string): string[] {
   const latin = toMrzName(text.replace(KHMER_RUN, ' ').replace(/[0-9]+/g, (d) => ` D${d} `))
@@ -39,7 +62,10 @@ export function documentTokens(documentNumber: string): string[] {
 
 export function tokensFor(texts: string[], documents: string[] = []): string {
   const all = new Set<string>();
-  for (const text of texts) for (const t of textTokens(text)) all.add(t);
+  for (const text of texts) {
+    for (const t of textTokens(text)) all.add(t);
+    for (const t of khmerSuffixes(text)) all.add(t);
+  }
   for (const d of documents) for (const t of documentTokens(d)) all.add(t);
   return [...all].join(' ');
 }
@@ -77,7 +103,7 @@ const quote = (token: string) => `"${token.replace(/"/g, '""')}"`;
  * digit also matches its O/0 I/1 B/8-folded form. Null when there is nothing to search for.
  */
 export function matchExpression(query: string): string | null {
-  const words = new Set<string>(textTokens(query));
+  const words = new Set<string>([...textTokens(query.replace(KHMER_RUN, ' ')), ...khmerRuns(query)]);
   for (const raw of query.split(/\s+/)) {
     if (/\d/.test(raw) && /^[A-Za-z0-9-]+$/.test(raw)) {
       words.delete(raw.toLowerCase());
