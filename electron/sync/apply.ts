@@ -7,6 +7,7 @@ import { applyShadow } from './shadow.js';
 import { stagedChanges } from './stage.js';
 import { heldBundle, peer, receivedHash } from './state.js';
 import { emptySummary, type ApplySummary, type IncomingBundle, type StagedChange } from './types.js';
+import { stmt } from './sql.js';
 
 export type SequenceVerdict =
   | { status: 'next' }
@@ -66,20 +67,20 @@ export function applyStaged(db: Database, bundle: IncomingBundle, options: Apply
       }
     }
     if (bundle.kind === 'changes') {
-      const addOrigin = db.prepare('INSERT OR IGNORE INTO sync_origin (office_id, via_peer) VALUES (?, ?)');
+      const addOrigin = stmt(db, 'INSERT OR IGNORE INTO sync_origin (office_id, via_peer) VALUES (?, ?)');
       for (const origin of origins) addOrigin.run(origin, bundle.from);
     }
     options.extra?.();
-    db.prepare(
+    stmt(db, 
       `INSERT INTO sync_peer (office_id, kind, last_seq, last_hash) VALUES (?, ?, ?, ?)
        ON CONFLICT (office_id, kind) DO UPDATE SET last_seq = excluded.last_seq, last_hash = excluded.last_hash`,
     ).run(bundle.from, bundle.kind, bundle.seq, bundle.hash);
-    db.prepare(
+    stmt(db, 
       `INSERT INTO sync_received (bundle_id, from_office, seq, hash, kind, inserted, updated, deleted, skipped, conflicts, file_name, imported_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(bundle.bundleId, bundle.from, bundle.seq, bundle.hash, bundle.kind, summary.inserted, summary.updated, summary.deleted,
       summary.skipped, summary.conflicts, bundle.fileName, options.now);
-    db.prepare('DELETE FROM sync_held WHERE from_office = ? AND kind = ? AND seq = ?').run(bundle.from, bundle.kind, bundle.seq);
+    stmt(db, 'DELETE FROM sync_held WHERE from_office = ? AND kind = ? AND seq = ?').run(bundle.from, bundle.kind, bundle.seq);
     if (options.dryRun) throw new DryRunRollback();
   };
   try {

@@ -1,15 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { Row } from '../db/changes.js';
+import { stmt } from './sql.js';
 
 /**
  * Two offices registering the same person: matched by nationality and passport number, or by
- * nationality, birth date and surname. Differing legal fields open a conflict for a person to
+ * folded name, birth date and nationality. Differing legal fields open a conflict for a person to
  * resolve; both records stay as they are.
  */
 const MATCH_KEYS = [
   ['nationality', 'passport_no'],
-  ['nationality', 'birth_date', 'surname'],
+  ['name_key', 'birth_date', 'nationality'],
 ];
 const LEGAL_FIELDS = ['passport_no', 'birth_date', 'visa_expiry', 'passport_expiry', 'pledge_status', 'nationality'];
 
@@ -19,7 +20,7 @@ const columnCache = new WeakMap<Database, Columns>();
 function personColumns(db: Database): Columns {
   let columns = columnCache.get(db);
   if (!columns) {
-    const rows = db.prepare("SELECT name FROM pragma_table_info('person')").all() as { name: string }[];
+    const rows = stmt(db, "SELECT name FROM pragma_table_info('person')").all() as { name: string }[];
     columns = new Set(rows.map((r) => r.name));
     columnCache.set(db, columns);
   }
@@ -35,15 +36,13 @@ export function checkPersonConflicts(db: Database, id: string, origin: string, b
   if (!db.inTransaction) throw new Error('checkPersonConflicts runs inside the import transaction');
   const columns = personColumns(db);
   const legal = LEGAL_FIELDS.filter((f) => columns.has(f));
-  const record = db.prepare('SELECT * FROM person WHERE id = ?').get(id) as Row | undefined;
+  const record = stmt(db, 'SELECT * FROM person WHERE id = ?').get(id) as Row | undefined;
   if (!record || legal.length === 0) return 0;
   const others = new Map<string, Row>();
   for (const key of MATCH_KEYS) {
     if (!key.every((c) => columns.has(c)) || key.some((c) => record[c] === null || record[c] === '')) continue;
     const where = key.map((c) => `${c} = ?`).join(' AND ');
-    const rows = db
-      .prepare(`SELECT * FROM person WHERE ${where} AND origin_office <> ? AND id <> ?`)
-      .all(...key.map((c) => record[c]), origin, id) as Row[];
+    const rows = stmt(db, `SELECT * FROM person WHERE ${where} AND origin_office <> ? AND id <> ?`).all(...key.map((c) => record[c]), origin, id) as Row[];
     for (const row of rows) others.set(String(row.id), row);
   }
   let opened = 0;
@@ -53,7 +52,7 @@ export function checkPersonConflicts(db: Database, id: string, origin: string, b
     const [a, b] = [record, other].sort((x, y) => String(x.id).localeCompare(String(y.id))) as [Row, Row];
     const fields = JSON.stringify(differing.map((f) => ({ field: f, a: a[f] ?? null, b: b[f] ?? null })));
     const cid = conflictId('person', String(a.id), String(b.id));
-    db.prepare(
+    stmt(db, 
       `INSERT INTO sync_conflict (id, entity, record_a, office_a, record_b, office_b, fields_json, bundle_id, opened_at, status)
        VALUES (?, 'person', ?, ?, ?, ?, ?, ?, ?, 'open')
        ON CONFLICT (id) DO UPDATE SET fields_json = excluded.fields_json, bundle_id = excluded.bundle_id,

@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors.js';
 import type { Row } from '../db/changes.js';
 import { conflictId } from './conflicts.js';
 import type { StagedChange } from './types.js';
+import { stmt } from './sql.js';
 
 /**
  * A person another office registered with the same nationality, passport number and birth date
@@ -25,29 +26,29 @@ function jsonSafe(_key: string, value: unknown): unknown {
 /** Applies `change` to a kept duplicate, or keeps a new one; returns null when the change is for the register itself. */
 export function applyShadow(db: Database, change: StagedChange, bundleId: string): 'applied' | 'skipped' | null {
   if (change.entity !== 'person') return null;
-  const shadow = db.prepare('SELECT origin_office, revision, row_json FROM sync_shadow WHERE entity = ? AND id = ?').get(change.entity, change.id) as ShadowRow | undefined;
+  const shadow = stmt(db, 'SELECT origin_office, revision, row_json FROM sync_shadow WHERE entity = ? AND id = ?').get(change.entity, change.id) as ShadowRow | undefined;
   if (shadow) {
     if (shadow.origin_office !== change.origin) throw new AppError('syncdb.notOwner', { entity: change.entity, id: change.id, origin: change.origin, owner: shadow.origin_office });
     if (change.rev <= shadow.revision) return 'skipped';
     if (change.rev !== shadow.revision + 1) throw new AppError('syncdb.revisionGap', { entity: change.entity, id: change.id, have: shadow.revision, got: change.rev });
     if (change.op === 'delete') {
-      db.prepare('DELETE FROM sync_shadow WHERE entity = ? AND id = ?').run(change.entity, change.id);
+      stmt(db, 'DELETE FROM sync_shadow WHERE entity = ? AND id = ?').run(change.entity, change.id);
     } else {
       const row = { ...(JSON.parse(shadow.row_json) as Row), ...(change.row ?? {}) };
-      db.prepare('UPDATE sync_shadow SET revision = ?, row_json = ? WHERE entity = ? AND id = ?').run(change.rev, JSON.stringify(row, jsonSafe), change.entity, change.id);
+      stmt(db, 'UPDATE sync_shadow SET revision = ?, row_json = ? WHERE entity = ? AND id = ?').run(change.rev, JSON.stringify(row, jsonSafe), change.entity, change.id);
     }
     return 'applied';
   }
   if (change.op !== 'insert' || !change.row || IDENTITY.some((c) => change.row?.[c] === undefined)) return null;
-  const existing = db.prepare(`SELECT * FROM person WHERE ${IDENTITY.map((c) => `${c} = ?`).join(' AND ')}`).get(...IDENTITY.map((c) => change.row?.[c] ?? null)) as Row | undefined;
+  const existing = stmt(db, `SELECT * FROM person WHERE ${IDENTITY.map((c) => `${c} = ?`).join(' AND ')}`).get(...IDENTITY.map((c) => change.row?.[c] ?? null)) as Row | undefined;
   if (!existing || existing.id === change.id) return null;
-  db.prepare('INSERT INTO sync_shadow (entity, id, origin_office, revision, row_json) VALUES (?, ?, ?, ?, ?)').run(
+  stmt(db, 'INSERT INTO sync_shadow (entity, id, origin_office, revision, row_json) VALUES (?, ?, ?, ?, ?)').run(
     change.entity, change.id, change.origin, change.rev, JSON.stringify(change.row, jsonSafe),
   );
   const differing = Object.keys(change.row).filter((f) => !NOT_COMPARED.has(f) && (existing[f] ?? null) !== (change.row?.[f] ?? null));
   const [a, b] = [{ id: String(existing.id), office: String(existing.origin_office), row: existing }, { id: change.id, office: change.origin, row: change.row }]
     .sort((x, y) => x.id.localeCompare(y.id)) as [{ id: string; office: string; row: Row }, { id: string; office: string; row: Row }];
-  db.prepare(
+  stmt(db, 
     `INSERT OR IGNORE INTO sync_conflict (id, entity, record_a, office_a, record_b, office_b, fields_json, bundle_id, opened_at, status)
      VALUES (?, 'person', ?, ?, ?, ?, ?, ?, ?, 'open')`,
   ).run(conflictId('person', a.id, b.id), a.id, a.office, b.id, b.office,

@@ -52,7 +52,7 @@ export function* stagedChanges(db: Database): Generator<StagedChange> {
     const rows = select.all(after, BATCH) as string[];
     if (rows.length === 0) return;
     for (const json of rows) {
-      const change = JSON.parse(json, bufferRevive) as StagedChange;
+      const change = (json.includes('"$bigint"') || json.includes('"$base64"') ? JSON.parse(json, bufferRevive) : JSON.parse(json)) as StagedChange;
       after = change.line;
       yield change;
     }

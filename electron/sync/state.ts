@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { stmt } from './sql.js';
 
 export interface PeerRow {
   office_id: string;
@@ -8,11 +9,11 @@ export interface PeerRow {
 }
 
 export function peer(db: Database, officeId: string, kind: string): PeerRow | undefined {
-  return db.prepare('SELECT * FROM sync_peer WHERE office_id = ? AND kind = ?').get(officeId, kind) as PeerRow | undefined;
+  return stmt(db, 'SELECT * FROM sync_peer WHERE office_id = ? AND kind = ?').get(officeId, kind) as PeerRow | undefined;
 }
 
 export function receivedHash(db: Database, from: string, kind: string, seq: number): string | undefined {
-  const row = db.prepare('SELECT hash FROM sync_received WHERE from_office = ? AND kind = ? AND seq = ?').get(from, kind, seq) as
+  const row = stmt(db, 'SELECT hash FROM sync_received WHERE from_office = ? AND kind = ? AND seq = ?').get(from, kind, seq) as
     | { hash: string }
     | undefined;
   return row?.hash;
@@ -30,11 +31,11 @@ export interface HeldRow {
 }
 
 export function heldBundle(db: Database, from: string, kind: string, seq: number): HeldRow | undefined {
-  return db.prepare('SELECT * FROM sync_held WHERE from_office = ? AND kind = ? AND seq = ?').get(from, kind, seq) as HeldRow | undefined;
+  return stmt(db, 'SELECT * FROM sync_held WHERE from_office = ? AND kind = ? AND seq = ?').get(from, kind, seq) as HeldRow | undefined;
 }
 
 export function holdBundle(db: Database, row: HeldRow): void {
-  db.prepare(
+  stmt(db, 
     `INSERT OR IGNORE INTO sync_held (from_office, kind, seq, bundle_id, hash, file_name, file, held_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(row.from_office, row.kind, row.seq, row.bundle_id, row.hash, row.file_name, row.file, row.held_at);
@@ -55,17 +56,17 @@ export interface SentRow {
 }
 
 export function lastSent(db: Database, kind: string): SentRow | undefined {
-  return db.prepare('SELECT * FROM sync_sent WHERE kind = ? ORDER BY seq DESC LIMIT 1').get(kind) as SentRow | undefined;
+  return stmt(db, 'SELECT * FROM sync_sent WHERE kind = ? ORDER BY seq DESC LIMIT 1').get(kind) as SentRow | undefined;
 }
 
 /** Change-log position up to which the office above has acknowledged everything. */
 export function ackedUpTo(db: Database): number {
-  const row = db.prepare("SELECT max(change_to) AS n FROM sync_sent WHERE kind = 'changes' AND acked_at IS NOT NULL").get() as { n: number | null };
+  const row = stmt(db, "SELECT max(change_to) AS n FROM sync_sent WHERE kind = 'changes' AND acked_at IS NOT NULL").get() as { n: number | null };
   return row.n ?? 0;
 }
 
 export function sentUpTo(db: Database): number {
-  const row = db.prepare("SELECT max(change_to) AS n FROM sync_sent WHERE kind = 'changes'").get() as { n: number | null };
+  const row = stmt(db, "SELECT max(change_to) AS n FROM sync_sent WHERE kind = 'changes'").get() as { n: number | null };
   return row.n ?? 0;
 }
 
@@ -73,7 +74,7 @@ export type RecordSyncState = 'not-sent' | 'sent' | 'acknowledged' | 'local';
 
 /** Sync state of one record: where its latest change stands on the way up. */
 export function recordSyncState(db: Database, entity: string, id: string): RecordSyncState {
-  const row = db.prepare('SELECT max(seq) AS seq FROM change_log WHERE entity = ? AND record_id = ?').get(entity, id) as { seq: number | null };
+  const row = stmt(db, 'SELECT max(seq) AS seq FROM change_log WHERE entity = ? AND record_id = ?').get(entity, id) as { seq: number | null };
   if (row.seq === null) return 'local';
   if (row.seq <= ackedUpTo(db)) return 'acknowledged';
   if (row.seq <= sentUpTo(db)) return 'sent';

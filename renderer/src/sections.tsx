@@ -6,6 +6,7 @@ import { HomeScreen } from './screens/HomeScreen.js';
 import { PlaceholderScreen } from './screens/PlaceholderScreen.js';
 import { PremisesSection } from './screens/PremisesSection.js';
 import { SettingsScreen } from './screens/SettingsScreen.js';
+import { SyncSection } from './screens/SyncSection.js';
 
 /** Props every section screen gets: the route segments after its own id (`#/premises/ID` → ['ID']). */
 export interface SectionProps {
@@ -23,7 +24,7 @@ export const sections: Section[] = [
   { id: 'premises', component: PremisesSection },
   { id: 'foreigners', component: ForeignersSection },
   { id: 'documents', component: DocumentsScreen },
-  { id: 'sync', component: () => <PlaceholderScreen section="sync" /> },
+  { id: 'sync', component: SyncSection },
   { id: 'reports', component: () => <PlaceholderScreen section="reports" /> },
   { id: 'settings', component: SettingsScreen },
 ];

@@ -1,0 +1,126 @@
+/**
+ * Sync database benchmark: `npx tsx scripts/bench/sync.ts [changes…]` (default 20,000 and 100,000).
+ * Export of N changes from a commune, import at its province (verify, stage, apply in one
+ * transaction), against a bare-SQLite insert of the same rows. Target: import ≥ 1/3 of bare rate.
+ */
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import { LOCAL_OPERATOR } from '../../shared/actor.js';
+import { createLocalBackend, type Backend } from '../../electron/backend/backend.js';
+import { insertRecord, type Row } from '../../electron/db/changes.js';
+import { officeEntity } from '../../electron/db/office.js';
+import { openDatabase, type Database } from '../../electron/db/open.js';
+import { syncedEntity } from '../../electron/sync/entities.js';
+
+process.env.BANHCHI_KEY_WORK_FACTOR = '10';
+const PASS = 'bench passphrase';
+const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const root = mkdtempSync(join(tmpdir(), 'banhchi-sync-bench-'));
+
+interface Office {
+  id: string;
+  db: Database;
+  backend: Backend;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- bench glue over many ops
+  call: (op: string, input: unknown) => Promise<any>;
+}
+
+async function office(name: string, level: 'commune' | 'province' | 'national', parent: Office | null): Promise<Office> {
+  const db = openDatabase(join(root, `${name}-${uuidv7()}.db`));
+  const id = uuidv7();
+  insertRecord({ db, actor: LOCAL_OPERATOR, originOffice: id }, officeEntity, id, { level, unit_code: '12', name, created_at: '2026-01-01T00:00:00Z' });
+  const backend = createLocalBackend(db);
+  const call = async (op: string, input: unknown) => {
+    const r = await backend.call(op, input, LOCAL_OPERATOR);
+    if (!r.ok) throw new Error(`${op}: ${JSON.stringify(r.error)}`);
+    return r.value;
+  };
+  await call('sync.keysCreate', { passphrase: PASS, parentOfficeId: parent?.id ?? null });
+  return { id, db, backend, call };
+}
+
+function demo(o: Office, changes: number): void {
+  const person = syncedEntity(o.db, 'person')?.spec;
+  const stay = syncedEntity(o.db, 'stay')?.spec;
+  if (!person || !stay) throw new Error('registration tables missing');
+  const ctx = { db: o.db, actor: LOCAL_OPERATOR, originOffice: o.id };
+  o.db.transaction(() => {
+    for (let i = 0; i < changes / 2; i += 1) {
+      const id = uuidv7();
+      const passport = `P${String(i).padStart(9, '0')}`;
+      insertRecord(ctx, person, id, {
+        surname: `SURNAME${i % 997}`, given_names: 'ANNA MARIA', sex: i % 2 ? 'M' : 'F', birth_date: `19${50 + (i % 50)}-0${1 + (i % 9)}-1${i % 10}`,
+        nationality: 'FRA', passport_no: passport, issuing_state: 'FRA', passport_expiry: '2031-05-01', visa_expiry: '2026-12-01',
+        source: 'demo', name_key: `anna maria surname${i % 997}`, passport_key: passport, created_at: '2026-01-02T00:00:00Z',
+      });
+      insertRecord(ctx, stay, uuidv7(), { person_id: id, premises_id: 'p1', room: String(i % 300), arrived_at: '2026-01-03T10:00:00Z', reported_at: '2026-01-03T12:00:00Z' });
+    }
+  })();
+}
+
+/** The same rows, straight into a fresh database: no change log, no checks. */
+function bare(source: Database): { ms: number; rows: number } {
+  const db = openDatabase(join(root, `bare-${uuidv7()}.db`));
+  let rows = 0;
+  const t = performance.now();
+  db.transaction(() => {
+    for (const table of ['person', 'stay']) {
+      const all = source.prepare(`SELECT * FROM ${table}`).all() as Row[];
+      const cols = Object.keys(all[0] ?? {});
+      const insert = db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+      for (const row of all) insert.run(...cols.map((c) => row[c]));
+      rows += all.length;
+    }
+  })();
+  const ms = performance.now() - t;
+  db.close();
+  return { ms, rows };
+}
+
+async function peakRss<T>(work: () => Promise<T>): Promise<[T, number, number]> {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+  const t = performance.now();
+  const result = await work();
+  const ms = performance.now() - t;
+  clearInterval(timer);
+  return [result, ms, Math.max(peak, process.memoryUsage().rss)];
+}
+
+const mib = (n: number) => `${(n / 1048576).toFixed(0)} MiB`;
+const rate = (n: number, ms: number) => `${Math.round((n / ms) * 1000).toLocaleString('en')}/s`;
+
+try {
+  for (const n of sizes.length > 0 ? sizes : [20_000, 100_000]) {
+    const national = await office('national', 'national', null);
+    const province = await office('province', 'province', national);
+    const commune = await office('commune', 'commune', province);
+    for (const o of [province, commune]) await national.call('sync.directoryAdd', { card: (await o.call('sync.keyCard', { passphrase: PASS })).qrPayload });
+    const nationalCard = await national.call('sync.keyCard', { passphrase: PASS });
+    const { signed } = await national.call('sync.directorySign', { passphrase: PASS });
+    for (const o of [province, commune]) {
+      await o.call('sync.directoryAdd', { card: nationalCard.qrPayload });
+      await o.call('sync.directoryImport', { fileName: 'directory.json', json: signed });
+    }
+    demo(commune, n);
+    const dir = join(root, `out-${n}`);
+    mkdirSync(dir);
+    global.gc?.();
+    const [exported, exportMs, exportRss] = await peakRss(() => commune.call('sync.export', { passphrase: PASS, dir }));
+    global.gc?.();
+    const before = process.memoryUsage().rss;
+    const [imported, importMs, importRss] = await peakRss(() => province.call('sync.import', { passphrase: PASS, paths: exported.files }));
+    if (imported[0].status !== 'applied') throw new Error(JSON.stringify(imported[0]));
+    const baseline = bare(commune.db);
+    console.log(`sync ${n.toLocaleString('en')} changes (${mib(statSync(exported.files[0]).size)} bundle)`);
+    console.log(`  export  ${exportMs.toFixed(0)} ms  ${rate(n, exportMs)}  peak RSS ${mib(exportRss)}`);
+    console.log(`  import  ${importMs.toFixed(0)} ms  ${rate(n, importMs)}  peak RSS ${mib(importRss)} (+${mib(importRss - before)})`);
+    console.log(`  bare    ${baseline.ms.toFixed(0)} ms  ${rate(baseline.rows, baseline.ms)}  (${baseline.rows.toLocaleString('en')} rows)`);
+    console.log(`  import / bare rate: ${((n / importMs) / (baseline.rows / baseline.ms)).toFixed(2)} (target ≥ 0.33)`);
+    for (const o of [national, province, commune]) await o.backend.close();
+  }
+} finally {
+  rmSync(root, { recursive: true, force: true });
+}
