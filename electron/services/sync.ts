@@ -19,28 +19,33 @@ type SyncOp =
   | 'sync.directoryImport' | 'sync.directoryExport' | 'sync.export' | 'sync.import' | 'sync.inspect';
 
 /** Bundle files in a folder (a USB stick), or the file itself. */
-export function bundleFiles(target: string): string[] {
+export function bundleFiles(target: string): { path: string; inFolder: boolean }[] {
   let stat;
   try {
     stat = statSync(target);
   } catch (error) {
     throw new AppError('syncdb.cannotRead', { file: target, reason: (error as Error).message });
   }
-  if (!stat.isDirectory()) return [target];
-  return readdirSync(target).filter((name) => name.endsWith('.bchb')).sort().map((name) => path.join(target, name));
+  if (!stat.isDirectory()) return [{ path: target, inFolder: false }];
+  return readdirSync(target).filter((name) => name.endsWith('.bchb')).sort().map((name) => ({ path: path.join(target, name), inFolder: true }));
 }
 
-/** Orders files by sender, kind and sequence so consecutive bundles apply without being held. */
-async function inOrder(paths: string[]): Promise<{ path: string; key: string }[]> {
-  const keyed = await Promise.all(paths.map(async (p) => {
+/**
+ * Orders files by sender, kind and sequence so consecutive bundles apply without being held.
+ * Files in a folder that are not encrypted for this office (bundles and receipts for others on
+ * the same stick) are left alone.
+ */
+async function inOrder(files: { path: string; inFolder: boolean }[], ownKeyId: string): Promise<{ path: string; key: string }[]> {
+  const keyed = await Promise.all(files.map(async (f) => {
     try {
-      const { header } = await inspectBundle({ path: p });
-      return { path: p, key: `${header.kind === 'receipt' ? 1 : 0}|${header.sender}|${header.kind}|${String(header.sequence).padStart(12, '0')}` };
+      const { header } = await inspectBundle({ path: f.path });
+      if (f.inFolder && !header.recipients.includes(ownKeyId)) return null;
+      return { path: f.path, key: `${header.kind === 'receipt' ? 1 : 0}|${header.sender}|${header.kind}|${String(header.sequence).padStart(12, '0')}` };
     } catch {
-      return { path: p, key: `2|${p}` };
+      return { path: f.path, key: `2|${f.path}` };
     }
   }));
-  return keyed.sort((a, b) => a.key.localeCompare(b.key));
+  return keyed.filter((k): k is { path: string; key: string } => k !== null).sort((a, b) => a.key.localeCompare(b.key));
 }
 
 function failed(file: string, error: unknown): ImportResultView {
@@ -140,7 +145,7 @@ export const syncHandlers: Pick<HandlerTable, SyncOp | keyof typeof syncViewHand
       keys, writer: { db: ctx.db, actor: ctx.actor }, dryRun: request.dryRun, receiptDir: request.receiptDir,
     };
     const results: ImportResultView[] = [];
-    const paths = await inOrder(request.paths.flatMap(bundleFiles));
+    const paths = await inOrder(request.paths.flatMap(bundleFiles), keys.card.ageKeyId);
     const total = paths.length + request.files.length;
     const run = async (file: string, source: Parameters<typeof importBundle>[1]) => {
       try {

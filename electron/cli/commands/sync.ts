@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
@@ -37,6 +37,14 @@ function readText(file: string): string {
   }
 }
 
+function isDirectory(file: string): boolean {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function common(command: Command, withDb = true): Command {
   if (withDb) command.requiredOption('--db <file>', 'database file');
   return command.option('--json', 'print JSON').option('--lang <lang>', 'en or km', 'en');
@@ -53,6 +61,17 @@ function describeResult(result: ImportResultView, options: GlobalOptions, indent
   const perEntity = Object.entries(s.perEntity).map(([entity, c]) => `${indent}  ${entity}: +${c.inserted} ~${c.updated} -${c.deleted} =${c.skipped}`);
   const receipt = result.receipt ? [`${indent}  ${t('sync.receiptWritten', { file: result.receipt })}`] : [];
   return [line, ...(result.status === 'dry-run' ? perEntity : []), ...receipt, ...result.released.flatMap((r) => describeResult(r, options, indent))];
+}
+
+/** Results on stdout, rejected files on stderr (each naming the file and what to do); exit 1 if any was rejected. */
+function report(results: ImportResultView[], options: GlobalOptions): void {
+  const failed = results.filter((r) => r.status === 'error');
+  const fine = results.filter((r) => r.status !== 'error');
+  if (options.json) print(options, results, () => '');
+  else if (fine.length > 0) print(options, fine, () => fine.flatMap((r) => describeResult(r, options)).join('\n'));
+  if (failed.length === 0) return;
+  if (!options.json) process.stderr.write(`${failed.flatMap((r) => describeResult(r, options)).join('\n')}\n`);
+  throw new CliFailure(translator(options)('sync.someFailed', { count: failed.length }));
 }
 
 export function registerSyncCommands(program: Command): void {
@@ -133,12 +152,11 @@ export function registerSyncCommands(program: Command): void {
     .option('--receipts <dir>', 'folder for receipts (default: next to each bundle)')
     .action(async (files: string[], options: GlobalOptions & { dryRun?: boolean; receipts?: string }) => {
       const secret = await passphrase();
-      const receiptDir = options.dryRun ? null : (options.receipts ?? path.dirname(path.resolve(files[0] ?? '.')));
+      const first = path.resolve(files[0] ?? '.');
+      const receiptDir = options.dryRun ? null : (options.receipts ?? (isDirectory(first) ? first : path.dirname(first)));
       const results = await withBackend(options, (call) =>
         call('sync.import', { passphrase: secret, paths: files.map((f) => path.resolve(f)), dryRun: options.dryRun ?? false, receiptDir }));
-      print(options, results, () => results.flatMap((r) => describeResult(r, options)).join('\n'));
-      const failedResults = results.filter((r) => r.status === 'error');
-      if (failedResults.length > 0) throw new CliFailure(translator(options)('sync.someFailed', { count: failedResults.length }));
+      report(results, options);
     });
   common(bundle.command('inspect').description('show the outer part of a bundle (no keys needed, signature not checked)'), false)
     .argument('<file>')
@@ -150,11 +168,10 @@ export function registerSyncCommands(program: Command): void {
 
   const receipt = program.command('receipt').description('receipts from the office above');
   common(receipt.command('import').description('mark the changes a receipt names as acknowledged'))
-    .argument('<file>')
-    .action(async (file: string, options: GlobalOptions) => {
+    .argument('<files...>', 'receipt files or a folder')
+    .action(async (files: string[], options: GlobalOptions) => {
       const secret = await passphrase();
-      const results = await withBackend(options, (call) => call('sync.import', { passphrase: secret, paths: [path.resolve(file)], receiptDir: null }));
-      print(options, results, () => results.flatMap((r) => describeResult(r, options)).join('\n'));
-      if (results.some((r) => r.status === 'error')) throw new CliFailure(translator(options)('sync.someFailed', { count: 1 }));
+      const results = await withBackend(options, (call) => call('sync.import', { passphrase: secret, paths: files.map((f) => path.resolve(f)), receiptDir: null }));
+      report(results, options);
     });
 }
