@@ -1,14 +1,16 @@
 /**
- * Renders every document from the specimens in all three language modes to docs/samples/
- * (PDF → PNG at 150 dpi with pdftoppm, grey). `npx tsx scripts/print-samples.ts`
+ * Renders every document from the specimens in all three language modes to docs/samples/ as one small
+ * grey PNG each (PDF → PNG at 150 dpi with pdftoppm; the annex sample is the pledge's annex page).
+ * Replaces the previous samples. `npx tsx scripts/print-samples.ts`
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Composer } from '../electron/print/compose.js';
 import { renderCard } from '../electron/print/documents/card.js';
-import { renderPledge } from '../electron/print/documents/pledge.js';
+import { INLINE_FOREIGNERS, renderPledge } from '../electron/print/documents/pledge.js';
 import { renderReceipt } from '../electron/print/documents/receipt.js';
 import { specimenCard, specimenPledge, specimenReceipt } from '../electron/print/documents/specimens.js';
 import { loadShaper } from '../electron/print/shaper.js';
@@ -16,17 +18,56 @@ import { PRINT_LANGS } from '../electron/print/strings.js';
 
 const OUT = path.resolve(import.meta.dirname, '../docs/samples');
 
-const DOCUMENTS: Record<string, { landscape?: boolean; render: (c: Composer) => void }> = {
-  pledge: { render: (c) => renderPledge(c, specimenPledge(4)) },
-  'pledge-annex': { render: (c) => renderPledge(c, specimenPledge(40)) },
-  card: { landscape: true, render: (c) => renderCard(c, specimenCard(12)) },
+/** A binary PGM (pdftoppm -gray) as a 4-bit grey PNG: 16 levels keep anti-aliased text smooth at a third of the size. */
+function pgmToPng4(pgm: Buffer): Buffer {
+  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString('latin1'));
+  if (!header) throw new Error('not a binary PGM');
+  const [width, height] = [Number(header[1]), Number(header[2])];
+  const pixels = pgm.subarray(header[0].length);
+  const stride = Math.ceil(width / 2);
+  const raw = Buffer.alloc((stride + 1) * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const level = Math.round(pixels[y * width + x]! / 17);
+      raw[y * (stride + 1) + 1 + (x >> 1)]! |= x & 1 ? level : level << 4;
+    }
+  }
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    let crc = 0xffffffff;
+    for (const byte of body) crc = crcTable[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE((crc ^ 0xffffffff) >>> 0, body.length + 4);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([4, 0, 0, 0, 0], 8);
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/** Each sample: how to render it and which page to keep. */
+const DOCUMENTS: Record<string, { landscape?: boolean; page?: number; render: (c: Composer) => void }> = {
+  pledge: { render: (c) => renderPledge(c, specimenPledge(INLINE_FOREIGNERS)) },
+  'pledge-annex-p2': { page: 2, render: (c) => renderPledge(c, specimenPledge(18)) },
+  card: { landscape: true, render: (c) => renderCard(c, specimenCard(6)) },
   'card-blank': { landscape: true, render: (c) => renderCard(c, { ...specimenCard(0), employer: null }) },
   receipt: { render: (c) => renderReceipt(c, specimenReceipt(5)) },
 };
 
 await loadShaper();
 mkdirSync(OUT, { recursive: true });
+for (const file of readdirSync(OUT).filter((f) => f.endsWith('.png'))) rmSync(path.join(OUT, file));
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'banhchi-samples-'));
+let total = 0;
 for (const [name, spec] of Object.entries(DOCUMENTS)) {
   for (const mode of PRINT_LANGS) {
     const c = new Composer(mode, { landscape: spec.landscape ?? false });
@@ -34,11 +75,13 @@ for (const [name, spec] of Object.entries(DOCUMENTS)) {
     const pdf = path.join(tmp, `${name}.pdf`);
     writeFileSync(pdf, await c.finish());
     const stem = `${name}-${mode.replace('+', '')}`;
-    execFileSync('pdftoppm', ['-r', '150', '-png', '-gray', pdf, path.join(tmp, stem)]);
-    for (const file of readdirSync(tmp).filter((f) => f.startsWith(`${stem}-`) && f.endsWith('.png'))) {
-      renameSync(path.join(tmp, file), path.join(OUT, file.replace(/-0*(\d+)\.png$/, '-p$1.png')));
-    }
-    console.log(`${stem}: ${c.pages} page(s)`);
+    const page = String(spec.page ?? 1);
+    execFileSync('pdftoppm', ['-r', '150', '-gray', '-f', page, '-l', page, '-singlefile', pdf, path.join(tmp, stem)]);
+    const out = path.join(OUT, `${stem}.png`);
+    writeFileSync(out, pgmToPng4(readFileSync(path.join(tmp, `${stem}.pgm`))));
+    total += statSync(out).size;
+    console.log(`${stem}.png: page ${page} of ${c.pages}, ${Math.round(statSync(out).size / 1024)} KB`);
   }
 }
 rmSync(tmp, { recursive: true, force: true });
+console.log(`total ${(total / 1024 / 1024).toFixed(2)} MB`);

@@ -25,9 +25,9 @@ export class Composer {
   readonly doc: PDFKit.PDFDocument;
   readonly mode: PrintLang;
   readonly left = 20 * MM;
-  readonly top = 15 * MM;
+  readonly top = 12 * MM;
   readonly marginRight = 15 * MM;
-  readonly marginBottom = 15 * MM;
+  readonly marginBottom = 12 * MM;
   y: number;
   private fresh = true;
   /** Pages so far (pdfkit flushes finished pages, so memory stays flat in long batches). */
@@ -149,16 +149,16 @@ export class Composer {
   kingdomHeading(): void {
     const centre = { align: 'center' as const, x: this.left, width: this.width };
     if (this.mode !== 'en') {
-      this.text(tr('km', 'kingdom'), { ...centre, face: 'moul', size: 14 });
-      if (this.mode === 'km+en') this.text(tr('en', 'kingdom'), { ...centre, face: 'kmBold', size: 9, color: GREY });
-      this.text(tr('km', 'nationReligionKing'), { ...centre, face: 'moul', size: 12.5 });
-      if (this.mode === 'km+en') this.text(tr('en', 'nationReligionKing'), { ...centre, face: 'kmBold', size: 9, color: GREY });
+      this.text(tr('km', 'kingdom'), { ...centre, face: 'moul', size: 13 });
+      if (this.mode === 'km+en') this.text(tr('en', 'kingdom'), { ...centre, face: 'kmBold', size: 8, color: GREY });
+      this.text(tr('km', 'nationReligionKing'), { ...centre, face: 'moul', size: 11.5 });
+      if (this.mode === 'km+en') this.text(tr('en', 'nationReligionKing'), { ...centre, face: 'kmBold', size: 8, color: GREY });
     } else {
-      this.text(tr('en', 'kingdom'), { ...centre, face: 'kmBold', size: 13 });
-      this.text(tr('en', 'nationReligionKing'), { ...centre, face: 'kmBold', size: 11.5 });
+      this.text(tr('en', 'kingdom'), { ...centre, face: 'kmBold', size: 12.5 });
+      this.text(tr('en', 'nationReligionKing'), { ...centre, face: 'kmBold', size: 11 });
     }
-    this.ornament(this.left + this.width / 2, this.y + 6);
-    this.y += 14;
+    this.ornament(this.left + this.width / 2, this.y + 5);
+    this.y += 10;
   }
 
   /** The small flourish under the heading lines: a rule broken by three diamonds. */

@@ -1,11 +1,14 @@
 import type { Composer } from '../compose.js';
-import { digits, languagesOf, tr } from '../strings.js';
+import { khmerPlaceDateLine } from '../../../shared/khmer.js';
+import { dateIn, digits, languagesOf, tr } from '../strings.js';
 import { authority, field, placeDate, section, table, title, type Column } from './parts.js';
 import { names, words } from './pledge.js';
 import type { CardData } from './types.js';
 
 const CAP = 0.1;
-const BLANK_ROWS = 8;
+const BLANK_ROWS = 7;
+/** Row height of the blank card: about 8 mm, room for handwriting. */
+const BLANK_ROW_HEIGHT = 22;
 
 const COLUMNS: Column[] = [
   { key: 'field.no', width: 4 },
@@ -29,18 +32,19 @@ export function renderCard(c: Composer, data: CardData): void {
   const e = data.employer;
   const halfWidth = c.width / 2 - 10;
   const rightX = c.left + c.width / 2 + 10;
+  const labelWidth = c.mode === 'km+en' ? 210 : 150;
 
   section(c, 'card.employerSection');
   const top = c.y;
-  field(c, 'field.employer', e ? names(e.nameKm, e.nameLatin) : '', { width: halfWidth });
-  field(c, 'field.registrationNo', e?.registrationNo ?? '', { width: halfWidth });
-  field(c, 'field.sector', e?.sector ?? '', { width: halfWidth });
-  field(c, 'field.address', e ? (c.mode === 'en' ? e.address.latin : e.address.km) : '', { width: halfWidth });
-  field(c, 'field.phone', e?.phone ?? '', { width: halfWidth });
+  field(c, 'field.employer', e ? names(e.nameKm, e.nameLatin) : '', { width: halfWidth, labelWidth });
+  field(c, 'field.registrationNo', e?.registrationNo ?? '', { width: halfWidth, labelWidth });
+  field(c, 'field.sector', e?.sector ?? '', { width: halfWidth, labelWidth });
+  field(c, 'field.address', e ? (c.mode === 'en' ? e.address.latin : e.address.km) : '', { width: halfWidth, labelWidth });
+  field(c, 'field.phone', e?.phone ?? '', { width: halfWidth, labelWidth });
   const leftEnd = c.y;
 
   c.y = top;
-  const countOpts = { x: rightX, width: halfWidth };
+  const countOpts = { x: rightX, width: halfWidth, labelWidth };
   const n = (value: number | undefined) => (value === undefined ? '' : digits(main, value));
   field(c, 'card.total', n(e?.workforceTotal), countOpts);
   field(c, 'card.cambodian', n(e?.cambodianCount), countOpts);
@@ -78,12 +82,23 @@ export function renderCard(c: Composer, data: CardData): void {
       ])
     : Array.from({ length: BLANK_ROWS }, (_, i) => [digits(main, i + 1), '', '', '', '', '', '', '']);
   if (e && rows.length === 0) c.pair(tr('km', 'card.noWorkers'), tr('en', 'card.noWorkers'), { size: 10 });
-  else table(c, COLUMNS, rows, { minRowHeight: e ? 0 : 28, size: 8.5 });
+  else table(c, COLUMNS, rows, { minRowHeight: e ? 0 : BLANK_ROW_HEIGHT, size: 8.5 });
 
-  c.ensure(120);
-  c.y += 8;
-  c.pair(tr('km', 'card.declare'), tr('en', 'card.declare'), { size: 10 });
+  // Declaration on the left; place and date, then the employer's signature and stamp on the right.
   const place = data.office.place;
+  const declareHeight = c.pairHeight(tr('km', 'card.declare'), tr('en', 'card.declare'), { size: 9.5, width: halfWidth });
+  const placeHeight = languagesOf(c.mode).reduce((sum, language, i) => {
+    const text = language === 'km' ? khmerPlaceDateLine(place.km, data.date) : tr('en', 'placeDate', { place: place.latin, date: dateIn('en', data.date) });
+    return sum + c.layout(text, { size: i === 0 ? 9.5 : 8, width: halfWidth }).height;
+  }, 0);
+  const signHeight = c.layout(words(c, 'card.signature'), { face: 'kmBold', size: 9, width: halfWidth }).height + 2 + 34;
+  c.ensure(6 + Math.max(declareHeight, placeHeight + signHeight));
+  c.y += 6;
+  const top2 = c.y;
+  c.pair(tr('km', 'card.declare'), tr('en', 'card.declare'), { size: 9.5, width: halfWidth });
+  const leftEnd2 = c.y;
+  c.y = top2;
   placeDate(c, place, data.date, rightX, halfWidth);
-  c.y += c.textAt(words(c, 'card.signature'), c.y + 2, { x: rightX, width: halfWidth, align: 'center', face: 'kmBold', size: 9.5 }) + 50;
+  c.y += c.textAt(words(c, 'card.signature'), c.y + 2, { x: rightX, width: halfWidth, align: 'center', face: 'kmBold', size: 9 }) + 34;
+  c.y = Math.max(c.y, leftEnd2);
 }

@@ -6,13 +6,13 @@ import type { OfficeInfo, Place } from './types.js';
 /** Pieces every document uses: authority block, title, field rows, tables, place-and-date line. */
 
 /** Issuing authority at top left with the document number beneath; the cursor moves below it. */
-export function authority(c: Composer, office: OfficeInfo, docNo: string | null, top: number, share = 0.42): void {
+export function authority(c: Composer, office: OfficeInfo, docNo: string | null, top: number, share = 0.3): void {
   let y = top;
   const width = c.width * share;
-  y += c.textAt(office.name, y, { face: 'kmBold', size: 9.5, width, align: 'center' });
+  y += c.textAt(office.name, y, { face: 'kmBold', size: 8.5, width, align: 'center' });
   if (docNo) {
     const label = languagesOf(c.mode).map((l) => tr(l, 'docNo', { number: l === 'km' ? toKm(docNo) : docNo })).join('   ');
-    y += c.textAt(label, y, { size: 9.5, width, align: 'center' });
+    y += c.textAt(label, y, { size: 8.5, width, align: 'center' });
   }
   c.y = Math.max(c.y, y);
 }
@@ -24,41 +24,70 @@ function toKm(value: string): string {
 /** Centred title in Moul (Khmer) and bold (English), with a subtitle. */
 export function title(c: Composer, key: string, params: Params = {}): void {
   const centre: TextOptions = { align: 'center', x: c.left, width: c.width };
-  c.y += 4;
+  c.y += 2;
   for (const [i, language] of languagesOf(c.mode).entries()) {
     const face = language === 'km' ? 'moul' : 'kmBold';
-    c.text(tr(language, `${key}.title`, params), { ...centre, face, size: i === 0 ? 15 : 11 });
+    c.text(tr(language, `${key}.title`, params), { ...centre, face, size: i === 0 ? 14 : 10.5 });
   }
   for (const [i, language] of languagesOf(c.mode).entries()) {
-    c.text(tr(language, `${key}.subtitle`, params), { ...centre, size: i === 0 ? 10.5 : 9, color: i === 0 ? 'black' : GREY });
+    c.text(tr(language, `${key}.subtitle`, params), { ...centre, size: i === 0 ? 9.5 : 8, color: i === 0 ? 'black' : GREY });
   }
-  c.y += 3;
+  c.y += 2;
 }
 
 /** A section heading: bold Khmer / English on one line. */
 export function section(c: Composer, key: string, params: Params = {}): void {
   const text = languagesOf(c.mode).map((l) => tr(l, key, params)).join(' / ');
   c.ensure(60);
-  c.y += 3;
-  c.text(text, { face: 'kmBold', size: 11 });
-  c.y += 1;
+  c.y += 2;
+  c.text(text, { face: 'kmBold', size: 10 });
+}
+
+export interface Cell {
+  labelKey: string;
+  value: string;
+}
+
+/** A row of label-and-value cells side by side (particulars in two columns); the cursor moves below the tallest. */
+export function fieldRow(c: Composer, cells: Cell[], options: { labelWidth?: number; gap?: number } = {}): void {
+  const x0 = c.left + 6;
+  const gap = options.gap ?? 12;
+  const width = (c.right - x0 - gap * (cells.length - 1)) / cells.length;
+  const labelWidth = options.labelWidth ?? (cells.length > 1 ? (c.mode === 'km+en' ? 104 : 72) : c.mode === 'km+en' ? 104 : 72);
+  const heights = cells.map((cell) => fieldHeight(c, cell, width, labelWidth));
+  const height = Math.max(...heights);
+  c.ensure(height);
+  const top = c.y;
+  cells.forEach((cell, i) => {
+    c.y = top;
+    field(c, cell.labelKey, cell.value, { x: x0 + i * (width + gap), width, labelWidth });
+  });
+  c.y = top + height;
+}
+
+const LABEL_SIZE = 7.5;
+const VALUE_SIZE = 9.5;
+
+function fieldHeight(c: Composer, cell: Cell, width: number, labelWidth: number): number {
+  const label = languagesOf(c.mode).map((l) => tr(l, cell.labelKey)).join(' / ');
+  const labelHeight = c.layout(label, { size: LABEL_SIZE, width: labelWidth - 4 }).height;
+  const valueHeight = cell.value ? c.layout(cell.value, { size: VALUE_SIZE, width: width - labelWidth }).height : 14;
+  return Math.max(labelHeight, valueHeight);
 }
 
 /** A label (both languages, stacked) and a value beside it. */
 export function field(c: Composer, labelKey: string, value: string, options: { x?: number; width?: number; labelWidth?: number } = {}): void {
   const x = options.x ?? c.left + 10;
   const width = options.width ?? c.right - x;
-  const labelWidth = options.labelWidth ?? (c.mode === 'km+en' ? 185 : 130);
-  const languages = languagesOf(c.mode);
-  const label = languages.map((l) => tr(l, labelKey)).join(' / ');
-  const labelHeight = c.layout(label, { size: 9.5, width: labelWidth - 6 }).height;
-  const valueHeight = value ? c.layout(value, { size: 10.5, width: width - labelWidth }).height : 14;
-  c.ensure(Math.max(labelHeight, valueHeight));
+  const labelWidth = options.labelWidth ?? (c.mode === 'km+en' ? 150 : 110);
+  const height = fieldHeight(c, { labelKey, value }, width, labelWidth);
+  c.ensure(height);
   const top = c.y;
-  c.textAt(label, top + 1, { size: 9.5, x, width: labelWidth - 6, color: '#333333' });
-  if (value) c.textAt(value, top, { size: 10.5, x: x + labelWidth, width: width - labelWidth });
-  else dots(c, x + labelWidth, top + 14, x + width);
-  c.y = top + Math.max(labelHeight, valueHeight) + 1;
+  const label = languagesOf(c.mode).map((l) => tr(l, labelKey)).join(' / ');
+  c.textAt(label, top + 1.5, { size: LABEL_SIZE, x, width: labelWidth - 4, color: '#333333' });
+  if (value) c.textAt(value, top, { size: VALUE_SIZE, x: x + labelWidth, width: width - labelWidth });
+  else dots(c, x + labelWidth, top + 12, x + width);
+  c.y = top + height;
 }
 
 /** A dotted line to write on by hand. */
@@ -77,7 +106,7 @@ export function both(c: Composer, km: string, en: string): string {
 export function placeDate(c: Composer, place: Place, isoDate: string, x: number, width: number): void {
   for (const [i, language] of languagesOf(c.mode).entries()) {
     const text = language === 'km' ? khmerPlaceDateLine(place.km, isoDate) : tr('en', 'placeDate', { place: place.latin, date: dateIn('en', isoDate) });
-    c.y += c.textAt(text, c.y, { x, width, align: 'center', size: i === 0 ? 10.5 : 9, color: i === 0 ? 'black' : GREY });
+    c.y += c.textAt(text, c.y, { x, width, align: 'center', size: i === 0 ? 9.5 : 8, color: i === 0 ? 'black' : GREY });
   }
 }
 
@@ -87,12 +116,12 @@ export interface Column {
 }
 
 /** A table with a header row in both languages, wrapped cells and the header again on each new page. */
-export function table(c: Composer, columns: Column[], rows: string[][], options: { minRowHeight?: number; size?: number } = {}): void {
-  const size = options.size ?? 9;
+export function table(c: Composer, columns: Column[], rows: string[][], options: { minRowHeight?: number; size?: number; pad?: number } = {}): void {
+  const size = options.size ?? 8.5;
   const total = columns.reduce((sum, col) => sum + col.width, 0);
   const scale = c.width / total;
   const widths = columns.map((col) => col.width * scale);
-  const pad = 3;
+  const pad = options.pad ?? 2.5;
   const header = columns.map((col) => languagesOf(c.mode).map((l) => tr(l, col.key)).join('\n'));
   const heightOf = (cells: string[], s: number, bold = false) =>
     Math.max(bold ? 0 : (options.minRowHeight ?? 0), ...cells.map((cell, i) => c.layout(cell, { size: s, width: widths[i]! - 2 * pad, face: bold ? 'kmBold' : 'km' }).height + 2 * pad));

@@ -1,0 +1,63 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Composer } from '../../../electron/print/compose.js';
+import { renderCard } from '../../../electron/print/documents/card.js';
+import { INLINE_FOREIGNERS, renderPledge } from '../../../electron/print/documents/pledge.js';
+import { specimenCard, specimenPledge } from '../../../electron/print/documents/specimens.js';
+import { loadShaper } from '../../../electron/print/shaper.js';
+import { PRINT_LANGS, type PrintLang } from '../../../electron/print/strings.js';
+import { tempDir } from '../../helpers/db.js';
+
+beforeAll(loadShaper);
+
+/** Pages of the finished PDF as poppler counts them, and its text. */
+async function render(mode: PrintLang, draw: (c: Composer) => void, landscape = false): Promise<{ pages: number; text: string[] }> {
+  const c = new Composer(mode, { landscape });
+  draw(c);
+  const file = path.join(tempDir(), 'doc.pdf');
+  writeFileSync(file, await c.finish());
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
+  expect(pages).toBe(c.pages);
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').slice(0, pages);
+  return { pages, text };
+}
+
+describe('document layout', () => {
+  for (const mode of PRINT_LANGS) {
+    it(`pledge with ${INLINE_FOREIGNERS} foreigners is exactly one A4 page (${mode})`, async () => {
+      expect(INLINE_FOREIGNERS).toBeGreaterThanOrEqual(5);
+      const { pages, text } = await render(mode, (c) => renderPledge(c, specimenPledge(INLINE_FOREIGNERS)));
+      expect(pages).toBe(1);
+      // The signature block and the last listed foreigner are on that page.
+      expect(text[0]).toContain('C04031676');
+      if (mode !== 'km') expect(text[0]).toContain('Thumbprint');
+      else expect(text[0]).toContain('ស្នាមមេដៃ');
+    });
+
+    it(`pledge with a long list puts the list on an annex page (${mode})`, async () => {
+      const count = INLINE_FOREIGNERS + 1;
+      const { pages, text } = await render(mode, (c) => renderPledge(c, specimenPledge(count)));
+      expect(pages).toBe(2);
+      const passports = specimenPledge(count).foreigners.map((f) => f.passportNo);
+      for (const passport of passports) {
+        expect(text[0]).not.toContain(passport);
+        expect(text[1]).toContain(passport);
+      }
+      if (mode !== 'km') expect(text[1]).toContain('Annex to pledge');
+    });
+
+    it(`blank declaration card is one page (${mode})`, async () => {
+      const { pages } = await render(mode, (c) => renderCard(c, { ...specimenCard(0), employer: null }), true);
+      expect(pages).toBe(1);
+    });
+  }
+
+  it('a 40-foreigner annex flows onto further pages with the header repeated', async () => {
+    const { pages, text } = await render('km+en', (c) => renderPledge(c, specimenPledge(40)));
+    expect(pages).toBeGreaterThanOrEqual(3);
+    for (const page of text.slice(1)) expect(page).toContain('Passport');
+  });
+});
