@@ -14,7 +14,8 @@ export type SequenceVerdict =
   | { status: 'already' }
   | { status: 'gap'; expected: number }
   | { status: 'held' }
-  | { status: 'reused' };
+  | { status: 'reused' }
+  | { status: 'stale'; last: number };
 
 /**
  * Where a bundle stands in its sender's chain; ordering is by sequence number only, never clocks.
@@ -24,7 +25,7 @@ export function sequenceVerdict(db: Database, bundle: IncomingBundle): SequenceV
   const known = receivedHash(db, bundle.from, bundle.kind, bundle.seq);
   if (known !== undefined) return known === bundle.hash ? { status: 'already' } : { status: 'reused' };
   const last = peer(db, bundle.from, bundle.kind)?.last_seq ?? 0;
-  if (bundle.seq <= last) return { status: 'reused' };
+  if (bundle.seq <= last) return bundle.kind === 'changes' ? { status: 'reused' } : { status: 'stale', last };
   if (bundle.seq === last + 1 || bundle.kind !== 'changes') return { status: 'next' };
   const held = heldBundle(db, bundle.from, bundle.kind, bundle.seq);
   if (held) return held.hash === bundle.hash ? { status: 'held' } : { status: 'reused' };

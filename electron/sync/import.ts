@@ -70,6 +70,7 @@ export async function importBundle(db: Database, source: BundleSource, options: 
     if (!options.dryRun) alert(db, { kind: 'sequenceReused', file: bundle.fileName, from: bundle.from, seq: bundle.seq, hash: bundle.hash });
     throw new AppError('syncdb.sequenceReused', { file: bundle.fileName, office: bundle.from, seq: bundle.seq });
   }
+  if (verdict.status === 'stale') throw new AppError('syncdb.staleReference', { file: bundle.fileName, seq: bundle.seq, last: verdict.last });
   if (verdict.status === 'already' || verdict.status === 'held') {
     const receipt = verdict.status === 'already' && !options.dryRun ? await writeReceipt(db, options, bundle) : null;
     return { ...result, status: verdict.status, receipt };
