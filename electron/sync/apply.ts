@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors.js';
 import { applyRemote, insertRecord, readRecord, updateRecord, type WriteContext } from '../db/changes.js';
 import { checkPersonConflicts } from './conflicts.js';
 import { syncedEntity } from './entities.js';
-import { applyShadow } from './shadow.js';
+import { hasShadows, keepAsShadow, updateShadow } from './shadow.js';
 import { stagedChanges } from './stage.js';
 import { heldBundle, peer, receivedHash } from './state.js';
 import { emptySummary, type ApplySummary, type IncomingBundle, type StagedChange } from './types.js';
@@ -56,15 +56,16 @@ export function applyStaged(db: Database, bundle: IncomingBundle, options: Apply
   const summary = emptySummary();
   const run = () => {
     const origins = new Set<string>();
+    const shadows = { any: hasShadows(db) };
     for (const change of stagedChanges(db)) {
-      const outcome = applyOne(db, bundle, change, options);
+      const outcome = applyOne(db, bundle, change, options, shadows);
       const counts = (summary.perEntity[change.entity] ??= { inserted: 0, updated: 0, deleted: 0, skipped: 0 });
       const key = outcome === 'skipped' ? 'skipped' : change.op === 'insert' ? 'inserted' : change.op === 'update' ? 'updated' : 'deleted';
       counts[key] += 1;
       summary[key] += 1;
       origins.add(change.origin);
       if (outcome === 'applied' && change.entity === 'person' && change.op !== 'delete') {
-        summary.conflicts += checkPersonConflicts(db, change.id, change.origin, bundle.bundleId, change.at);
+        summary.conflicts += checkPersonConflicts(db, change.id, change.origin, bundle.bundleId, change.at, change.op === 'insert' ? change.row : null);
       }
     }
     if (bundle.kind === 'changes') {
@@ -92,7 +93,7 @@ export function applyStaged(db: Database, bundle: IncomingBundle, options: Apply
   return summary;
 }
 
-function applyOne(db: Database, bundle: IncomingBundle, change: StagedChange, options: ApplyOptions): 'applied' | 'skipped' {
+function applyOne(db: Database, bundle: IncomingBundle, change: StagedChange, options: ApplyOptions, shadows: { any: boolean }): 'applied' | 'skipped' {
   const spec = syncedEntity(db, change.entity)?.spec;
   const where = { file: bundle.fileName, line: change.line };
   if (!spec) throw new AppError('syncdb.unknownEntity', { ...where, entity: change.entity });
@@ -105,11 +106,21 @@ function applyOne(db: Database, bundle: IncomingBundle, change: StagedChange, op
       insertRecord(writer, spec, change.id, change.row);
       return 'applied';
     }
-    const shadowed = applyShadow(db, change, bundle.bundleId);
-    if (shadowed) return shadowed;
-    return applyRemote({ ...options.writer, db, originOffice: options.self }, spec, {
-      op: change.op, id: change.id, origin: change.origin, revision: change.rev, actor: change.actor, at: change.at, data: change.row,
-    });
+    if (change.entity === 'person' && shadows.any) {
+      const shadowed = updateShadow(db, change);
+      if (shadowed) return shadowed;
+    }
+    try {
+      return applyRemote({ ...options.writer, db, originOffice: options.self }, spec, {
+        op: change.op, id: change.id, origin: change.origin, revision: change.rev, actor: change.actor, at: change.at, data: change.row,
+      });
+    } catch (error) {
+      const unique = (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE';
+      const kept = unique && change.entity === 'person' ? keepAsShadow(db, change, bundle.bundleId) : null;
+      if (!kept) throw error;
+      shadows.any = true;
+      return kept;
+    }
   } catch (error) {
     if (error instanceof AppError) throw new AppError(error.code, { ...error.params, ...where });
     throw new AppError('syncdb.recordRejected', { ...where, entity: change.entity, id: change.id, reason: (error as Error).message });

@@ -32,11 +32,11 @@ export function conflictId(entity: string, a: string, b: string): string {
 }
 
 /** Opens (or reopens) conflicts for a person record just written from `origin`; returns how many. */
-export function checkPersonConflicts(db: Database, id: string, origin: string, bundleId: string, at: string): number {
+export function checkPersonConflicts(db: Database, id: string, origin: string, bundleId: string, at: string, inserted: Row | null = null): number {
   if (!db.inTransaction) throw new Error('checkPersonConflicts runs inside the import transaction');
   const columns = personColumns(db);
   const legal = LEGAL_FIELDS.filter((f) => columns.has(f));
-  const record = stmt(db, 'SELECT * FROM person WHERE id = ?').get(id) as Row | undefined;
+  const record = inserted ? { ...inserted, id, origin_office: origin } : (stmt(db, 'SELECT * FROM person WHERE id = ?').get(id) as Row | undefined);
   if (!record || legal.length === 0) return 0;
   const others = new Map<string, Row>();
   for (const key of MATCH_KEYS) {

@@ -23,9 +23,12 @@ function jsonSafe(_key: string, value: unknown): unknown {
   return typeof value === 'bigint' ? value.toString() : value;
 }
 
-/** Applies `change` to a kept duplicate, or keeps a new one; returns null when the change is for the register itself. */
-export function applyShadow(db: Database, change: StagedChange, bundleId: string): 'applied' | 'skipped' | null {
-  if (change.entity !== 'person') return null;
+export function hasShadows(db: Database): boolean {
+  return stmt(db, 'SELECT EXISTS (SELECT 1 FROM sync_shadow)').pluck().get() === 1;
+}
+
+/** Applies `change` to a kept duplicate; returns null when the record is not one. */
+export function updateShadow(db: Database, change: StagedChange): 'applied' | 'skipped' | null {
   const shadow = stmt(db, 'SELECT origin_office, revision, row_json FROM sync_shadow WHERE entity = ? AND id = ?').get(change.entity, change.id) as ShadowRow | undefined;
   if (shadow) {
     if (shadow.origin_office !== change.origin) throw new AppError('syncdb.notOwner', { entity: change.entity, id: change.id, origin: change.origin, owner: shadow.origin_office });
@@ -39,6 +42,11 @@ export function applyShadow(db: Database, change: StagedChange, bundleId: string
     }
     return 'applied';
   }
+  return null;
+}
+
+/** After a person insert hit the identity index: keeps the record beside the register and opens a conflict. */
+export function keepAsShadow(db: Database, change: StagedChange, bundleId: string): 'applied' | null {
   if (change.op !== 'insert' || !change.row || IDENTITY.some((c) => change.row?.[c] === undefined)) return null;
   const existing = stmt(db, `SELECT * FROM person WHERE ${IDENTITY.map((c) => `${c} = ?`).join(' AND ')}`).get(...IDENTITY.map((c) => change.row?.[c] ?? null)) as Row | undefined;
   if (!existing || existing.id === change.id) return null;
