@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 
 /** The faces documents use; all come from npm font packages, nothing is fetched at run time. */
 export const FACES = {
@@ -23,8 +24,12 @@ export const LATIN_PARTNER: Record<FaceName, FaceName> = {
   latinBold: 'latinBold',
 };
 
+/** A `require` to find font packages: from this module's file when known; in an eval'd worker (`[worker eval]`) from the working directory. */
 function resolver(): NodeJS.Require {
-  return typeof __filename === 'string' ? createRequire(__filename) : createRequire(import.meta.url);
+  if (typeof __filename === 'string' && path.isAbsolute(__filename)) return createRequire(__filename);
+  const url: unknown = import.meta.url;
+  if (typeof url === 'string' && url.startsWith('file:')) return createRequire(url);
+  return createRequire(path.join(process.cwd(), 'package.json'));
 }
 
 const cache = new Map<FaceName, Buffer>();

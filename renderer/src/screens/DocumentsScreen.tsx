@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PrintLangDto, PrintResult } from '../../../shared/contract/print.js';
 import type { AppErrorShape, Result } from '../../../shared/errors.js';
 import { api } from '../api.js';
+import { useQuery } from '../hooks.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { ProgressBar } from '../components/ProgressBar.js';
 import type { SectionProps } from '../sections.js';
@@ -22,6 +23,41 @@ function pdfUrl(base64: string): string {
   return URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
 }
 
+/** A search box and a list to choose a premises (pledge) or an employer (card) by name; shows the pledge status. */
+function RecordPicker({ kind, value, onChange, version }: { kind: 'pledge' | 'card'; value: string; onChange: (id: string) => void; version: number }) {
+  const { t } = useTranslation();
+  const [query, setQuery] = useState('');
+  const input = { query: query.trim() || undefined, limit: 50 };
+  const premises = useQuery('premises.list', input, `p${kind}${query}${version}`);
+  const employers = useQuery('employers.list', input, `e${kind}${query}${version}`);
+  const items =
+    kind === 'pledge'
+      ? (premises.data?.items ?? []).map((p) => ({ id: p.id, label: [p.nameKm, p.nameLatin].filter(Boolean).join(' — '), status: p.pledgeStatus }))
+      : (employers.data?.items ?? []).map((e) => ({ id: e.id, label: [e.nameKm, e.nameLatin].filter(Boolean).join(' — '), status: undefined }));
+  const selected = items.find((item) => item.id === value);
+  return (
+    <>
+      <label>
+        {t('print.ui.find')}
+        <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+      </label>
+      <label>
+        {t(kind === 'pledge' ? 'print.ui.premises' : 'print.ui.employer')}
+        <select value={value} onChange={(e) => onChange(e.target.value)} required>
+          <option value="">{t('print.ui.choose')}</option>
+          {value && !selected ? <option value={value}>{value}</option> : null}
+          {items.map((item) => (
+            <option key={item.id} value={item.id}>
+              {item.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      {selected?.status ? <span role="note">{t('print.ui.pledgeNow', { status: t(`reg.pledge.${selected.status}`) })}</span> : null}
+    </>
+  );
+}
+
 /** Documents: preview a PDF in the window, save it, print it; record a pledge as signed. `#/documents/pledge/ID` preselects. */
 export function DocumentsScreen({ path }: SectionProps) {
   const { t } = useTranslation();
@@ -34,7 +70,8 @@ export function DocumentsScreen({ path }: SectionProps) {
   const [jobId, setJobId] = useState<string>();
   const [signedOn, setSignedOn] = useState(today());
   const [witness, setWitness] = useState('');
-  const [signedNote, setSignedNote] = useState<string>();
+  const [signedNote, setSignedNote] = useState<{ docNo: string; date: string }>();
+  const [version, setVersion] = useState(0);
   const frame = useRef<HTMLIFrameElement>(null);
 
   useEffect(() => () => (url ? URL.revokeObjectURL(url) : undefined), [url]);
@@ -58,13 +95,17 @@ export function DocumentsScreen({ path }: SectionProps) {
     }
     setPages(result.value.pages);
     setUrl(pdfUrl(result.value.pdfBase64 ?? ''));
+    setVersion((v) => v + 1);
   }
 
   async function recordSigned(): Promise<void> {
     setError(undefined);
     const result = await api['pledge.recordSigned']({ premisesId: id.trim(), signedOn, witness });
     if (!result.ok) setError(result.error);
-    else setSignedNote(t('print.ui.signedDone', { docNo: result.value.docNo, date: result.value.signedOn }));
+    else {
+      setSignedNote({ docNo: result.value.docNo, date: result.value.signedOn });
+      setVersion((v) => v + 1);
+    }
   }
 
   const idLabel = ID_LABEL[kind];
@@ -79,7 +120,14 @@ export function DocumentsScreen({ path }: SectionProps) {
       >
         <label>
           {t('print.ui.kind')}
-          <select value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
+          <select
+            value={kind}
+            onChange={(e) => {
+              setKind(e.target.value as Kind);
+              setId('');
+              setUrl(undefined);
+            }}
+          >
             {KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(`print.ui.kinds.${k}`)}
@@ -87,7 +135,9 @@ export function DocumentsScreen({ path }: SectionProps) {
             ))}
           </select>
         </label>
-        {idLabel ? (
+        {kind === 'pledge' || kind === 'card' ? (
+          <RecordPicker kind={kind} value={id} version={version} onChange={(value) => { setId(value); setUrl(undefined); setSignedNote(undefined); }} />
+        ) : idLabel ? (
           <label>
             {t(`print.ui.${idLabel}`)}
             <input value={id} onChange={(e) => setId(e.target.value)} required />
@@ -103,6 +153,7 @@ export function DocumentsScreen({ path }: SectionProps) {
             ))}
           </select>
         </label>
+        <div style={{ display: 'flex', gap: '0.75rem', alignItems: 'center', flexWrap: 'wrap', marginTop: '0.5rem' }}>
         <button type="submit" disabled={jobId !== undefined}>
           {t('print.ui.preview')}
         </button>
@@ -117,6 +168,7 @@ export function DocumentsScreen({ path }: SectionProps) {
             <span>{t('print.ui.pages', { pages: pages ?? 0 })}</span>
           </>
         ) : null}
+        </div>
       </form>
       {jobId ? <ProgressBar jobId={jobId} label={t('print.progress')} /> : null}
       {error ? <ErrorMessage error={error} /> : null}
@@ -134,7 +186,7 @@ export function DocumentsScreen({ path }: SectionProps) {
           <button type="button" disabled={!witness.trim()} onClick={() => void recordSigned()}>
             {t('print.ui.recordSigned')}
           </button>
-          {signedNote ? <p role="status">{signedNote}</p> : null}
+          {signedNote ? <p role="status">{t('print.ui.signedDone', signedNote)}</p> : null}
         </fieldset>
       ) : null}
       {url ? <iframe ref={frame} className="pdf-preview" title={t('print.ui.previewTitle')} src={url} style={{ width: '100%', height: '80vh' }} /> : null}

@@ -19,6 +19,7 @@ function StayRows({ stays, title }: { stays: Stay[]; title: string }) {
           <li key={s.id}>
             <a href={`#/foreigners/${s.personId}`}>{s.personName}</a>{' '}
             {t('reg.person.stayLine', { premises: '', room: s.room || '—', from: s.arrivedAt.slice(0, 10), to: s.departedOn ?? t('reg.person.current') })}
+            {' '}<a href={`#/documents/receipt/${s.id}`}>{t('print.ui.printReceipt')}</a>
           </li>
         ))}
       </ul>
@@ -40,6 +41,7 @@ export function PremisesPage({ id }: { id: string }) {
       <div className="toolbar">
         <h1>{p.nameLatin} <span lang="km">{p.nameKm}</span></h1>
         <button type="button" onClick={() => navigate('premises', id, 'edit')}>{t('reg.edit')}</button>
+        <button type="button" onClick={() => navigate('documents', 'pledge', id)}>{t('print.ui.printPledge')}</button>
         {p.status === 'open'
           ? <button type="button" onClick={() => navigate('premises', id, 'close')}>{t('reg.premises.close')}</button>
           : <button type="button" onClick={reopen}>{t('reg.premises.reopen')}</button>}
