@@ -16,8 +16,11 @@ export function personRow(i: number): string[] {
   const year = 1960 + (i % 40);
   const month = String(1 + (i % 12)).padStart(2, '0');
   const day = String(1 + (i % 28)).padStart(2, '0');
+  // A distinct surname per row (base-26 of i), so generated rows are not possible duplicates of each other.
+  let tag = '';
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) tag = String.fromCharCode(65 + ((n - 1) % 26)) + tag;
   return [
-    SURNAMES[i % SURNAMES.length] ?? 'X', GIVEN[(i * 7) % GIVEN.length] ?? '', i % 2 ? 'F' : 'M', `${year}-${month}-${day}`,
+    `${SURNAMES[i % SURNAMES.length] ?? 'X'} ${tag}`, GIVEN[(i * 7) % GIVEN.length] ?? '', i % 2 ? 'F' : 'M', `${year}-${month}-${day}`,
     NATIONALITIES[i % NATIONALITIES.length] ?? 'CHN', `P${String(i).padStart(8, '0')}`, '2031-06-30', 'EB', String(100 + (i % 300)),
     `2026-0${1 + (i % 9)}-1${i % 10}`,
   ];
