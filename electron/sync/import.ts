@@ -34,7 +34,8 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** Where to write the signed receipt; none when null. */
   receiptDir?: string | null;
-  onProgress?: (records: number) => void;
+  /** Records read and checked so far, of the bundle's total. */
+  onProgress?: (records: number, total: number) => void;
 }
 
 /** Alerts (a sequence number reused with other content) go to a file next to the database, so a rejected bundle leaves the database untouched. */
@@ -86,7 +87,8 @@ export async function importBundle(db: Database, source: BundleSource, options: 
   let directory: SignedDirectory | null = null;
   try {
     const changes = bundle.kind === 'reference' ? referenceChanges(opened as OpenedBundle<'reference'>, (d) => (directory = d)) : (opened as OpenedBundle<'changes'>).records();
-    await stageChanges(db, changes as AsyncIterable<ReadChange>, { fileName: bundle.fileName, self, kind: bundle.kind, from: bundle.from }, options.onProgress);
+    await stageChanges(db, changes as AsyncIterable<ReadChange>, { fileName: bundle.fileName, self, kind: bundle.kind, from: bundle.from },
+      (n) => options.onProgress?.(n, opened.manifest.recordCount));
     const signed = directory as SignedDirectory | null;
     if (signed) checkDirectory(db, signed, bundle.fileName);
     result.summary = applyStaged(db, bundle, {

@@ -90,8 +90,9 @@ async function peakRss<T>(work: () => Promise<T>): Promise<[T, number, number]> 
 }
 
 const mib = (n: number) => `${(n / 1048576).toFixed(0)} MiB`;
-const rate = (n: number, ms: number) => `${Math.round((n / ms) * 1000).toLocaleString('en')}/s`;
+const rate = (n: number, ms: number) => Math.round((n / ms) * 1000).toLocaleString('en');
 
+const rows: string[] = [];
 try {
   for (const n of sizes.length > 0 ? sizes : [20_000, 100_000]) {
     const national = await office('national', 'national', null);
@@ -114,13 +115,15 @@ try {
     const [imported, importMs, importRss] = await peakRss(() => province.call('sync.import', { passphrase: PASS, paths: exported.files }));
     if (imported[0].status !== 'applied') throw new Error(JSON.stringify(imported[0]));
     const baseline = bare(commune.db);
-    console.log(`sync ${n.toLocaleString('en')} changes (${mib(statSync(exported.files[0]).size)} bundle)`);
-    console.log(`  export  ${exportMs.toFixed(0)} ms  ${rate(n, exportMs)}  peak RSS ${mib(exportRss)}`);
-    console.log(`  import  ${importMs.toFixed(0)} ms  ${rate(n, importMs)}  peak RSS ${mib(importRss)} (+${mib(importRss - before)})`);
-    console.log(`  bare    ${baseline.ms.toFixed(0)} ms  ${rate(baseline.rows, baseline.ms)}  (${baseline.rows.toLocaleString('en')} rows)`);
-    console.log(`  import / bare rate: ${((n / importMs) / (baseline.rows / baseline.ms)).toFixed(2)} (target ≥ 0.33)`);
+    const size = statSync(exported.files[0]).size;
+    const ratio = (n / importMs) / (baseline.rows / baseline.ms);
+    rows.push(
+      `| ${n.toLocaleString('en')} | export (changes/s) | ${rate(n, exportMs)} | | | bundle ${mib(size)}, peak RSS ${mib(exportRss)} |`,
+      `| ${n.toLocaleString('en')} | import: verify, stage, apply (changes/s) | ${rate(n, importMs)} | ${rate(baseline.rows, baseline.ms)} | ${ratio.toFixed(2)} | target ≥ 0.33; peak RSS ${mib(importRss)} (+${mib(importRss - before)} during import) |`,
+    );
     for (const o of [national, province, commune]) await o.backend.close();
   }
+  console.log(`| changes | figure | Banhchi | bare SQLite insert | ratio | note |\n|---:|---|---:|---:|---:|---|\n${rows.join('\n')}`);
 } finally {
   rmSync(root, { recursive: true, force: true });
 }
