@@ -27,6 +27,8 @@ export const WEB_PREFERENCES = {
   experimentalFeatures: false,
   navigateOnDragDrop: false,
   spellcheck: false,
+  // Chromium's built-in PDF viewer is a plugin; the document preview shows PDFs in an iframe.
+  plugins: true,
 } as const;
 
 /** Requests the app never makes; anything that asks for them is refused before it leaves. */
