@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportResultView } from '../../../shared/contract/sync.js';
 import type { AppErrorShape } from '../../../shared/errors.js';
@@ -36,6 +36,38 @@ function ResultLine({ result }: { result: ImportResultView }) {
       {result.receipt ? <div>{t('sync.receiptWritten', { file: result.receipt })}</div> : null}
       {result.released.length > 0 ? <ul>{result.released.map((r) => <ResultLine key={r.file} result={r} />)}</ul> : null}
     </li>
+  );
+}
+
+/** Files or a whole folder, with our own translated button (the browser's follows the system locale). */
+function FilesPicker({ label, folder, onChange }: { label: string; folder?: boolean; onChange: (files: File[]) => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [names, setNames] = useState<string[]>([]);
+  return (
+    <div className="field file-picker">
+      <label htmlFor={id}>{label}</label>
+      <div className="file-picker-row">
+        <button type="button" className="secondary" onClick={() => input.current?.click()}>
+          {t('file.choose')}
+        </button>
+        <span className="file-name">{names.length > 0 ? names.join(', ') : t('file.none')}</span>
+      </div>
+      <input
+        ref={input}
+        id={id}
+        type="file"
+        multiple
+        className="visually-hidden"
+        {...(folder ? ({ webkitdirectory: '' } as Record<string, string>) : { accept: '.bchb' })}
+        onChange={(e) => {
+          const files = [...(e.target.files ?? [])].filter((f) => f.name.endsWith('.bchb'));
+          setNames(files.map((f) => f.name));
+          onChange(files);
+        }}
+      />
+    </div>
   );
 }
 
@@ -90,18 +122,8 @@ export function SyncExchange({ passphrase, onDone }: { passphrase: string; onDon
       </section>
       <section className="card">
         <h2>{t('sync.importTitle')}</h2>
-        <label>
-          {t('sync.importFiles')}
-          <input type="file" multiple accept=".bchb" onChange={(e) => setFiles([...(e.target.files ?? [])])} />
-        </label>
-        <label>
-          {t('sync.importFolder')}
-          <input
-            type="file"
-            {...({ webkitdirectory: '' } as Record<string, string>)}
-            onChange={(e) => setFiles([...(e.target.files ?? [])].filter((f) => f.name.endsWith('.bchb')))}
-          />
-        </label>
+        <FilesPicker label={t('sync.importFiles')} onChange={setFiles} />
+        <FilesPicker label={t('sync.importFolder')} folder onChange={setFiles} />
         <label>
           {t('sync.receiptFolder')}
           <input value={receiptDir} onChange={(e) => setReceiptDir(e.target.value)} />
