@@ -109,7 +109,7 @@ async function start(): Promise<void> {
   try {
     backend = await startWorkerBackend({
       dbFile: path.join(app.getPath('userData'), 'banhchi.db'),
-      workerPath: unpacked(path.join(appPath(), 'dist', 'electron', 'worker.cjs')),
+      workerPath: unpacked(path.join(appPath(), 'dist', 'electron', 'worker.mjs')),
     });
   } catch (error) {
     showStartupError(error);

@@ -1,6 +1,8 @@
-// Bundles the Electron side into dist/electron: main, the sandboxed preload and the DB worker,
-// each one CommonJS file. 'electron' is provided at run time; better-sqlite3 is native and
-// stays in node_modules (rebuilt for Electron by electron-builder).
+// Bundles the Electron side into dist/electron: main and the sandboxed preload as CommonJS files,
+// the DB worker as an ES module (harfbuzzjs, used by printing, has a top-level await).
+// 'electron' is provided at run time; better-sqlite3 is native and stays in node_modules (rebuilt
+// for Electron by electron-builder); pdfkit and harfbuzzjs load data files next to their own code,
+// so they stay in node_modules too.
 import { build } from 'esbuild';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +23,14 @@ const entries = [
   { in: 'electron/main.ts', out: 'dist/electron/main.cjs', external: ['electron', 'better-sqlite3'] },
   // Sandboxed preloads get only a tiny `require`: everything else must be inside the file.
   { in: 'electron/preload.ts', out: 'dist/electron/preload.cjs', external: ['electron'], sourcemap: false },
-  { in: 'electron/backend/worker.ts', out: 'dist/electron/worker.cjs', external: ['better-sqlite3'] },
+  {
+    in: 'electron/backend/worker.ts',
+    out: 'dist/electron/worker.mjs',
+    format: 'esm',
+    external: ['better-sqlite3', 'harfbuzzjs', 'pdfkit'],
+    // Bundled CommonJS dependencies still call require() for Node's built-ins.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  },
 ];
 
 await Promise.all(
@@ -31,6 +40,8 @@ await Promise.all(
       entryPoints: [entry.in],
       outfile: entry.out,
       external: entry.external,
+      ...(entry.format ? { format: entry.format } : {}),
+      ...(entry.banner ? { banner: entry.banner } : {}),
       ...(entry.sourcemap === false ? { sourcemap: false } : {}),
     }),
   ),

@@ -5,6 +5,9 @@ import type { Result } from '../../shared/errors.js';
 import { dispatch } from './boundary.js';
 import { localJobControl } from './context.js';
 import { handlers } from './handlers.js';
+import { ProgressHub } from './progress-hub.js';
+
+export { ProgressHub };
 
 /** What every transport talks to: the handler table behind the boundary, here or in a worker. */
 export interface Backend {
@@ -13,18 +16,6 @@ export interface Backend {
   close(): Promise<void>;
 }
 
-export class ProgressHub {
-  private readonly listeners = new Set<(event: ProgressEvent) => void>();
-
-  subscribe(listener: (event: ProgressEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  emit(event: ProgressEvent): void {
-    for (const listener of this.listeners) listener(event);
-  }
-}
 
 /** Runs handlers on the caller's thread: the CLI and tests. The app uses the worker host instead. */
 export function createLocalBackend(db: Database): Backend {

@@ -4,13 +4,13 @@ import type { Actor } from '../../shared/actor.js';
 import { contract } from '../../shared/contract/index.js';
 import { AppError, type Result } from '../../shared/errors.js';
 import type { Backend } from './backend.js';
-import { ProgressHub } from './backend.js';
+import { ProgressHub } from './progress-hub.js';
 import { createCancelBuffer, markCancelled } from './cancel-flags.js';
 import type { HostMessage, WorkerMessage } from './worker-protocol.js';
 
 export interface WorkerBackendOptions {
   dbFile: string;
-  /** The compiled worker (dist/electron/worker.cjs) or, under tsx, electron/backend/worker.ts. */
+  /** The compiled worker (dist/electron/worker.mjs) or, under tsx, electron/backend/worker.ts. */
   workerPath: string;
   /** Node options for the worker thread (e.g. `--stack-size`); a .ts workerPath gets tsx on its own. */
   execArgv?: string[];
@@ -19,7 +19,7 @@ export interface WorkerBackendOptions {
 /**
  * A worker thread does not inherit tsx's loader (and `--import tsx` in execArgv is applied too
  * late for the entry file on Node 20), so a .ts entry is loaded through a small bootstrap that
- * registers tsx inside the thread first. The app always uses the bundled worker.cjs.
+ * registers tsx inside the thread first. The app always uses the bundled worker.mjs.
  */
 function createWorker(options: WorkerBackendOptions, workerData: unknown): Worker {
   const execArgv = options.execArgv ? { execArgv: options.execArgv } : {};

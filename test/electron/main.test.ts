@@ -154,7 +154,7 @@ describe('electron main process', () => {
   it('takes the single-instance lock and starts the worker with the database in userData', () => {
     expect(state.appListeners.get('second-instance')).toHaveLength(1);
     expect(backendState.started).toEqual([
-      { dbFile: path.join(state.userData, 'banhchi.db'), workerPath: path.join(state.appPath, 'dist', 'electron', 'worker.cjs') },
+      { dbFile: path.join(state.userData, 'banhchi.db'), workerPath: path.join(state.appPath, 'dist', 'electron', 'worker.mjs') },
     ]);
   });
 
