@@ -28,6 +28,8 @@ export function registerRegistrationCommands(program: Command): void {
           ...result.suggestions.map((s) => `suggestion (${s.field}): position ${s.position} ${s.from}→${s.to}: ${s.line2}`),
         ].join('\n'),
       );
+      // The whole result is printed either way; the exit code tells scripts whether it passed.
+      if (!result.valid) process.exitCode = 1;
     });
 
   program

@@ -10,7 +10,9 @@ describe('banhchi CLI: registration', () => {
   it('mrz parse --json reports fields and per-field check digits', () => {
     const ok = JSON.parse(cli('mrz', 'parse', 'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10', '--json', '--today', '2026-03-01'));
     expect(ok).toMatchObject({ valid: true, fields: { surname: 'ERIKSSON', documentNumber: 'L898902C3', birthDate: '1974-08-12' } });
-    const bad = JSON.parse(cli('mrz', 'parse', 'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<11', '--json'));
+    const badRun = spawnSync(process.execPath, [BIN, 'mrz', 'parse', 'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<11', '--json'], { encoding: 'utf8' });
+    expect(badRun.status).toBe(1);
+    const bad = JSON.parse(badRun.stdout);
     expect(bad.valid).toBe(false);
     expect(bad.checks.filter((c: { valid: boolean }) => !c.valid).map((c: { field: string }) => c.field)).toEqual(['composite']);
   });
