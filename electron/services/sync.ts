@@ -143,7 +143,10 @@ export const syncHandlers: Pick<HandlerTable, SyncOp | keyof typeof syncViewHand
     const keys = await keysOf(ctx, request.passphrase);
     const options = {
       keys, writer: { db: ctx.db, actor: ctx.actor }, dryRun: request.dryRun, receiptDir: request.receiptDir,
-      onProgress: (done: number, total: number) => ctx.progress(done, total, 'sync.progress.import'),
+      onProgress: (done: number, total: number) => {
+        if (ctx.cancelled()) throw new AppError('syncdb.cancelled', { file: '-' });
+        ctx.progress(done, total, 'sync.progress.import');
+      },
     };
     const results: ImportResultView[] = [];
     const paths = await inOrder(request.paths.flatMap(bundleFiles), keys.card.ageKeyId);
