@@ -3,6 +3,7 @@ import '@fontsource/noto-sans/700.css';
 import '@fontsource/noto-sans-khmer/400.css';
 import '@fontsource/noto-sans-khmer/700.css';
 import './styles.css';
+import './registration.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
