@@ -10,7 +10,7 @@ export function MrzInput({ value, onChange, onSubmit }: { value: string; onChang
     <label>
       {t('reg.mrz.label')}
       <textarea
-        className="mono mrz" rows={2} cols={46} spellCheck={false} value={value} autoFocus
+        className="mono mrz" rows={2} cols={46} wrap="off" spellCheck={false} value={value} autoFocus
         onChange={(e) => onChange(e.target.value)}
         onKeyDown={(e) => {
           if (e.key !== 'Enter') return;

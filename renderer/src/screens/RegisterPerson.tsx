@@ -46,14 +46,15 @@ export function RegisterPerson() {
             key={`${fix.position}${fix.to}`} type="button" className="link"
             onClick={() => { const text = `${mrz?.line1 ?? ''}\n${fix.line2}`; setMrzText(text); read(text); }}
           >
-            {t('reg.mrz.suggest', { from: fix.from, to: fix.to, position: fix.position + 1 })}
+            {t('reg.mrz.suggest', { from: fix.from, to: fix.to, position: fix.position })}
           </button>
         ))}
       </>
     );
   }
   const submit = async () => {
-    const viaMrz = mrz !== undefined && mrz.valid;
+    // Read by MRZ: the backend checks the lines again and refuses a misread passport (clear the box to enter by hand).
+    const viaMrz = mrz !== undefined;
     const r = await api['persons.register']({
       fields: toPersonFields(form), source: viaMrz ? 'mrz' : 'manual',
       ...(viaMrz ? { mrz: { line1: mrz.line1, line2: mrz.line2 } } : {}),
@@ -64,7 +65,7 @@ export function RegisterPerson() {
   return (
     <form className="card" aria-label={t('reg.foreigners.register')} onSubmit={(e) => { e.preventDefault(); void submit(); }}>
       <h1>{t('reg.foreigners.register')}</h1>
-      <MrzInput value={mrzText} onChange={setMrzText} onSubmit={read} />
+      <MrzInput value={mrzText} onChange={(text) => { setMrzText(text); if (!text.trim()) setMrz(undefined); }} onSubmit={read} />
       {mrz ? (
         <p role="status" className={mrz.valid ? 'success' : 'error'}>{t(mrz.valid ? 'reg.mrz.valid' : 'reg.mrz.invalid')}</p>
       ) : null}
