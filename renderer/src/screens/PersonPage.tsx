@@ -25,7 +25,8 @@ export function PersonPage({ id, notice }: { id: string; notice?: string | undef
       <h1>{p.surname} {p.givenNames} <span lang="km">{p.nameKm}</span></h1>
       {p.mergedInto ? <p className="notice"><a href={`#/foreigners/${p.mergedInto}`}>{t('reg.person.merged')}</a></p> : null}
       {p.diplomatic ? <p className="notice">{t('reg.person.diplomat')}</p> : null}
-      <section className="card" aria-label={t('reg.person.title')}>
+      <section className="card" aria-label={t('reg.premises.particulars')}>
+        <h2>{t('reg.premises.particulars')}</h2>
         <dl>
           {SHOWN.map((key) => (
             <div key={key} className="dl-row">
@@ -54,7 +55,8 @@ export function PersonPage({ id, notice }: { id: string; notice?: string | undef
         <ul>
           {employments.map((e) => (
             <li key={e.id}>
-              {t('reg.person.jobLine', { employer: e.employerName, job: e.jobTitle || '—', from: e.startDate, to: e.endDate ?? t('reg.person.current') })}
+              <a href={`#/foreigners/employers/${e.employerId}`}>{e.employerName}</a>{' '}
+              {t('reg.person.jobLine', { employer: '', job: e.jobTitle || '—', from: e.startDate, to: e.endDate ?? t('reg.person.current') })}
               {' · '}{t(`reg.workStatus.${e.workStatus}`)}
             </li>
           ))}

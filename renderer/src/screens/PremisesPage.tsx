@@ -32,6 +32,9 @@ export function PremisesPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const data = useQuery('premises.get', { id });
+  // The links carry only the MRZ-form name; the owners themselves carry the Khmer one.
+  const ownerRecords = useQuery('owners.list', { premisesId: id, limit: 200 }, `${id}:${data.data?.owners.length ?? 0}`);
+  const nameKm = new Map((ownerRecords.data?.items ?? []).map((o) => [o.id, o.nameKm]));
   if (data.error) return <ErrorMessage error={data.error} />;
   if (!data.data) return <p>{t('common.loading')}</p>;
   const { premises: p, owners, staysNow, staysBefore, alerts } = data.data;
@@ -63,7 +66,7 @@ export function PremisesPage({ id }: { id: string }) {
         <h2>{t('reg.premises.owners')}</h2>
         <ul>
           {owners.map((o) => (
-            <li key={o.linkId}>{o.ownerName}{' · '}{t(`reg.role.${o.role}`)}</li>
+            <li key={o.linkId}>{o.ownerName}{nameKm.get(o.ownerId) ? <> <span lang="km">{nameKm.get(o.ownerId)}</span></> : null}{' · '}{t(`reg.role.${o.role}`)}</li>
           ))}
         </ul>
         <button type="button" onClick={() => navigate('premises', id, 'owner')}>{t('reg.premises.addOwner')}</button>

@@ -1,10 +1,20 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpResponse } from '../../../shared/contract/index.js';
-import { IMPORT_FIELDS, UPLOAD_CHUNK_BYTES, type ColumnMapping, type ImportField, type ImportTarget } from '../../../shared/contract/spreadsheet.js';
+import {
+  IMPORT_EMPLOYMENT_FIELDS, IMPORT_PERSON_FIELDS, IMPORT_STAY_FIELDS, UPLOAD_CHUNK_BYTES, type ColumnMapping, type ImportField, type ImportTarget,
+} from '../../../shared/contract/spreadsheet.js';
+
+/** The columns that matter for what the rows are. */
+const FIELDS_FOR: Record<ImportTarget['kind'], readonly ImportField[]> = {
+  persons: IMPORT_PERSON_FIELDS,
+  stays: [...IMPORT_PERSON_FIELDS, ...IMPORT_STAY_FIELDS],
+  employment: [...IMPORT_PERSON_FIELDS, ...IMPORT_EMPLOYMENT_FIELDS],
+};
 import type { AppErrorShape } from '../../../shared/errors.js';
 import { api } from '../api.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
+import { FilePicker } from '../components/FilePicker.js';
 import { Choice } from '../components/FormFields.js';
 import { ProgressBar } from '../components/ProgressBar.js';
 import { RecordPicker } from '../components/RecordPicker.js';
@@ -74,10 +84,7 @@ export function SpreadsheetImport() {
   return (
     <section>
       <h1>{t('reg.import.title')}</h1>
-      <label>
-        {t('reg.import.file')}
-        <input type="file" accept=".csv,.xlsx,text/csv" onChange={(e) => void choose(e.target.files?.[0])} />
-      </label>
+      <FilePicker label={t('reg.import.file')} accept=".csv,.xlsx,text/csv" onChange={(file) => void choose(file)} />
       {percent !== undefined ? <p role="status">{t('reg.import.uploading', { percent })}</p> : null}
       {info ? (
         <>
@@ -94,7 +101,7 @@ export function SpreadsheetImport() {
           ) : null}
           <fieldset className="mapping grid">
             <legend>{t('reg.import.mapping')}</legend>
-            {IMPORT_FIELDS.map((field: ImportField) => (
+            {FIELDS_FOR[kind].map((field: ImportField) => (
               <Choice
                 key={field} label={t('reg.import.column', { field: t(`reg.field.${field}`) })} value={mapping[field]?.toString() ?? ''} options={columnOptions}
                 onChange={(v) => setMapping({ ...mapping, [field]: v === '' ? null : Number(v) })}
