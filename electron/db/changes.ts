@@ -210,3 +210,37 @@ export function applyRemote(ctx: WriteContext, spec: EntitySpec, change: RemoteC
     return 'applied';
   });
 }
+
+/**
+ * `insertRecord` for many records of one entity with the same columns (bulk import): the statements,
+ * column check and SQL are made once. Writes the same record and change-log rows as `insertRecord`;
+ * call inside a transaction. `values` must have exactly `columns`, in that order.
+ */
+export function recordInserter(ctx: WriteContext, spec: EntitySpec, columns: readonly string[]): (id: string, values: Row) => void {
+  checkColumns(spec, Object.fromEntries(columns.map((c) => [c, null])));
+  const insert = prepared(
+    ctx.db,
+    `INSERT INTO ${spec.table} (id, origin_office, revision${columns.map((c) => `, ${c}`).join('')})
+    VALUES (?, ?, 1${columns.map(() => ', ?').join('')})`,
+  );
+  const log = prepared(
+    ctx.db,
+    `INSERT INTO change_log (entity, record_id, op, actor, at, origin_office, revision, before_json, after_json)
+     VALUES (?, ?, 'insert', ?, ?, ?, 1, NULL, ?)`,
+  );
+  const params: SqlValue[] = new Array<SqlValue>(columns.length + 2);
+  return (id, values) => {
+    if (!ctx.db.inTransaction) throw new Error('recordInserter: call inside a transaction');
+    params[0] = id;
+    params[1] = ctx.originOffice;
+    let plain = true;
+    for (let i = 0; i < columns.length; i++) {
+      const value = values[columns[i] as string];
+      if (value === undefined) throw new Error(`${spec.entity}: no value for ${columns[i]}`);
+      if (typeof value === 'bigint' || Buffer.isBuffer(value)) plain = false;
+      params[i + 2] = value;
+    }
+    insert.run(params);
+    log.run(spec.entity, id, ctx.actor.id, (ctx.now ?? nowIso)(), ctx.originOffice, plain ? JSON.stringify(values) : JSON.stringify(values, jsonSafe));
+  };
+}

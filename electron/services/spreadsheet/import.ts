@@ -1,8 +1,11 @@
-import { registrationOps } from '../../../shared/contract/registration.js';
 import type { OpParsedRequest, OpResponse } from '../../../shared/contract/index.js';
 import { AppError, type ErrorDetail } from '../../../shared/errors.js';
+import { todayIso } from '../../../shared/mrz.js';
 import type { HandlerContext } from '../../backend/context.js';
-import { registrationHandlers } from '../registration/index.js';
+import { nowIso } from '../../db/changes.js';
+import { instant } from '../../db/stays.js';
+import { normalisePerson } from '../registration/identity.js';
+import { checkTarget, commitPlans } from './commit.js';
 import { planRow, requiredFields, type RowPlan } from './rows.js';
 import { openSheet } from './sheet.js';
 import { resolveSource } from './source.js';
@@ -13,18 +16,21 @@ type ImportResult = OpResponse<'spreadsheet.import'>;
 
 /** Enough to act on; the rest are counted. */
 const MAX_REPORTED = 200;
-const PROGRESS_EVERY = 500;
 
 /**
- * Two passes. Read: stream the sheet, check every row, keep valid rows on disk; any bad row and the
- * import stops with every reason and row number, nothing stored. Commit: one synchronous transaction
- * through the registration services (the same rules as manual registration); cancelling rolls it back.
+ * Two passes. Read: stream the sheet, check every row with the rules of manual registration that need
+ * no database (schemas, names, passport number, codes, date order), keep valid rows on disk; any bad row
+ * and the import stops with every reason and row number, nothing stored. Commit: one synchronous bulk
+ * transaction (commit.ts) that applies the rest (identity, open stays) through the change-log write path;
+ * cancelling rolls it back.
  */
 export async function importSpreadsheet(ctx: HandlerContext, request: ImportRequest): Promise<ImportResult> {
   const source = resolveSource(request.source);
   const mapping = request.mapping;
   const missing = requiredFields(request.target).filter((field) => mapping[field] === undefined || mapping[field] === null);
   if (missing.length > 0) throw new AppError('spreadsheet.unmapped', { fields: missing.join(', ') });
+  checkTarget(ctx.db, request.target);
+  const day = todayIso();
 
   const stage = new Stage();
   const problems: ErrorDetail[] = [];
@@ -47,7 +53,7 @@ export async function importSpreadsheet(ctx: HandlerContext, request: ImportRequ
           continue;
         }
         if (ctx.cancelled()) throw new AppError('job.cancelled');
-        const plan = planRow(row, cells, mapping, request.target);
+        const plan = checkPlan(planRow(row, cells, mapping, request.target), day);
         if (Array.isArray(plan)) report(plan);
         else {
           const earlier = stage.add(plan);
@@ -61,59 +67,36 @@ export async function importSpreadsheet(ctx: HandlerContext, request: ImportRequ
     if (rows === 0) throw new AppError('spreadsheet.noRows');
     if (badRows > 0) throw new AppError('spreadsheet.invalidRows', { count: badRows, rows }, problems);
     if (request.dryRun) return { status: 'valid', rows, personsCreated: 0, personsExisting: 0, stays: 0, employments: 0 };
-    return commit(ctx, request, stage);
+    return commitPlans(ctx, request, () => stage.plans(), stage.count);
   } finally {
     stage.dispose();
   }
 }
 
-function commit(ctx: HandlerContext, request: ImportRequest, stage: Stage): ImportResult {
-  const result: ImportResult = { status: 'imported', rows: stage.count, personsCreated: 0, personsExisting: 0, stays: 0, employments: 0 };
-  const total = stage.count;
-  const problems: ErrorDetail[] = [];
-  let badRows = 0;
-  ctx.db.transaction(() => {
-    let done = 0;
-    for (const plan of stage.plans()) {
-      if (done % PROGRESS_EVERY === 0) {
-        if (ctx.cancelled()) throw new AppError('job.cancelled');
-        ctx.progress(done, total, 'progress.saving');
-      }
-      done += 1;
-      try {
-        applyRow(ctx, request, plan, result);
-      } catch (error) {
-        if (!(error instanceof AppError) || error.code === 'job.cancelled') throw error;
-        badRows += 1;
-        if (problems.length < MAX_REPORTED) {
-          problems.push({ code: 'spreadsheet.row.rejected', params: { row: plan.row, reason: error.code, ...error.params } });
-        }
-      }
-    }
-    // Rows the registration service refused: roll everything back and say which.
-    if (badRows > 0) throw new AppError('spreadsheet.invalidRows', { count: badRows, rows: total }, problems);
-    ctx.progress(total, total, 'progress.saving');
-  }).immediate();
-  return result;
-}
-
-function sync<T>(value: T | Promise<T>): T {
-  if (value instanceof Promise) throw new Error('registration handler must be synchronous inside the import transaction');
-  return value;
-}
-
-function applyRow(ctx: HandlerContext, request: ImportRequest, plan: RowPlan, result: ImportResult): void {
-  const registered = sync(
-    registrationHandlers['persons.register'](ctx, registrationOps['persons.register'].request.parse({ fields: plan.person, source: 'import' })),
-  );
-  if (registered.status === 'created') result.personsCreated += 1;
-  else result.personsExisting += 1;
-  const personId = registered.person.id;
-  if (request.target.kind === 'stays' && plan.stay) {
-    sync(registrationHandlers['stays.arrive'](ctx, registrationOps['stays.arrive'].request.parse({ personId, premisesId: request.target.premisesId, ...plan.stay })));
-    result.stays += 1;
-  } else if (request.target.kind === 'employment' && plan.employment) {
-    sync(registrationHandlers['employment.record'](ctx, { ...plan.employment, personId, employerId: request.target.employerId }));
-    result.employments += 1;
+/**
+ * The checks `persons.register`, `stays.arrive` and `employment.record` make before touching the
+ * database, with their own error codes: the person's fields normalised (MRZ-form names, clean passport
+ * number, known codes, dates in order), a stay reported after arrival, employment ending after it starts.
+ */
+function checkPlan(plan: RowPlan | ErrorDetail[], day: string): RowPlan | ErrorDetail[] {
+  if (Array.isArray(plan)) return plan;
+  const refused = (error: unknown): ErrorDetail[] => {
+    if (!(error instanceof AppError)) throw error;
+    return [{ code: 'spreadsheet.row.rejected', params: { row: plan.row, reason: error.code, ...error.params } }];
+  };
+  try {
+    plan.person = normalisePerson(plan.person, day);
+  } catch (error) {
+    return refused(error);
   }
+  if (plan.stay) {
+    const reportedAt = plan.stay.reportedAt ?? nowIso();
+    if (instant(reportedAt) < instant(plan.stay.arrivedAt)) {
+      return refused(new AppError('registration.stay.reportedBeforeArrival', { arrivedAt: plan.stay.arrivedAt, reportedAt }));
+    }
+  }
+  if (plan.employment?.endDate && plan.employment.endDate < plan.employment.startDate) {
+    return refused(new AppError('registration.employment.endBeforeStart', { start: plan.employment.startDate, end: plan.employment.endDate }));
+  }
+  return plan;
 }

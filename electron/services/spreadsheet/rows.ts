@@ -5,6 +5,10 @@ import {
   type ColumnMapping, type ImportField, type ImportTarget,
 } from '../../../shared/contract/spreadsheet.js';
 import type { ErrorDetail } from '../../../shared/errors.js';
+import { registrationOps } from '../../../shared/contract/registration.js';
+
+/** The room as `stays.arrive` takes it. */
+const stayRoom = registrationOps['stays.arrive'].request.shape.room;
 
 /** What one valid row becomes; the request bodies of `persons.register`, `stays.arrive`, `employment.record`. */
 export interface RowPlan {
@@ -114,6 +118,9 @@ export function planRow(row: number, cells: string[], mapping: ColumnMapping, ta
       if (value !== undefined && (!dateOrDateTime.safeParse(value).success || !isRealDate(value))) {
         errors.push({ code: 'spreadsheet.row.invalid', params: { row, field, value } });
       }
+    }
+    if (stay.room !== undefined && !stayRoom.safeParse(stay.room).success) {
+      errors.push({ code: 'spreadsheet.row.invalid', params: { row, field: 'room', value: stay.room.slice(0, 60) } });
     }
     plan.stay = { room: stay.room ?? '', arrivedAt: stay.arrivedAt ?? '', ...(stay.reportedAt ? { reportedAt: stay.reportedAt } : {}) };
   } else if (target.kind === 'employment') {
