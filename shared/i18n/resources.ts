@@ -12,6 +12,8 @@ import enSync from './en/sync.json' with { type: 'json' };
 import kmSync from './km/sync.json' with { type: 'json' };
 import enRegistration from './en/registration.json' with { type: 'json' };
 import kmRegistration from './km/registration.json' with { type: 'json' };
+import enEmployersUi from './en/employers-ui.json' with { type: 'json' };
+import kmEmployersUi from './km/employers-ui.json' with { type: 'json' };
 
 /**
  * Each feature keeps its strings in its own file (`en/<feature>.json`, `km/<feature>.json`)
@@ -19,8 +21,8 @@ import kmRegistration from './km/registration.json' with { type: 'json' };
  * namespace and a key defined twice is an error. Add a feature's pair here.
  */
 export const FEATURE_FILES = {
-  en: [enCommon, enPrint, enSpreadsheet, enRegistrationUi, enSyncFormat, enSync, enRegistration],
-  km: [kmCommon, kmPrint, kmSpreadsheet, kmRegistrationUi, kmSyncFormat, kmSync, kmRegistration],
+  en: [enCommon, enPrint, enSpreadsheet, enRegistrationUi, enSyncFormat, enSync, enRegistration, enEmployersUi],
+  km: [kmCommon, kmPrint, kmSpreadsheet, kmRegistrationUi, kmSyncFormat, kmSync, kmRegistration, kmEmployersUi],
 } as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (arg: infer I) => void ? I : never;

@@ -8,8 +8,10 @@ import { RegisterPerson } from './RegisterPerson.js';
 import { SpreadsheetImport } from './SpreadsheetImport.js';
 import { StayForm } from './StayForm.js';
 import { EmploymentForm } from './EmploymentForm.js';
+import { EmployerForm } from './EmployerForm.js';
+import { EmployersList } from './EmployersList.js';
 
-/** #/foreigners, /new, /import, /duplicates[/A/B], /ID[/stay|employment|existing|created|duplicates] */
+/** #/foreigners, /new, /import, /duplicates[/A/B], /employers[/new|ID], /ID[/stay|employment|existing|created|duplicates] */
 export function ForeignersSection({ path }: SectionProps) {
   const { t } = useTranslation();
   const [id, action, other] = path;
@@ -18,11 +20,13 @@ export function ForeignersSection({ path }: SectionProps) {
       <button type="button" onClick={() => navigate('foreigners', 'new')}>{t('reg.foreigners.register')}</button>
       <button type="button" onClick={() => navigate('foreigners', 'import')}>{t('reg.foreigners.import')}</button>
       <button type="button" onClick={() => navigate('foreigners', 'duplicates')}>{t('reg.foreigners.duplicates')}</button>
+      <button type="button" onClick={() => navigate('foreigners', 'employers')}>{t('reg.foreigners.employers')}</button>
     </div>
   );
   if (!id) return <>{tabs}<ForeignersList /></>;
   if (id === 'new') return <RegisterPerson />;
   if (id === 'import') return <SpreadsheetImport />;
+  if (id === 'employers') return action ? <EmployerForm id={action === 'new' ? undefined : action} key={action} /> : <EmployersList />;
   if (id === 'duplicates') return <DuplicateReview aId={action} bId={other} />;
   if (action === 'stay') return <StayForm personId={id} />;
   if (action === 'employment') return <EmploymentForm personId={id} />;
