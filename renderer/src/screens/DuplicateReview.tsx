@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppErrorShape } from '../../../shared/errors.js';
 import { api } from '../api.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
+import { Choice } from '../components/FormFields.js';
 import { useQuery } from '../hooks.js';
 import { navigate } from '../router.js';
 
@@ -33,15 +34,21 @@ function DuplicateQueue() {
   );
 }
 
+/** Fields that identify a passport: they stay with each record and cannot be taken over in a merge. */
+const KEY_FIELDS = new Set(['nationality', 'passportNo', 'birthDate']);
+
 function Compare({ aId, bId, t }: { aId: string; bId: string; t: ReturnType<typeof useTranslation>['t'] }) {
   const data = useQuery('duplicates.compare', { aId, bId });
+  const [keep, setKeep] = useState<'a' | 'b'>('a');
   const [take, setTake] = useState<Record<string, 'keep' | 'merge'>>({});
   const [error, setError] = useState<AppErrorShape>();
   if (data.error) return <ErrorMessage error={data.error} />;
   if (!data.data) return <p>{t('common.loading')}</p>;
-  const show = (v: string | boolean | null) => (v === null || v === '' ? '—' : String(v));
+  const show = (field: string, v: string | boolean | null) =>
+    v === null || v === '' ? '—' : typeof v === 'boolean' ? t(v ? 'reg.yes' : 'reg.no') : field === 'sex' ? t(`reg.sex.${v as 'M'}`) : v;
+  const [keepId, mergeId] = keep === 'a' ? [aId, bId] : [bId, aId];
   const merge = async () => {
-    const r = await api['duplicates.merge']({ keepId: aId, mergeId: bId, take });
+    const r = await api['duplicates.merge']({ keepId, mergeId, take });
     if (!r.ok) return setError(r.error);
     navigate('foreigners', r.value.person.id);
   };
@@ -54,6 +61,11 @@ function Compare({ aId, bId, t }: { aId: string; bId: string; t: ReturnType<type
   return (
     <section>
       <h1>{t('reg.duplicates.title')}</h1>
+      <Choice
+        label={t('reg.duplicates.keepWhich')} value={keep} onChange={(v) => { setKeep(v as 'a' | 'b'); setTake({}); }}
+        options={[{ value: 'a', label: t('reg.duplicates.a') }, { value: 'b', label: t('reg.duplicates.b') }]}
+      />
+      <div className="card">
       <table aria-label={t('reg.duplicates.review')}>
         <thead>
           <tr><th>{t('reg.duplicates.field')}</th><th>{t('reg.duplicates.a')}</th><th>{t('reg.duplicates.b')}</th></tr>
@@ -62,20 +74,22 @@ function Compare({ aId, bId, t }: { aId: string; bId: string; t: ReturnType<type
           {data.data.fields.map((f) => (
             <tr key={f.field} className={f.same ? '' : 'differs'}>
               <th scope="row">{t(`reg.field.${f.field}`)}</th>
-              <td>{show(f.a)}</td>
-              <td>
-                {show(f.b)}
-                {f.same ? null : (
-                  <label className="checkbox">
-                    <input type="checkbox" checked={take[f.field] === 'merge'} onChange={(e) => setTake({ ...take, [f.field]: e.target.checked ? 'merge' : 'keep' })} />
-                    {t('reg.duplicates.take')}
-                  </label>
-                )}
-              </td>
+              {(['a', 'b'] as const).map((side) => (
+                <td key={side}>
+                  {show(f.field, f[side])}
+                  {f.same || side === keep || KEY_FIELDS.has(f.field) ? null : (
+                    <label className="checkbox">
+                      <input type="checkbox" checked={take[f.field] === 'merge'} onChange={(e) => setTake({ ...take, [f.field]: e.target.checked ? 'merge' : 'keep' })} />
+                      {t('reg.duplicates.take')}
+                    </label>
+                  )}
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>
       </table>
+      </div>
       {error ? <ErrorMessage error={error} /> : null}
       <div className="toolbar">
         <button type="button" onClick={() => void merge()}>{t('reg.duplicates.merge')}</button>
