@@ -1,8 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '../hooks.js';
+import { i18n } from '../i18n.js';
 
 function show(value: unknown): string {
   return value === null || value === undefined || value === '' ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/** A logged column (`passport_expiry`) by its form label when there is one. */
+function fieldLabel(t: ReturnType<typeof useTranslation>['t'], column: string): string {
+  const key = `reg.field.${column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())}`;
+  return i18n.exists(key) ? String(t(key as never)) : column;
 }
 
 /** Who changed which field from what to what, and when, from the change log. */
@@ -25,7 +32,7 @@ export function HistoryList({ entity, recordId }: { entity: string; recordId: st
               {fields.length > 0 ? (
                 <ul>
                   {fields.map((field) => (
-                    <li key={field}>{t('reg.history.change', { field, from: show(before[field]), to: show(after[field]) })}</li>
+                    <li key={field}>{t('reg.history.change', { field: fieldLabel(t, field), from: show(before[field]), to: show(after[field]) })}</li>
                   ))}
                 </ul>
               ) : null}
