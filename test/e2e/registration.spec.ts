@@ -277,7 +277,7 @@ test('a spreadsheet with bad rows is rejected with their row numbers and nothing
   const alert = app.getByRole('alert');
   await expect(alert).toContainText('3 of 5 rows have problems. Nothing was imported.');
   await expect(alert).toContainText('Row 3: Date of birth');
-  await expect(alert).toContainText(/Row 4: refused \(The foreigner's details have \d problem\(s\); nothing was saved.\)/);
+    await expect(alert).toContainText(/Row 4: refused \(Nationality “XYZ” is not an ICAO nationality code/);
   await expect(alert).toContainText('Row 5: Passport number is missing.');
   await expect(alert).not.toContainText('Row 2');
   await expect(alert).not.toContainText('Row 6');

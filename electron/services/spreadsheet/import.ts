@@ -82,7 +82,9 @@ function checkPlan(plan: RowPlan | ErrorDetail[], day: string): RowPlan | ErrorD
   if (Array.isArray(plan)) return plan;
   const refused = (error: unknown): ErrorDetail[] => {
     if (!(error instanceof AppError)) throw error;
-    return [{ code: 'spreadsheet.row.rejected', params: { row: plan.row, reason: error.code, ...error.params } }];
+    // Name each failing field, not just how many there are.
+    const causes: ErrorDetail[] = error.details?.length ? error.details : [{ code: error.code, ...(error.params ? { params: error.params } : {}) }];
+    return causes.map((cause) => ({ code: 'spreadsheet.row.rejected', params: { row: plan.row, reason: cause.code, ...cause.params } }));
   };
   try {
     plan.person = normalisePerson(plan.person, day);

@@ -92,7 +92,11 @@ describe('spreadsheet import: bulk commit', () => {
     const result = await t.call('spreadsheet.import', { source: { path: csv(rows) }, target: { kind: 'persons' }, mapping });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.error.details).toEqual([{ code: 'spreadsheet.row.rejected', params: { row: 3, reason: 'registration.person.invalid', count: 2 } }]);
+    // Each failing field is named, as manual registration names it.
+    expect(result.error.details).toEqual([
+      { code: 'spreadsheet.row.rejected', params: { row: 3, reason: 'registration.person.unknownCode', field: 'nationality', value: 'ZZZ' } },
+      { code: 'spreadsheet.row.rejected', params: { row: 3, reason: 'registration.person.unknownCode', field: 'issuingState', value: 'ZZZ' } },
+    ]);
     expect(n(t, 'SELECT count(*) FROM person')).toBe(0);
   });
 });
