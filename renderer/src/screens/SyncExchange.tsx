@@ -1,5 +1,6 @@
-import { useId, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FilesPicker } from '../components/FilePicker.js';
 import type { ImportResultView } from '../../../shared/contract/sync.js';
 import type { AppErrorShape } from '../../../shared/errors.js';
 import { api } from '../api.js';
@@ -39,37 +40,8 @@ function ResultLine({ result }: { result: ImportResultView }) {
   );
 }
 
-/** Files or a whole folder, with our own translated button (the browser's follows the system locale). */
-function FilesPicker({ label, folder, onChange }: { label: string; folder?: boolean; onChange: (files: File[]) => void }) {
-  const { t } = useTranslation();
-  const id = useId();
-  const input = useRef<HTMLInputElement>(null);
-  const [names, setNames] = useState<string[]>([]);
-  return (
-    <div className="field file-picker">
-      <label htmlFor={id}>{label}</label>
-      <div className="file-picker-row">
-        <button type="button" className="secondary" onClick={() => input.current?.click()}>
-          {t('file.choose')}
-        </button>
-        <span className="file-name">{names.length > 0 ? names.join(', ') : t('file.none')}</span>
-      </div>
-      <input
-        ref={input}
-        id={id}
-        type="file"
-        multiple
-        className="visually-hidden"
-        {...(folder ? ({ webkitdirectory: '' } as Record<string, string>) : { accept: '.bchb' })}
-        onChange={(e) => {
-          const files = [...(e.target.files ?? [])].filter((f) => f.name.endsWith('.bchb'));
-          setNames(files.map((f) => f.name));
-          onChange(files);
-        }}
-      />
-    </div>
-  );
-}
+/** Only bundle files count, whether chosen one by one or found in a folder on the stick. */
+const isBundle = (file: File) => file.name.endsWith('.bchb');
 
 /** Export to a folder; import chosen files or a whole folder, dry run first, then apply. */
 export function SyncExchange({ passphrase, onDone }: { passphrase: string; onDone: () => void }) {
@@ -122,8 +94,8 @@ export function SyncExchange({ passphrase, onDone }: { passphrase: string; onDon
       </section>
       <section className="card">
         <h2>{t('sync.importTitle')}</h2>
-        <FilesPicker label={t('sync.importFiles')} onChange={setFiles} />
-        <FilesPicker label={t('sync.importFolder')} folder onChange={setFiles} />
+        <FilesPicker label={t('sync.importFiles')} accept=".bchb" multiple keep={isBundle} onChange={setFiles} />
+        <FilesPicker label={t('sync.importFolder')} folder keep={isBundle} onChange={setFiles} />
         <label>
           {t('sync.receiptFolder')}
           <input value={receiptDir} onChange={(e) => setReceiptDir(e.target.value)} />
