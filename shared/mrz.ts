@@ -2,6 +2,7 @@
  * ICAO 9303 TD3 (passport) machine-readable zone: parse, verify every check digit, suggest the
  * usual hand-typing fixes, and build valid lines. Pure and browser-safe.
  */
+import { DEFAULT_TIME_ZONE, officeToday } from './local-time.js';
 
 export type MrzCheckField = 'documentNumber' | 'birthDate' | 'expiryDate' | 'optionalData' | 'composite';
 
@@ -120,8 +121,9 @@ export function mrzDate(yymmdd: string, kind: 'birth' | 'expiry', today: string)
   return isoFromParts(year, month, day);
 }
 
+/** Today in Cambodia, for callers without an office (the CLI's `mrz`); the backend passes the office's date. */
 export function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
+  return officeToday(DEFAULT_TIME_ZONE);
 }
 
 /** Accepts the two lines, or both in the first argument (a reader's 88 characters). */

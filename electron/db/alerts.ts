@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Alert, AlertKind } from '../../shared/contract/registration.js';
+import { addDays, daysBetween } from '../../shared/local-time.js';
 import { unitColumn } from './premises.js';
 
 /** Alerts are computed from the records at `today`, each kind an index range query. */
@@ -76,13 +77,7 @@ function kindQuery(kind: AlertKind, scope: AlertScope, today: string, soon: stri
 
 interface AlertRow { record_id: string; entity: Alert['entity']; person_id: string | null; premises_id: string | null; label: string; date: string | null; sort_date: string }
 
-export function addDays(iso: string, days: number): string {
-  return new Date(Date.parse(iso.length === 10 ? iso : iso.slice(0, 10)) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to.slice(0, 10)}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
+export { addDays };
 
 /** One page of alerts in kind order, then by date and record; cursor is [kind index, sort date, record id]. */
 export function listAlerts(db: Database, options: { today: string; kinds: AlertKind[]; scope: AlertScope; after: (string | number)[] | null; limit: number }) {

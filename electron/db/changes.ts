@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Actor } from '../../shared/actor.js';
 import { AppError } from '../../shared/errors.js';
+import { now } from '../backend/clock.js';
 
 /**
  * The one write path. Every insert, update and delete of a record goes through here and
@@ -89,8 +90,9 @@ function jsonSafe(_key: string, value: unknown): unknown {
   return value;
 }
 
+/** An instant (UTC, `Z`) for audit columns; office-local dates come from shared/local-time.ts. */
 export function nowIso(): string {
-  return new Date().toISOString();
+  return new Date(now()).toISOString();
 }
 
 export function insertRecord(ctx: WriteContext, spec: EntitySpec, id: string, values: Row): void {

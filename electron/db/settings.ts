@@ -1,4 +1,12 @@
+import type { Database } from 'better-sqlite3';
+import { DEFAULT_TIME_ZONE, isTimeZone, TIME_ZONE_SETTING } from '../../shared/local-time.js';
 import type { EntitySpec } from './changes.js';
 
 /** Local preferences (language, last folders); one record per key, changed through the change log. */
 export const settingEntity: EntitySpec = { entity: 'setting', table: 'setting', columns: ['value'] };
+
+/** The office's time zone (the `office.timeZone` setting), Asia/Phnom_Penh when unset or unknown. */
+export function officeZone(db: Database): string {
+  const row = db.prepare('SELECT value FROM setting WHERE id = ?').get(TIME_ZONE_SETTING) as { value: string } | undefined;
+  return row && isTimeZone(row.value) ? row.value : DEFAULT_TIME_ZONE;
+}

@@ -1,4 +1,7 @@
 import type { Database } from 'better-sqlite3';
+import { officeToday } from '../../shared/local-time.js';
+import { now } from '../backend/clock.js';
+import { officeZone } from '../db/settings.js';
 import type { Office } from '../../shared/contract/foundation.js';
 import { employerInfo, foreignersOn, officeInfo, openPledge, ownerOf, premisesInfo, setPledgeStatus, stayRow, workersOf } from '../db/print.js';
 import type { WriteContext } from '../db/changes.js';
@@ -7,9 +10,9 @@ import { receiptCode } from './qr.js';
 
 /** Gathers each document's data from the register. */
 
-export function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+/** The office's date today, in its time zone (not the machine's). */
+export function today(db: Database): string {
+  return officeToday(officeZone(db), now());
 }
 
 /** Loads a pledge; gives it a number and marks the premises' pledge as printed (through the change log). */

@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../../shared/errors.js';
+import { isTimeZone, TIME_ZONE_SETTING } from '../../shared/local-time.js';
 import { CODE_LISTS, CODE_LISTS_VERSION } from '../../shared/reference/codelists.js';
 import { NATIONALITIES } from '../../shared/reference/nationalities.js';
 import { APP_VERSION } from '../../shared/version.js';
@@ -64,6 +65,7 @@ export const foundationHandlers: Pick<HandlerTable, FoundationOp> = {
   },
 
   'settings.set': (ctx, request) => {
+    if (request.key === TIME_ZONE_SETTING && !isTimeZone(request.value)) throw new AppError('stays.timeZone', { value: request.value });
     const writer = ctx.writer();
     if (readRecord(ctx.db, settingEntity, request.key)) updateRecord(writer, settingEntity, request.key, { value: request.value });
     else insertRecord(writer, settingEntity, request.key, { value: request.value });

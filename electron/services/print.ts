@@ -36,7 +36,7 @@ function checkCancelled(ctx: HandlerContext): void {
 export const printHandlers: Pick<HandlerTable, PrintOp> = {
   'print.pledge': async (ctx, request) => {
     await loadShaper();
-    const data = ctx.db.transaction(() => loadPledge(ctx.writer(), ctx.office(), request.premisesId, request.date ?? today()))();
+    const data = ctx.db.transaction(() => loadPledge(ctx.writer(), ctx.office(), request.premisesId, request.date ?? today(ctx.db)))();
     const c = composer(request.lang);
     renderPledge(c, data);
     return finish(c, 1, request.out, data.docNo);
@@ -46,7 +46,7 @@ export const printHandlers: Pick<HandlerTable, PrintOp> = {
     await loadShaper();
     if (!request.blank && !request.employerId) throw new AppError('print.nothing');
     const c = composer(request.lang, true);
-    renderCard(c, loadCard(ctx.db, ctx.office(), request.blank ? null : request.employerId!, request.date ?? today()));
+    renderCard(c, loadCard(ctx.db, ctx.office(), request.blank ? null : request.employerId!, request.date ?? today(ctx.db)));
     return finish(c, 1, request.out);
   },
 
@@ -59,7 +59,7 @@ export const printHandlers: Pick<HandlerTable, PrintOp> = {
 
   'print.batch': async (ctx, request) => {
     await loadShaper();
-    const date = request.date ?? today();
+    const date = request.date ?? today(ctx.db);
     const ids =
       request.kind === 'pledges' ? (request.communeCode ? premisesInCommune(ctx.db, request.communeCode) : [])
       : request.kind === 'declarationCards' ? (request.employerIds ?? [])

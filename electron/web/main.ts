@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../../shared/errors.js';
+import { offsetForFakeNow } from '../backend/clock.js';
 import { startWorkerBackend } from '../backend/host.js';
 import { startWebServer } from './server.js';
 
@@ -15,6 +16,12 @@ const dataDir = path.resolve(
 mkdirSync(dataDir, { recursive: true });
 
 try {
+  // End-to-end tests set the server's clock (and the browser's, with Playwright's page.clock) to the same instant.
+  const offset = offsetForFakeNow(process.env.BANHCHI_FAKE_NOW);
+  if (offset !== null) {
+    process.env.BANHCHI_CLOCK_OFFSET_MS = String(offset);
+    console.log(`Clock set to ${process.env.BANHCHI_FAKE_NOW} (BANHCHI_FAKE_NOW)`);
+  }
   const backend = await startWorkerBackend({ dbFile: path.join(dataDir, 'banhchi.db'), workerPath: path.join(here, '../backend/worker.ts') });
   const server = await startWebServer({
     backend,

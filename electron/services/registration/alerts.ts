@@ -18,7 +18,7 @@ function scopeOf(db: Parameters<HandlerTable['alerts.list']>[0]['db'], recordId:
 
 export const alertsHandlers: Pick<HandlerTable, Op> = {
   'alerts.list': (ctx, request) => {
-    const day = today(request);
+    const day = today(ctx.db, request);
     const kinds = request.kinds ?? ALERT_KINDS;
     const scope = scopeOf(ctx.db, request.recordId, request.unitCode);
     const rows = listAlerts(ctx.db, { today: day, kinds, scope, after: decodeCursor(request.cursor), limit: request.limit });
@@ -48,9 +48,9 @@ export const alertsHandlers: Pick<HandlerTable, Op> = {
       duplicatesOpen: n("SELECT count(*) AS n FROM duplicate_review WHERE status = 'open'"),
       byNationality: (ctx.db.prepare('SELECT nationality, count(*) AS count FROM person WHERE merged_into IS NULL GROUP BY nationality ORDER BY count DESC, nationality LIMIT 50').all() as { nationality: string; count: number }[]),
       byWorkStatus,
-      alerts: countAlerts(ctx.db, today(request), ALERT_KINDS, {}),
+      alerts: countAlerts(ctx.db, today(ctx.db, request), ALERT_KINDS, {}),
     };
   },
 
-  'mrz.parse': (_ctx, request) => parseTd3(request.line1, request.line2, today(request)),
+  'mrz.parse': (ctx, request) => parseTd3(request.line1, request.line2, today(ctx.db, request)),
 };

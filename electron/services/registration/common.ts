@@ -1,7 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../../../shared/errors.js';
-import { todayIso } from '../../../shared/mrz.js';
+import { officeNow, officeToday } from '../../../shared/local-time.js';
+import { now } from '../../backend/clock.js';
+import { officeZone } from '../../db/settings.js';
 import type { PremisesRow } from '../../db/premises.js';
 import type { PersonRow } from '../../db/persons.js';
 import type { EmployerRow } from '../../db/employers.js';
@@ -10,8 +12,14 @@ import { indexRecord, tokensFor } from '../../db/search.js';
 
 export const newId = (): string => uuidv7();
 
-export function today(request: { today?: string | undefined }): string {
-  return request.today ?? todayIso();
+/** The office's date today (its time zone setting), unless the request names a reference date. */
+export function today(db: Database, request: { today?: string | undefined } = {}): string {
+  return request.today ?? officeToday(officeZone(db), now());
+}
+
+/** The office's local date-time now, with offset (`2026-03-01T06:30:00+07:00`). */
+export function nowLocal(db: Database): string {
+  return officeNow(officeZone(db), now());
 }
 
 export function notFound(entity: string, id: string): never {

@@ -45,7 +45,7 @@ function communes(ctx: HandlerContext) {
 export const demoHandlers: Pick<HandlerTable, 'registration.demo'> = {
   'registration.demo': (ctx, request) => {
     const started = performance.now();
-    const day = today(request);
+    const day = today(ctx.db, request);
     const rnd = random(request.seed);
     const places = communes(ctx);
     const commune = () => {

@@ -57,7 +57,7 @@ export const employersHandlers: Pick<HandlerTable, Op> = {
   'employers.get': (ctx, request) => ({
     employer: toEmployer(ctx.db, load(ctx.db, request.id)),
     employments: employmentsOf(ctx.db, 'employer_id', request.id),
-    alerts: alertsFor(ctx.db, today(request), { employerId: request.id }),
+    alerts: alertsFor(ctx.db, today(ctx.db, request), { employerId: request.id }),
   }),
 
   'employers.list': (ctx, request) => {

@@ -26,7 +26,7 @@ function live(db: Parameters<typeof getPersonRow>[0], row: PersonRow): PersonRow
 
 export const personsHandlers: Pick<HandlerTable, Op> = {
   'persons.register': (ctx, request) => {
-    const day = today(request);
+    const day = today(ctx.db, request);
     if (request.source === 'mrz' && request.mrz) checkMrz(request.mrz, day);
     const fields = normalisePerson(request.fields, day);
     return ctx.db.transaction(() => {
@@ -44,7 +44,7 @@ export const personsHandlers: Pick<HandlerTable, Op> = {
   },
 
   'persons.update': (ctx, request) => {
-    const day = today(request);
+    const day = today(ctx.db, request);
     return ctx.db.transaction(() => {
       const current = load(ctx.db, request.id);
       if (current.merged_into) throw new AppError('registration.person.merged', { id: current.id, into: current.merged_into });
@@ -68,7 +68,7 @@ export const personsHandlers: Pick<HandlerTable, Op> = {
       person: toPerson(row),
       stays: staysOfPerson(ctx.db, row.id),
       employments: employmentsOf(ctx.db, 'person_id', row.id),
-      alerts: alertsFor(ctx.db, today(request), { personId: row.id }),
+      alerts: alertsFor(ctx.db, today(ctx.db, request), { personId: row.id }),
       duplicates: toReviews(ctx.db, reviewsOf(ctx.db, row.id)),
     };
   },
@@ -78,7 +78,7 @@ export const personsHandlers: Pick<HandlerTable, Op> = {
     let ids: string[] | undefined;
     if (request.alert) {
       // Alert filters go through the alert index ranges, then the list order applies.
-      const alerts = listAlerts(ctx.db, { today: today(request), kinds: [request.alert], scope: request.unitCode ? { unitCode: request.unitCode } : {}, after: null, limit: 10_000 });
+      const alerts = listAlerts(ctx.db, { today: today(ctx.db, request), kinds: [request.alert], scope: request.unitCode ? { unitCode: request.unitCode } : {}, after: null, limit: 10_000 });
       ids = [...new Set(alerts.map((a) => a.personId).filter((id) => id !== null))];
     }
     const rows = listPersons(ctx.db, {

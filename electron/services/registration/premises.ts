@@ -60,7 +60,7 @@ export const premisesHandlers: Pick<HandlerTable, Op> = {
     owners: linksOf(ctx.db, 'premises_id', request.id),
     staysNow: staysOfPremises(ctx.db, request.id, true, 10_000),
     staysBefore: staysOfPremises(ctx.db, request.id, false),
-    alerts: alertsFor(ctx.db, today(request), { premisesId: request.id }),
+    alerts: alertsFor(ctx.db, today(ctx.db, request), { premisesId: request.id }),
   }),
 
   'premises.list': (ctx, request) => {

@@ -1,6 +1,5 @@
 import type { OpParsedRequest, OpResponse } from '../../../shared/contract/index.js';
 import { AppError, type ErrorDetail } from '../../../shared/errors.js';
-import { todayIso } from '../../../shared/mrz.js';
 import type { HandlerContext } from '../../backend/context.js';
 import { nowIso } from '../../db/changes.js';
 import { instant } from '../../db/stays.js';
@@ -10,6 +9,7 @@ import { planRow, requiredFields, type RowPlan } from './rows.js';
 import { openSheet } from './sheet.js';
 import { resolveSource } from './source.js';
 import { Stage } from './stage.js';
+import { today } from '../registration/common.js';
 
 type ImportRequest = OpParsedRequest<'spreadsheet.import'>;
 type ImportResult = OpResponse<'spreadsheet.import'>;
@@ -30,7 +30,7 @@ export async function importSpreadsheet(ctx: HandlerContext, request: ImportRequ
   const missing = requiredFields(request.target).filter((field) => mapping[field] === undefined || mapping[field] === null);
   if (missing.length > 0) throw new AppError('spreadsheet.unmapped', { fields: missing.join(', ') });
   checkTarget(ctx.db, request.target);
-  const day = todayIso();
+  const day = today(ctx.db);
 
   const stage = new Stage();
   const problems: ErrorDetail[] = [];

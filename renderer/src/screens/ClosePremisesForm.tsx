@@ -5,12 +5,13 @@ import { api } from '../api.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { Choice, TextField } from '../components/FormFields.js';
 import { navigate } from '../router.js';
+import { todayInOffice } from '../office-time.js';
 
 /** Close premises temporarily or permanently, with the date and the reason. */
 export function ClosePremisesForm({ id }: { id: string }) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<'temporarily_closed' | 'permanently_closed'>('temporarily_closed');
-  const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
+  const [date, setDate] = useState(todayInOffice);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<AppErrorShape>();
   const submit = async () => {

@@ -6,6 +6,7 @@ import { api } from '../api.js';
 import { useQuery } from '../hooks.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { ProgressBar } from '../components/ProgressBar.js';
+import { todayInOffice } from '../office-time.js';
 import type { SectionProps } from '../sections.js';
 
 type Kind = 'pledge' | 'card' | 'cardBlank' | 'receipt' | 'batchPledges';
@@ -13,10 +14,7 @@ const KINDS: Kind[] = ['pledge', 'card', 'cardBlank', 'receipt', 'batchPledges']
 const LANGS: PrintLangDto[] = ['km+en', 'km', 'en'];
 const ID_LABEL = { pledge: 'premisesId', card: 'employerId', cardBlank: null, receipt: 'stayId', batchPledges: 'communeCode' } as const;
 
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+const today = todayInOffice;
 
 function pdfUrl(base64: string): string {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));

@@ -7,14 +7,15 @@ import { ErrorMessage } from '../components/ErrorMessage.js';
 import { Choice, TextField } from '../components/FormFields.js';
 import { RecordPicker } from '../components/RecordPicker.js';
 import { navigate } from '../router.js';
+import { todayInOffice } from '../office-time.js';
 
-const BLANK = { jobTitle: '', startDate: new Date().toISOString().slice(0, 10), workPermitNo: '', workPermitExpiry: '', employmentCardNo: '', workStatus: 'valid_permit', receiptNo: '' };
+const BLANK = { jobTitle: '', startDate: '', workPermitNo: '', workPermitExpiry: '', employmentCardNo: '', workStatus: 'valid_permit', receiptNo: '' };
 
 /** Employment of a foreigner by an employer, with work permit and status. */
 export function EmploymentForm({ personId }: { personId: string }) {
   const { t } = useTranslation();
   const [employerId, setEmployerId] = useState('');
-  const [form, setForm] = useState(BLANK);
+  const [form, setForm] = useState(() => ({ ...BLANK, startDate: todayInOffice() }));
   const [error, setError] = useState<AppErrorShape>();
   const set = (key: keyof typeof BLANK) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
   const submit = async () => {

@@ -4,6 +4,7 @@ import { AlertList } from '../components/AlertList.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { HistoryList } from '../components/HistoryList.js';
 import { useQuery } from '../hooks.js';
+import { todayInOffice } from '../office-time.js';
 import { navigate } from '../router.js';
 
 const SHOWN = ['nameKm', 'sex', 'birthDate', 'nationality', 'passportNo', 'issuingState', 'passportExpiry', 'visaType', 'visaNo', 'visaExpiry', 'entryDate', 'phone'] as const;
@@ -16,7 +17,7 @@ export function PersonPage({ id, notice }: { id: string; notice?: string | undef
   if (!data.data) return <p>{t('common.loading')}</p>;
   const { person: p, stays, employments, alerts, duplicates } = data.data;
   const open = stays.find((s) => s.departedOn === null);
-  const depart = () => open && void api['stays.depart']({ stayId: open.id, departedOn: new Date().toISOString().slice(0, 10) }).then(() => data.reload());
+  const depart = () => open && void api['stays.depart']({ stayId: open.id, departedOn: todayInOffice() }).then(() => data.reload());
   return (
     <section>
       {notice === 'existing' ? <p role="status" className="notice">{t('reg.person.existing')}</p> : null}

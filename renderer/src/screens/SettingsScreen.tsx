@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../shared/khmer.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { GazetteerImport } from '../components/GazetteerImport.js';
+import { TimeZoneSetting } from '../components/TimeZoneSetting.js';
 import { useQuery } from '../hooks.js';
 import { useLanguage } from '../i18n.js';
 
@@ -31,6 +32,7 @@ export function SettingsScreen() {
           </dl>
         </section>
       ) : null}
+      <TimeZoneSetting />
       <section className="card" aria-labelledby="reference-title">
         <h2 id="reference-title">{t('settings.reference')}</h2>
         <table>

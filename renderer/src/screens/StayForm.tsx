@@ -7,6 +7,7 @@ import { TextField } from '../components/FormFields.js';
 import { RecordPicker } from '../components/RecordPicker.js';
 import { useQuery } from '../hooks.js';
 import { navigate } from '../router.js';
+import { todayInOffice } from '../office-time.js';
 
 /** Arrival at a premises, or a move when the person already stays somewhere. */
 export function StayForm({ personId }: { personId: string }) {
@@ -14,7 +15,7 @@ export function StayForm({ personId }: { personId: string }) {
   const person = useQuery('persons.get', { id: personId });
   const [premisesId, setPremisesId] = useState('');
   const [room, setRoom] = useState('');
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInOffice();
   const [arrivedAt, setArrivedAt] = useState(today);
   const [reportedAt, setReportedAt] = useState(today);
   const [error, setError] = useState<AppErrorShape>();

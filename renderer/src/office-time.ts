@@ -1,0 +1,50 @@
+import { useSyncExternalStore } from 'react';
+import { DEFAULT_TIME_ZONE, isTimeZone, officeNow, officeToday, TIME_ZONE_SETTING } from '../../shared/local-time.js';
+import { api } from './api.js';
+
+/**
+ * The office's time zone in the window (the `office.timeZone` setting, loaded once), so "today"
+ * and default dates follow the office, not the browser's zone or UTC.
+ */
+let zone = DEFAULT_TIME_ZONE;
+let loading: Promise<void> | null = null;
+const listeners = new Set<() => void>();
+
+function load(): Promise<void> {
+  loading ??= api['settings.get']({ key: TIME_ZONE_SETTING }).then((result) => {
+    if (result.ok && result.value && isTimeZone(result.value)) setOfficeZone(result.value);
+  });
+  return loading;
+}
+
+export function setOfficeZone(next: string): void {
+  zone = next;
+  for (const listener of listeners) listener();
+}
+
+export function currentOfficeZone(): string {
+  void load();
+  return zone;
+}
+
+/** The office's date today (`YYYY-MM-DD`). */
+export function todayInOffice(): string {
+  return officeToday(currentOfficeZone());
+}
+
+/** The office's local date-time now, with offset. */
+export function nowInOffice(): string {
+  return officeNow(currentOfficeZone());
+}
+
+/** The office's zone; re-renders when the setting arrives or changes. */
+export function useOfficeZone(): string {
+  return useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      void load();
+      return () => listeners.delete(listener);
+    },
+    () => zone,
+  );
+}
