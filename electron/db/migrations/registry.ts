@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 
 export interface Migration {
-  /** Becomes `PRAGMA user_version` once applied. Feature blocks: foundation 1–9, registration 10–19, printing 20–29, sync 30–39. */
+  /** Becomes `PRAGMA user_version` once applied. One increasing sequence: above every released version (released.ts). */
   version: number;
   name: string;
   up(db: Database): void;
