@@ -1,4 +1,5 @@
 import i18next, { type i18n as I18n, type ThirdPartyModule } from 'i18next';
+import { formatNumber } from '../khmer.js';
 import { LANGUAGES, resources, type Language } from './resources.js';
 
 export { LANGUAGES, resources, type Language };
@@ -29,6 +30,9 @@ export function createI18n(language: Language, options: I18nOptions = {}): I18n 
         }
       : false,
   });
+  // `{{count, num}}`: a number in the language's digits (១២៣ in Khmer), grouped as 1,234.
+  instance.services.formatter?.add('num', (value: unknown, lng: string | undefined) =>
+    typeof value === 'number' ? formatNumber(value, lng === 'km' ? 'km' : 'en') : String(value));
   return instance;
 }
 

@@ -16,6 +16,8 @@ import enEmployersUi from './en/employers-ui.json' with { type: 'json' };
 import kmEmployersUi from './km/employers-ui.json' with { type: 'json' };
 import enStays from './en/stays.json' with { type: 'json' };
 import kmStays from './km/stays.json' with { type: 'json' };
+import enDisplay from './en/display.json' with { type: 'json' };
+import kmDisplay from './km/display.json' with { type: 'json' };
 
 /**
  * Each feature keeps its strings in its own file (`en/<feature>.json`, `km/<feature>.json`)
@@ -23,8 +25,8 @@ import kmStays from './km/stays.json' with { type: 'json' };
  * namespace and a key defined twice is an error. Add a feature's pair here.
  */
 export const FEATURE_FILES = {
-  en: [enCommon, enPrint, enSpreadsheet, enRegistrationUi, enSyncFormat, enSync, enRegistration, enEmployersUi, enStays],
-  km: [kmCommon, kmPrint, kmSpreadsheet, kmRegistrationUi, kmSyncFormat, kmSync, kmRegistration, kmEmployersUi, kmStays],
+  en: [enCommon, enPrint, enSpreadsheet, enRegistrationUi, enSyncFormat, enSync, enRegistration, enEmployersUi, enStays, enDisplay],
+  km: [kmCommon, kmPrint, kmSpreadsheet, kmRegistrationUi, kmSyncFormat, kmSync, kmRegistration, kmEmployersUi, kmStays, kmDisplay],
 } as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (arg: infer I) => void ? I : never;

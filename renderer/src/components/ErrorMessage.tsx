@@ -15,7 +15,7 @@ function withFieldLabel(t: ReturnType<typeof useTranslation>['t'], error: AppErr
   const field = error.params?.field;
   if (typeof field !== 'string' || !/^(registration|mrz|spreadsheet)\./.test(error.code)) return error;
   const key = error.code.startsWith('mrz.') ? `reg.mrz.field.${field}` : `reg.field.${field}`;
-  return i18n.exists(key) ? { ...error, params: { ...error.params, field: String(t(key as never)) } } : error;
+  return i18n.exists(key) ? { ...error, params: { ...error.params, field: (t as unknown as (k: string) => string)(key) } } : error;
 }
 
 /** A backend error in the user's language, with its details (e.g. every bad line of a file). */

@@ -9,7 +9,7 @@ function show(value: unknown): string {
 /** A logged column (`passport_expiry`) by its form label when there is one. */
 function fieldLabel(t: ReturnType<typeof useTranslation>['t'], column: string): string {
   const key = `reg.field.${column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())}`;
-  return i18n.exists(key) ? String(t(key as never)) : column;
+  return i18n.exists(key) ? (t as unknown as (k: string) => string)(key) : column;
 }
 
 /** Who changed which field from what to what, and when, from the change log. */

@@ -9,9 +9,8 @@ import { navigate } from '../router.js';
 
 /** Without ids: the open reviews. With two ids: both records field by field; the user picks values and merges. */
 export function DuplicateReview({ aId, bId }: { aId?: string | undefined; bId?: string | undefined }) {
-  const { t } = useTranslation();
   if (!aId || !bId) return <DuplicateQueue />;
-  return <Compare aId={aId} bId={bId} key={`${aId}${bId}`} t={t} />;
+  return <Compare aId={aId} bId={bId} key={`${aId}${bId}`} />;
 }
 
 function DuplicateQueue() {
@@ -37,7 +36,8 @@ function DuplicateQueue() {
 /** Fields that identify a passport: they stay with each record and cannot be taken over in a merge. */
 const KEY_FIELDS = new Set(['nationality', 'passportNo', 'birthDate']);
 
-function Compare({ aId, bId, t }: { aId: string; bId: string; t: ReturnType<typeof useTranslation>['t'] }) {
+function Compare({ aId, bId }: { aId: string; bId: string }) {
+  const { t } = useTranslation();
   const data = useQuery('duplicates.compare', { aId, bId });
   const [keep, setKeep] = useState<'a' | 'b'>('a');
   const [take, setTake] = useState<Record<string, 'keep' | 'merge'>>({});
