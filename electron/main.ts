@@ -1,13 +1,14 @@
+import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, protocol, session, type WebContents } from 'electron';
-import { AppError } from '../shared/errors.js';
-import { createI18n, errorMessage } from '../shared/i18n/index.js';
+import { createI18n } from '../shared/i18n/index.js';
 import { APP_ENTRY_URL, APP_SCHEME, contentTypeOf, resolveAppFile } from './app-protocol.js';
 import type { Backend } from './backend/backend.js';
 import { startWorkerBackend } from './backend/host.js';
 import { CSP } from './csp.js';
 import { registerIpc } from './ipc.js';
+import { startupError, startupMessage, writeLog } from './startup-report.js';
 
 /**
  * The Electron entry (dist/electron/main.cjs). Thin on purpose: a locked-down window over the
@@ -37,12 +38,13 @@ const REMOTE_URL = /^(https?|wss?|ftp|file):/i;
 let mainWindow: BrowserWindow | null = null;
 let backend: Backend | null = null;
 
-/** In a package the worker and better-sqlite3 are unpacked next to app.asar: a worker cannot load from the archive. */
-function unpacked(file: string): string {
-  return file.replace(`${path.sep}app.asar${path.sep}`, `${path.sep}app.asar.unpacked${path.sep}`);
-}
-
 const appPath = () => app.getAppPath();
+/**
+ * What ships beside the app (the gazetteer): the package's resources folder, or during
+ * development BANHCHI_RESOURCES_DIR or ../shared beside the repository.
+ */
+const resourcesDir = () =>
+  app.isPackaged ? process.resourcesPath : (process.env.BANHCHI_RESOURCES_DIR ?? path.resolve(appPath(), '..', 'shared'));
 const rendererDir = () => path.join(appPath(), 'dist', 'renderer');
 
 function systemLanguage(): 'km' | 'en' {
@@ -96,23 +98,31 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
-function showStartupError(error: unknown): void {
-  const t = createI18n(systemLanguage()).t;
-  const shape = error instanceof AppError ? error : { code: 'db.cannotOpen', params: { file: 'banhchi.db', reason: String(error) } };
-  dialog.showErrorBox(t('app.name'), errorMessage(t, shape));
+/** Says what failed (the worker, or the database) and what to do, in the system language; the stack goes to logs/. */
+function showStartupError(error: unknown, dataDir: string): void {
+  const failure = startupError(error);
+  const logFile = writeLog(dataDir, `Banhchi could not start: ${failure.code}`, failure);
+  const { title, text } = startupMessage(createI18n(systemLanguage()).t, failure, { dataDir, logFile });
+  dialog.showErrorBox(title, text);
 }
 
 async function start(): Promise<void> {
   await app.whenReady();
   protocol.handle(APP_SCHEME, serveApp);
   lockDownSession();
+  const dataDir = app.getPath('userData');
   try {
+    mkdirSync(dataDir, { recursive: true });
+    // The worker loads from inside app.asar (worker threads read the archive since Electron 18);
+    // only native .node files are unpacked, and Electron's asar support finds them there.
     backend = await startWorkerBackend({
-      dbFile: path.join(app.getPath('userData'), 'banhchi.db'),
-      workerPath: unpacked(path.join(appPath(), 'dist', 'electron', 'worker.mjs')),
+      dbFile: path.join(dataDir, 'banhchi.db'),
+      workerPath: path.join(appPath(), 'dist', 'electron', 'worker.mjs'),
+      resourcesDir: resourcesDir(),
+      onCrash: (error) => void writeLog(dataDir, 'The database worker stopped', error),
     });
   } catch (error) {
-    showStartupError(error);
+    showStartupError(error, dataDir);
     app.quit();
     return;
   }
@@ -141,8 +151,16 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
-    void backend?.close();
+  // Hold the quit until the database is checkpointed and closed, then leave.
+  app.on('will-quit', (event) => {
+    const closing = backend;
+    if (!closing) return;
+    backend = null;
+    event.preventDefault();
+    void closing
+      .close()
+      .catch((error: unknown) => writeLog(app.getPath('userData'), 'Closing the database failed', error))
+      .finally(() => app.exit(0));
   });
   void start();
 }

@@ -3,6 +3,7 @@ import { printHandlers } from '../services/print.js';
 import { registrationHandlers } from '../services/registration/index.js';
 import { syncHandlers } from '../services/sync.js';
 import { spreadsheetHandlers } from '../services/spreadsheet/index.js';
+import { bundledGazetteerHandlers } from '../services/bundled-gazetteer.js';
 import type { HandlerTable } from './context.js';
 
 /** The one handler table, used by IPC, the web transport and the CLI alike. */
@@ -12,4 +13,5 @@ export const handlers: HandlerTable = {
   ...registrationHandlers,
   ...syncHandlers,
   ...spreadsheetHandlers,
+  ...bundledGazetteerHandlers,
 };

@@ -2,6 +2,14 @@ import type { Actor } from '../../shared/actor.js';
 import type { ProgressEvent } from '../../shared/contract/api.js';
 import type { AppErrorShape, Result } from '../../shared/errors.js';
 
+/** What the host hands the worker at start (its `workerData`). */
+export interface WorkerStartData {
+  dbFile: string;
+  cancelBuffer: SharedArrayBuffer;
+  /** Where what ships beside the app lives (resources/data/…); null when nothing ships (tests, CLI). */
+  resourcesDir: string | null;
+}
+
 export type HostMessage =
   | { type: 'call'; id: number; op: string; input: unknown; actor: Actor }
   | { type: 'close' };

@@ -1,17 +1,19 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../shared/errors.js';
 import { openDatabase } from '../db/open.js';
+import { useResourcesDir } from '../services/bundled-gazetteer.js';
 import { dispatch } from './boundary.js';
 import { isMarkedCancelled, markCancelled } from './cancel-flags.js';
 import { handlers } from './handlers.js';
-import type { HostMessage, WorkerMessage } from './worker-protocol.js';
+import type { HostMessage, WorkerMessage, WorkerStartData } from './worker-protocol.js';
 
 /** The database thread: one writer connection, every handler runs here, the window never waits. */
-const { dbFile, cancelBuffer } = workerData as { dbFile: string; cancelBuffer: SharedArrayBuffer };
+const { dbFile, cancelBuffer, resourcesDir } = workerData as WorkerStartData;
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run in a worker thread');
 
 const post = (message: WorkerMessage) => port.postMessage(message);
+useResourcesDir(resourcesDir);
 
 try {
   const db = openDatabase(dbFile, { nativeBinding: process.env.BANHCHI_SQLITE_BINDING });
@@ -30,8 +32,14 @@ try {
   };
   port.on('message', (message: HostMessage) => {
     if (message.type === 'close') {
-      db.close();
-      post({ type: 'closed' });
+      // Fold the write-ahead log into the database file, so the file alone is the whole register
+      // (a copy taken after quitting, a backup, a USB stick) and no -wal file is left behind.
+      try {
+        db.pragma('wal_checkpoint(TRUNCATE)');
+      } finally {
+        db.close();
+        post({ type: 'closed' });
+      }
       return;
     }
     void dispatch(options, message.op, message.input, message.actor).then((result) => post({ type: 'result', id: message.id, result }));

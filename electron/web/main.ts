@@ -22,7 +22,12 @@ try {
     process.env.BANHCHI_CLOCK_OFFSET_MS = String(offset);
     console.log(`Clock set to ${process.env.BANHCHI_FAKE_NOW} (BANHCHI_FAKE_NOW)`);
   }
-  const backend = await startWorkerBackend({ dbFile: path.join(dataDir, 'banhchi.db'), workerPath: path.join(here, '../backend/worker.ts') });
+  const backend = await startWorkerBackend({
+    dbFile: path.join(dataDir, 'banhchi.db'),
+    workerPath: path.join(here, '../backend/worker.ts'),
+    // What the installer ships beside the app (the gazetteer): here ../shared beside the repository.
+    resourcesDir: path.resolve(process.env.BANHCHI_RESOURCES_DIR ?? path.join(here, '../../../shared')),
+  });
   const server = await startWebServer({
     backend,
     staticDir: path.resolve(here, '../../dist/renderer'),

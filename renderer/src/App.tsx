@@ -5,6 +5,7 @@ import type { AppErrorShape } from '../../shared/errors.js';
 import { api } from './api.js';
 import { ErrorMessage } from './components/ErrorMessage.js';
 import { LanguageSwitch } from './components/LanguageSwitch.js';
+import { WorkerNotice } from './components/WorkerNotice.js';
 import { unitName } from './components/UnitPicker.js';
 import { useQuery } from './hooks.js';
 import { useLanguage } from './i18n.js';
@@ -13,6 +14,15 @@ import { SetupScreen } from './screens/SetupScreen.js';
 import { sections } from './sections.js';
 
 export function App() {
+  return (
+    <>
+      <WorkerNotice />
+      <Screens />
+    </>
+  );
+}
+
+function Screens() {
   const { t } = useTranslation();
   const [office, setOffice] = useState<Office | null>();
   const [error, setError] = useState<AppErrorShape>();

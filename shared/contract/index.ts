@@ -5,6 +5,7 @@ import { printOps } from './print.js';
 import { registrationOps } from './registration.js';
 import { syncOps } from './sync.js';
 import { spreadsheetOps } from './spreadsheet.js';
+import { bundledOps } from './bundled.js';
 
 /**
  * The one contract between UI and backend: operation name → request/response schemas.
@@ -16,6 +17,7 @@ export const contract = {
   ...registrationOps,
   ...syncOps,
   ...spreadsheetOps,
+  ...bundledOps,
 } satisfies Record<string, OperationSpec>;
 
 export type Contract = typeof contract;

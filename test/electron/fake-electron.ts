@@ -53,6 +53,8 @@ export const state = {
   beforeRequest: undefined as Listener | undefined,
   errorBoxes: [] as { title: string; content: string }[],
   quit: vi.fn(),
+  exit: vi.fn(),
+  isPackaged: false,
   enableSandbox: vi.fn(),
   exposed: new Map<string, unknown>(),
   rendererListeners: new Map<string, Listener[]>(),
@@ -97,6 +99,10 @@ export const electronModule = {
     getPath: (name: string) => (name === 'userData' ? state.userData : '/nonexistent'),
     getLocale: () => state.locale,
     quit: state.quit,
+    exit: state.exit,
+    get isPackaged() {
+      return state.isPackaged;
+    },
     enableSandbox: state.enableSandbox,
   },
   protocol: {

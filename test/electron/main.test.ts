@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -12,6 +12,7 @@ const backendState = vi.hoisted(() => ({
   calls: [] as unknown[][],
   progress: undefined as undefined | ((event: unknown) => void),
   started: [] as unknown[],
+  closed: 0,
 }));
 
 vi.mock('electron', async () => (await import('./fake-electron.js')).electronModule);
@@ -28,7 +29,10 @@ vi.mock('../../electron/backend/host.js', () => ({
         backendState.progress = listener;
         return () => undefined;
       },
-      close: () => Promise.resolve(),
+      close: () => {
+        backendState.closed += 1;
+        return Promise.resolve();
+      },
     });
   },
 }));
@@ -153,9 +157,16 @@ describe('electron main process', () => {
 
   it('takes the single-instance lock and starts the worker with the database in userData', () => {
     expect(state.appListeners.get('second-instance')).toHaveLength(1);
+    // The worker runs from inside the app (app.asar in a package), not from app.asar.unpacked.
     expect(backendState.started).toEqual([
-      { dbFile: path.join(state.userData, 'banhchi.db'), workerPath: path.join(state.appPath, 'dist', 'electron', 'worker.mjs') },
+      {
+        dbFile: path.join(state.userData, 'banhchi.db'),
+        workerPath: path.join(state.appPath, 'dist', 'electron', 'worker.mjs'),
+        resourcesDir: expect.any(String),
+        onCrash: expect.any(Function),
+      },
     ]);
+    expect(existsSync(state.userData)).toBe(true);
   });
 
   it('registers exactly one IPC handler per contract operation', () => {
@@ -189,5 +200,14 @@ describe('electron main process', () => {
   it('sends progress events to the window', () => {
     backendState.progress?.({ jobId: 'j', done: 1, total: 2 });
     expect(state.windows[0]!.webContents.sent).toEqual([{ channel: 'banhchi:progress', payload: { jobId: 'j', done: 1, total: 2 } }]);
+  });
+
+  // Last: it closes the backend.
+  it('holds the quit until the database is checkpointed and closed, then exits', async () => {
+    const event = { preventDefault: vi.fn() };
+    for (const listener of state.appListeners.get('will-quit') ?? []) listener(event);
+    expect(event.preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => expect(state.exit).toHaveBeenCalledWith(0));
+    expect(backendState.closed).toBe(1);
   });
 });
