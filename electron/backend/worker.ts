@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { AppError } from '../../shared/errors.js';
+import { AppError, type AppErrorShape } from '../../shared/errors.js';
 import { openDatabase } from '../db/open.js';
 import { useResourcesDir } from '../services/bundled-gazetteer.js';
 import { dispatch } from './boundary.js';
@@ -46,8 +46,19 @@ try {
   });
   post({ type: 'ready' });
 } catch (error) {
-  post({
-    type: 'failed',
-    error: error instanceof AppError ? error.toShape() : { code: 'db.cannotOpen', params: { file: dbFile, reason: String(error) } },
-  });
+  post({ type: 'failed', error: startupFailure(error) });
+}
+
+/**
+ * better-sqlite3 loads its native module when the first database opens, so a broken install
+ * (the .node missing, or built for another runtime) surfaces as "cannot open the database".
+ * It is not the register's fault: say the worker could not start, and the user reinstalls.
+ */
+function startupFailure(error: unknown): AppErrorShape {
+  if (!(error instanceof AppError)) return { code: 'db.cannotOpen', params: { file: dbFile, reason: String(error) } };
+  const reason = String(error.params?.reason ?? '');
+  if (error.code === 'db.cannotOpen' && /better_sqlite3\.node|bindings file|NODE_MODULE_VERSION/.test(reason)) {
+    return { code: 'worker.couldNotStart', params: { reason } };
+  }
+  return error.toShape();
 }

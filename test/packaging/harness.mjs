@@ -53,6 +53,35 @@ try {
   };
   const sent = () => state.windows[0].webContents.sent;
 
+  // The security settings as the packaged main.cjs applies them (docs/release-checklist.md).
+  const window = state.windows[0];
+  const serve = state.protocolHandlers.get('app');
+  const index = await serve({ url: 'app://banhchi/' });
+  const escape = await serve({ url: 'app://banhchi/..%2f..%2fpackage.json' });
+  const foreign = await state.ipcHandlers.get('banhchi:app.info')({ senderFrame: { url: 'https://evil.example/', parent: null } }, {});
+  result.security = {
+    webPreferences: window.options.webPreferences,
+    preloadInPackage: existsSync(window.options.webPreferences.preload) && window.options.webPreferences.preload.startsWith(appDir),
+    url: window.url,
+    sandboxEnabled: state.enableSandbox.mock.calls.length > 0,
+    index: { status: index.status, csp: index.headers.get('content-security-policy'), html: (await index.text()).includes('<div id="root">') },
+    escapeStatus: escape.status,
+    foreignSender: foreign,
+    remoteCancelled: ['https://example.com/', 'file:///etc/passwd'].map((url) => {
+      let answer;
+      state.beforeRequest({ url }, (a) => (answer = a));
+      return answer.cancel;
+    }),
+    permission: state.permissionCheckHandler({}, 'media'),
+    windowOpen: (() => {
+      const contents = { listeners: new Map(), on(name, l) { this.listeners.set(name, l); return this; }, setWindowOpenHandler(h) { this.open = h; } };
+      for (const listener of state.appListeners.get('web-contents-created') ?? []) listener({}, contents);
+      let prevented = 0;
+      for (const name of ['will-navigate', 'will-redirect', 'will-attach-webview']) contents.listeners.get(name)?.({ preventDefault: () => (prevented += 1) });
+      return { open: contents.open?.({ url: 'https://example.com/' }), prevented };
+    })(),
+  };
+
   result.info = (await call('app.info', {})).value;
 
   const bundled = await call('gazetteer.bundled', {});

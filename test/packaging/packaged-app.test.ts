@@ -26,6 +26,7 @@ interface HarnessResult {
   pledge: { pages: number; head: string; bytes: number; fonts: string[] };
   sync?: unknown;
   quit?: unknown;
+  security: Record<string, unknown>;
 }
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'banhchi-pack-'));
@@ -81,6 +82,19 @@ describe('the packaged app (electron-builder --dir --linux, stand-in Electron)',
     expect(result.pledge.fonts.join(' ')).toMatch(/Khmer/);
     expect(result.sync).toMatchObject({ directoryVersion: expect.any(Number) });
     expect(result.steps.filter((s) => !s.ok)).toEqual([]);
+    // Electron's security checklist as the packaged main.cjs applies it (docs/release-checklist.md).
+    expect(result.security).toEqual({
+      webPreferences: expect.objectContaining({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, allowRunningInsecureContent: false }),
+      preloadInPackage: true,
+      url: 'app://banhchi/index.html',
+      sandboxEnabled: true,
+      index: { status: 200, csp: expect.stringContaining("default-src 'none'"), html: true },
+      escapeStatus: 403,
+      foreignSender: { ok: false, error: { code: 'boundary.forbidden', params: { op: 'app.info' } } },
+      remoteCancelled: [true, true],
+      permission: false,
+      windowOpen: { open: { action: 'deny' }, prevented: 3 },
+    });
     // Quitting waited for the database to be checkpointed and closed, then exited.
     expect(result.quit).toEqual({ prevented: true, exitCode: 0, walBytes: 0 });
 

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LOCAL_OPERATOR } from '../../../shared/actor.js';
@@ -6,6 +7,7 @@ import { AppError } from '../../../shared/errors.js';
 import { startWorkerBackend, type WorkerBackendOptions } from '../../../electron/backend/host.js';
 
 const FAKE = path.join(__dirname, 'crashing-worker.mjs');
+const REAL_WORKER = path.resolve(__dirname, '../../../electron/backend/worker.ts');
 const start = (options: Partial<WorkerBackendOptions> = {}) => startWorkerBackend({ dbFile: '/tmp/unused.db', workerPath: FAKE, ...options });
 const call = (backend: Awaited<ReturnType<typeof start>>, op: string) => backend.call(op, {}, LOCAL_OPERATOR);
 const notices = (backend: Awaited<ReturnType<typeof start>>) => {
@@ -84,6 +86,19 @@ describe('database worker lifecycle', () => {
     const error = await startWorkerBackend({ dbFile: '/tmp/x.db', workerPath: path.join(__dirname, 'failing-start-worker.mjs') }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('db.cannotOpen');
+  });
+
+  it('startup: a native module that does not load is the worker failing, not the database (reinstall, not restore)', async () => {
+    // Worker threads share process.env: the real worker reads BANHCHI_SQLITE_BINDING.
+    process.env.BANHCHI_SQLITE_BINDING = path.join(os.tmpdir(), 'no-such-dir', 'better_sqlite3.node');
+    try {
+      const error = await startWorkerBackend({ dbFile: path.join(os.tmpdir(), 'never-created.db'), workerPath: REAL_WORKER }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).code).toBe('worker.couldNotStart');
+      expect(String((error as AppError).params?.reason)).toContain('better_sqlite3.node');
+    } finally {
+      delete process.env.BANHCHI_SQLITE_BINDING;
+    }
   });
 
   it('after close, calls are refused with worker.stopped instead of hanging', async () => {
