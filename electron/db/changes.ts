@@ -2,11 +2,14 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { Actor } from '../../shared/actor.js';
 import { AppError } from '../../shared/errors.js';
 import { now } from '../backend/clock.js';
+import { derivedColumns, derivedData, updateSearch, withoutDerived } from './derived.js';
 
 /**
  * The one write path. Every insert, update and delete of a record goes through here and
  * appends to `change_log` in the same transaction, so sync and audit can rely on the log
  * being complete. Query modules read freely but never write around these functions.
+ * Derived data (`derived.ts`: name and passport keys, the 24-hour flag, the search index) is
+ * recomputed here for every write, local or remote, so both meet the same rules.
  */
 
 export type SqlValue = string | number | bigint | null | Buffer;
@@ -95,14 +98,37 @@ export function nowIso(): string {
   return new Date(now()).toISOString();
 }
 
-export function insertRecord(ctx: WriteContext, spec: EntitySpec, id: string, values: Row): void {
-  checkColumns(spec, values);
+/** `values` with its derived columns computed (any given value for them is replaced). */
+function withDerived(entity: string, values: Row): Row {
+  const derived = derivedColumns(entity, values, null);
+  return derived ? { ...withoutDerived(entity, values), ...derived } : values;
+}
+
+/**
+ * Adds to `before`/`after` the derived columns that change when `after` is applied to `current`.
+ * `after` must not hold derived columns itself.
+ */
+function addDerivedChanges(entity: string, current: Row, before: Row, after: Row): void {
+  const derived = derivedColumns(entity, { ...current, ...after }, Object.keys(after));
+  if (!derived) return;
+  for (const [column, value] of Object.entries(derived)) {
+    if (!sameValue(current[column] ?? null, value)) {
+      before[column] = current[column] ?? null;
+      after[column] = value;
+    }
+  }
+}
+
+export function insertRecord(ctx: WriteContext, spec: EntitySpec, id: string, given: Row): void {
+  checkColumns(spec, given);
+  const values = withDerived(spec.entity, given);
   const columns = Object.keys(values);
   const sql = `INSERT INTO ${spec.table} (id, origin_office, revision${columns.map((c) => `, ${c}`).join('')})
     VALUES (?, ?, 1${columns.map(() => ', ?').join('')})`;
   inTransaction(ctx.db, () => {
     prepared(ctx.db, sql).run(id, ctx.originOffice, ...columns.map((c) => values[c]));
     logChange(ctx, spec, id, 'insert', ctx.originOffice, 1, null, values);
+    updateSearch(ctx.db, spec.entity, id, values, null);
   });
 }
 
@@ -120,12 +146,13 @@ export function updateRecord(ctx: WriteContext, spec: EntitySpec, id: string, pa
     if (!current) throw new AppError('record.notFound', { entity: spec.entity, id });
     const before: Row = {};
     const after: Row = {};
-    for (const [column, value] of Object.entries(patch)) {
+    for (const [column, value] of Object.entries(withoutDerived(spec.entity, patch))) {
       if (!sameValue(current[column] ?? null, value)) {
         before[column] = current[column] ?? null;
         after[column] = value;
       }
     }
+    addDerivedChanges(spec.entity, current, before, after);
     const changed = Object.keys(after);
     if (changed.length === 0) return false;
     const revision = current.revision + 1;
@@ -134,6 +161,7 @@ export function updateRecord(ctx: WriteContext, spec: EntitySpec, id: string, pa
       `UPDATE ${spec.table} SET revision = ?${changed.map((c) => `, ${c} = ?`).join('')} WHERE id = ?`,
     ).run(revision, ...changed.map((c) => after[c]), id);
     logChange(ctx, spec, id, 'update', current.origin_office, revision, before, after);
+    updateSearch(ctx.db, spec.entity, id, { ...current, ...after }, changed);
     return true;
   });
 }
@@ -145,6 +173,7 @@ export function deleteRecord(ctx: WriteContext, spec: EntitySpec, id: string): v
     prepared(ctx.db, `DELETE FROM ${spec.table} WHERE id = ?`).run(id);
     const { origin_office: origin, revision, id: _id, ...fields } = current;
     logChange(ctx, spec, id, 'delete', origin, revision + 1, fields, null);
+    updateSearch(ctx.db, spec.entity, id, null, null);
   });
 }
 
@@ -169,6 +198,7 @@ export interface RemoteChange {
  * Applies a change made elsewhere, keeping its origin office, revision, actor and time, and
  * logs it like a local change. Idempotent: a revision already held is skipped. Only the origin
  * office changes its records, so an update must be the next revision of a record of that origin.
+ * Derived columns in `data` are ignored: they are recomputed here, as for a local write.
  */
 export function applyRemote(ctx: WriteContext, spec: EntitySpec, change: RemoteChange): 'applied' | 'skipped' {
   if (change.data) checkColumns(spec, change.data);
@@ -180,7 +210,7 @@ export function applyRemote(ctx: WriteContext, spec: EntitySpec, change: RemoteC
     }
     if (change.op === 'insert') {
       if (current) return 'skipped';
-      const values = change.data ?? {};
+      const values = withDerived(spec.entity, change.data ?? {});
       const columns = Object.keys(values);
       prepared(
         ctx.db,
@@ -188,6 +218,7 @@ export function applyRemote(ctx: WriteContext, spec: EntitySpec, change: RemoteC
          VALUES (?, ?, ?${columns.map(() => ', ?').join('')})`,
       ).run(change.id, change.origin, change.revision, ...columns.map((c) => values[c]));
       logChange(remoteCtx, spec, change.id, 'insert', change.origin, change.revision, null, values);
+      updateSearch(ctx.db, spec.entity, change.id, values, null);
       return 'applied';
     }
     if (!current || current.revision >= change.revision) return 'skipped';
@@ -198,17 +229,20 @@ export function applyRemote(ctx: WriteContext, spec: EntitySpec, change: RemoteC
       prepared(ctx.db, `DELETE FROM ${spec.table} WHERE id = ?`).run(change.id);
       const { origin_office: _o, revision: _r, id: _id, ...fields } = current;
       logChange(remoteCtx, spec, change.id, 'delete', change.origin, change.revision, fields, null);
+      updateSearch(ctx.db, spec.entity, change.id, null, null);
       return 'applied';
     }
-    const after = change.data ?? {};
-    const changed = Object.keys(after);
+    const after = { ...withoutDerived(spec.entity, change.data ?? {}) };
     const before: Row = {};
-    for (const column of changed) before[column] = current[column] ?? null;
+    for (const column of Object.keys(after)) before[column] = current[column] ?? null;
+    addDerivedChanges(spec.entity, current, before, after);
+    const changed = Object.keys(after);
     prepared(
       ctx.db,
       `UPDATE ${spec.table} SET revision = ?${changed.map((c) => `, ${c} = ?`).join('')} WHERE id = ?`,
     ).run(change.revision, ...changed.map((c) => after[c]), change.id);
     logChange(remoteCtx, spec, change.id, 'update', change.origin, change.revision, before, after);
+    updateSearch(ctx.db, spec.entity, change.id, { ...current, ...after }, changed);
     return 'applied';
   });
 }
@@ -216,10 +250,12 @@ export function applyRemote(ctx: WriteContext, spec: EntitySpec, change: RemoteC
 /**
  * `insertRecord` for many records of one entity with the same columns (bulk import): the statements,
  * column check and SQL are made once. Writes the same record and change-log rows as `insertRecord`;
- * call inside a transaction. `values` must have exactly `columns`, in that order.
+ * call inside a transaction. `values` must have exactly `columns`, in that order; derived columns are
+ * computed whether given or not.
  */
-export function recordInserter(ctx: WriteContext, spec: EntitySpec, columns: readonly string[]): (id: string, values: Row) => void {
-  checkColumns(spec, Object.fromEntries(columns.map((c) => [c, null])));
+export function recordInserter(ctx: WriteContext, spec: EntitySpec, given: readonly string[]): (id: string, values: Row) => void {
+  checkColumns(spec, Object.fromEntries(given.map((c) => [c, null])));
+  const columns = [...new Set([...given, ...(derivedData(spec.entity)?.columns?.names ?? [])])];
   const insert = prepared(
     ctx.db,
     `INSERT INTO ${spec.table} (id, origin_office, revision${columns.map((c) => `, ${c}`).join('')})
@@ -231,8 +267,9 @@ export function recordInserter(ctx: WriteContext, spec: EntitySpec, columns: rea
      VALUES (?, ?, 'insert', ?, ?, ?, 1, NULL, ?)`,
   );
   const params: SqlValue[] = new Array<SqlValue>(columns.length + 2);
-  return (id, values) => {
+  return (id, given) => {
     if (!ctx.db.inTransaction) throw new Error('recordInserter: call inside a transaction');
+    const values = withDerived(spec.entity, given);
     params[0] = id;
     params[1] = ctx.originOffice;
     let plain = true;
@@ -244,5 +281,6 @@ export function recordInserter(ctx: WriteContext, spec: EntitySpec, columns: rea
     }
     insert.run(params);
     log.run(spec.entity, id, ctx.actor.id, (ctx.now ?? nowIso)(), ctx.originOffice, plain ? JSON.stringify(values) : JSON.stringify(values, jsonSafe));
+    updateSearch(ctx.db, spec.entity, id, values, null);
   };
 }

@@ -78,13 +78,19 @@ function prepareIndex(db: Database) {
     addDoc: db.prepare('INSERT INTO search_doc (entity, record_id) VALUES (?, ?)'),
     drop: db.prepare('DELETE FROM search_fts WHERE rowid = ?'),
     add: db.prepare('INSERT INTO search_fts (rowid, tokens) VALUES (?, ?)'),
+    dropDoc: db.prepare('DELETE FROM search_doc WHERE rowid = ?'),
   };
+}
+
+function indexStatements(db: Database): ReturnType<typeof prepareIndex> {
+  let s = statements.get(db);
+  if (!s) statements.set(db, (s = prepareIndex(db)));
+  return s;
 }
 
 /** Writes or replaces a record's search document. */
 export function indexRecord(db: Database, entity: string, recordId: string, tokens: string): void {
-  let s = statements.get(db);
-  if (!s) statements.set(db, (s = prepareIndex(db)));
+  const s = indexStatements(db);
   const existing = s.find.get(recordId) as { rowid: number } | undefined;
   let rowid: number;
   if (existing) {
@@ -94,6 +100,15 @@ export function indexRecord(db: Database, entity: string, recordId: string, toke
     rowid = Number(s.addDoc.run(entity, recordId).lastInsertRowid);
   }
   s.add.run(rowid, tokens);
+}
+
+/** Removes a deleted record's search document. */
+export function dropRecordIndex(db: Database, recordId: string): void {
+  const s = indexStatements(db);
+  const existing = s.find.get(recordId) as { rowid: number } | undefined;
+  if (!existing) return;
+  s.drop.run(existing.rowid);
+  s.dropDoc.run(existing.rowid);
 }
 
 const quote = (token: string) => `"${token.replace(/"/g, '""')}"`;

@@ -4,11 +4,6 @@ import { AppError } from '../../../shared/errors.js';
 import { officeNow, officeToday } from '../../../shared/local-time.js';
 import { now } from '../../backend/clock.js';
 import { officeZone } from '../../db/settings.js';
-import type { PremisesRow } from '../../db/premises.js';
-import type { PersonRow } from '../../db/persons.js';
-import type { EmployerRow } from '../../db/employers.js';
-import type { OwnerRow } from '../../db/owners.js';
-import { indexRecord, tokensFor } from '../../db/search.js';
 
 export const newId = (): string => uuidv7();
 
@@ -35,20 +30,4 @@ export function columns(values: Record<string, unknown>, map: Record<string, str
     out[column] = typeof value === 'boolean' ? (value ? 1 : 0) : (value as string | number | null);
   }
   return out;
-}
-
-export function indexPerson(db: Database, row: Pick<PersonRow, 'id' | 'surname' | 'given_names' | 'name_km' | 'passport_no' | 'visa_no'>): void {
-  indexRecord(db, 'person', row.id, tokensFor([row.surname, row.given_names, row.name_km], [row.passport_no, row.visa_no]));
-}
-
-export function indexPremises(db: Database, row: Pick<PremisesRow, 'id' | 'name_latin' | 'name_km' | 'business_reg_no' | 'village' | 'street'>): void {
-  indexRecord(db, 'premises', row.id, tokensFor([row.name_latin, row.name_km, row.village, row.street], [row.business_reg_no]));
-}
-
-export function indexEmployer(db: Database, row: Pick<EmployerRow, 'id' | 'name_latin' | 'name_km' | 'registration_no'>): void {
-  indexRecord(db, 'employer', row.id, tokensFor([row.name_latin, row.name_km], [row.registration_no]));
-}
-
-export function indexOwner(db: Database, row: Pick<OwnerRow, 'id' | 'surname' | 'given_names' | 'name_km' | 'id_number' | 'phone'>): void {
-  indexRecord(db, 'owner', row.id, tokensFor([row.surname, row.given_names, row.name_km], [row.id_number]));
 }

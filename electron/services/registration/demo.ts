@@ -9,7 +9,7 @@ import { ownerEntity, premisesOwnerEntity } from '../../db/owners.js';
 import { nameKey, passportKey, personEntity } from '../../db/persons.js';
 import { premisesEntity } from '../../db/premises.js';
 import { stayEntity } from '../../db/stays.js';
-import { indexEmployer, indexOwner, indexPerson, indexPremises, today } from './common.js';
+import { today } from './common.js';
 import * as words from './demo-data.js';
 
 const BATCH = 5000;
@@ -82,14 +82,12 @@ export const demoHandlers: Pick<HandlerTable, 'registration.demo'> = {
         close_reason: '', pledge_status: rnd.weighted([['signed', 55], ['printed', 15], ['none', 30]] as const)[0], created_at: createdAt,
       };
       insertRecord(writer, premisesEntity, id, row);
-      indexPremises(db, { id, ...row });
       const ownerId = newId();
       const owner = {
         surname: rnd.pick(words.OWNER_SURNAMES), given_names: rnd.pick(words.OWNER_GIVEN), name_km: '', sex: rnd.next() < 0.5 ? 'M' : 'F',
         birth_date: addDays('1955-01-01', rnd.int(14000)), nationality: 'KHM', id_kind: 'khmer_id', id_number: String(100000000 + rnd.int(899999999)), phone: `0${12 + rnd.int(87)}${100000 + rnd.int(899999)}`, created_at: createdAt,
       };
       insertRecord(writer, ownerEntity, ownerId, owner);
-      indexOwner(db, { id: ownerId, ...owner });
       insertRecord(writer, premisesOwnerEntity, newId(), { owner_id: ownerId, premises_id: id, role: rnd.next() < 0.8 ? 'owner' : 'manager', since: null });
       premisesIds.push(id);
       counts.premises++;
@@ -107,7 +105,6 @@ export const demoHandlers: Pick<HandlerTable, 'registration.demo'> = {
         workforce_total: totalStaff, cambodian_count: Math.round(totalStaff * (0.8 + rnd.next() * 0.19)), phone: '', created_at: createdAt,
       };
       insertRecord(writer, employerEntity, id, row);
-      indexEmployer(db, { id, ...row });
       employerIds.push(id);
       counts.employers++;
     };
@@ -138,7 +135,6 @@ export const demoHandlers: Pick<HandlerTable, 'registration.demo'> = {
         merged_into: null, name_key: nameKey(surname, given), passport_key: passportKey(passportNo), created_at: createdAt,
       };
       insertRecord(writer, personEntity, id, row);
-      indexPerson(db, { id, ...row });
       counts.persons++;
       const arrived = addDays(row.entry_date, rnd.int(10));
       const lateRoll = rnd.next();

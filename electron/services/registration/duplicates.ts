@@ -7,7 +7,7 @@ import { employmentEntity } from '../../db/employers.js';
 import { decodeCursor, pageOf } from '../../db/paging.js';
 import { getPersonRow, personEntity, toPerson, type PersonRow } from '../../db/persons.js';
 import { stayEntity } from '../../db/stays.js';
-import { indexPerson, newId, notFound } from './common.js';
+import { newId, notFound } from './common.js';
 import { derivedKeys, PERSON_FIELDS } from './identity.js';
 
 type Op = 'duplicates.list' | 'duplicates.compare' | 'duplicates.merge' | 'duplicates.dismiss';
@@ -68,7 +68,7 @@ export const duplicatesHandlers: Pick<HandlerTable, Op> = {
         taken[field] = { from: merge.id, before: keep[PERSON_FIELDS[field]], after: merge[PERSON_FIELDS[field]] };
       }
       const next = { ...keep, ...patch } as PersonRow;
-      if (updateRecord(writer, personEntity, keep.id, { ...patch, ...derivedKeys(next) })) indexPerson(ctx.db, load(ctx.db, keep.id));
+      updateRecord(writer, personEntity, keep.id, { ...patch, ...derivedKeys(next) });
       updateRecord(writer, personEntity, merge.id, { merged_into: keep.id });
       const stays = ctx.db.prepare('SELECT id FROM stay WHERE person_id = ?').all(merge.id) as { id: string }[];
       for (const { id } of stays) updateRecord(writer, stayEntity, id, { person_id: keep.id });

@@ -8,7 +8,7 @@ import { getPersonRow } from '../../db/persons.js';
 import { communeCodes } from '../../db/places.js';
 import { unitColumn } from '../../db/premises.js';
 import { matchExpression, searchDocs } from '../../db/search.js';
-import { columns, indexEmployer, newId, notFound, today } from './common.js';
+import { columns, newId, notFound, today } from './common.js';
 
 const EMPLOYER_FIELDS = {
   nameLatin: 'name_latin', nameKm: 'name_km', registrationNo: 'registration_no', sector: 'sector', village: 'village', street: 'street',
@@ -39,7 +39,6 @@ export const employersHandlers: Pick<HandlerTable, Op> = {
     const id = newId();
     ctx.db.transaction(() => {
       insertRecord(ctx.writer(), employerEntity, id, { ...columns(request, EMPLOYER_FIELDS), ...communeCodes(ctx.db, request.communeCode), created_at: nowIso() });
-      indexEmployer(ctx.db, load(ctx.db, id));
     })();
     return toEmployer(ctx.db, load(ctx.db, id));
   },
@@ -49,7 +48,7 @@ export const employersHandlers: Pick<HandlerTable, Op> = {
       const current = load(ctx.db, request.id);
       checkWorkforce(request.patch.workforceTotal ?? current.workforce_total, request.patch.cambodianCount ?? current.cambodian_count);
       const values = { ...columns(request.patch, EMPLOYER_FIELDS), ...(request.patch.communeCode ? communeCodes(ctx.db, request.patch.communeCode) : {}) };
-      if (updateRecord(ctx.writer(), employerEntity, request.id, values)) indexEmployer(ctx.db, load(ctx.db, request.id));
+      updateRecord(ctx.writer(), employerEntity, request.id, values);
     })();
     return toEmployer(ctx.db, load(ctx.db, request.id));
   },

@@ -5,7 +5,7 @@ import { getLink, getOwnerRow, linksOf, ownerEntity, premisesOwnerEntity, toOwne
 import { decodeCursor, pageOf } from '../../db/paging.js';
 import { getPremisesRow } from '../../db/premises.js';
 import { matchExpression, searchDocs } from '../../db/search.js';
-import { columns, indexOwner, newId, notFound } from './common.js';
+import { columns, newId, notFound } from './common.js';
 
 const FIELDS = {
   surname: 'surname', givenNames: 'given_names', nameKm: 'name_km', sex: 'sex', birthDate: 'birth_date',
@@ -24,7 +24,6 @@ export const ownersHandlers: Pick<HandlerTable, Op> = {
     ctx.db.transaction(() => {
       if (request.premisesId && !getPremisesRow(ctx.db, request.premisesId)) notFound('premises', request.premisesId);
       insertRecord(ctx.writer(), ownerEntity, id, { ...columns(request, FIELDS), created_at: nowIso() });
-      indexOwner(ctx.db, load(ctx.db, id));
       if (request.premisesId) {
         insertRecord(ctx.writer(), premisesOwnerEntity, newId(), { owner_id: id, premises_id: request.premisesId, role: request.role ?? 'owner', since: null });
       }
@@ -35,7 +34,7 @@ export const ownersHandlers: Pick<HandlerTable, Op> = {
   'owners.update': (ctx, request) => {
     ctx.db.transaction(() => {
       load(ctx.db, request.id);
-      if (updateRecord(ctx.writer(), ownerEntity, request.id, columns(request.patch, FIELDS))) indexOwner(ctx.db, load(ctx.db, request.id));
+      updateRecord(ctx.writer(), ownerEntity, request.id, columns(request.patch, FIELDS));
     })();
     return toOwner(load(ctx.db, request.id));
   },

@@ -8,7 +8,7 @@ import { decodeCursor, pageOf } from '../../db/paging.js';
 import { findByIdentity, getPersonRow, listPersons, personEntity, summaries, toPerson, type PersonRow } from '../../db/persons.js';
 import { staysOfPerson } from '../../db/stays.js';
 import { listAlerts } from '../../db/alerts.js';
-import { indexPerson, newId, notFound, today } from './common.js';
+import { newId, notFound, today } from './common.js';
 import { checkMrz, derivedKeys, normalisePerson, personColumns, queueDuplicates } from './identity.js';
 
 type Op = 'persons.register' | 'persons.update' | 'persons.get' | 'persons.list';
@@ -37,7 +37,6 @@ export const personsHandlers: Pick<HandlerTable, Op> = {
       const keys = derivedKeys({ surname: fields.surname, given_names: fields.givenNames ?? '', passport_no: fields.passportNo });
       insertRecord(ctx.writer(), personEntity, id, { ...values, source: request.source, merged_into: null, ...keys, created_at: nowIso() });
       const row = load(ctx.db, id);
-      indexPerson(ctx.db, row);
       const duplicates = queueDuplicates(ctx.db, ctx.writer(), row);
       return { status: 'created' as const, person: toPerson(row), possibleDuplicates: summaries(ctx.db, duplicates) };
     })();
@@ -55,7 +54,6 @@ export const personsHandlers: Pick<HandlerTable, Op> = {
       const changed = updateRecord(ctx.writer(), personEntity, request.id, { ...personColumns(patch), ...derivedKeys(next) });
       const row = load(ctx.db, request.id);
       if (changed) {
-        indexPerson(ctx.db, row);
         queueDuplicates(ctx.db, ctx.writer(), row);
       }
       return toPerson(row);

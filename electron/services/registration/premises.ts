@@ -8,7 +8,7 @@ import { communeCodes } from '../../db/places.js';
 import { getPremisesRow, listPremisesRows, premisesEntity, toPremises, type PremisesRow } from '../../db/premises.js';
 import { matchExpression, searchDocs } from '../../db/search.js';
 import { staysOfPremises } from '../../db/stays.js';
-import { columns, indexPremises, newId, notFound, today } from './common.js';
+import { columns, newId, notFound, today } from './common.js';
 
 const FIELDS = {
   nameLatin: 'name_latin', nameKm: 'name_km', type: 'type', village: 'village', street: 'street', houseNo: 'house_no',
@@ -27,7 +27,6 @@ export const premisesHandlers: Pick<HandlerTable, Op> = {
     ctx.db.transaction(() => {
       const values = { ...columns(request, FIELDS), ...communeCodes(ctx.db, request.communeCode), status: 'open', pledge_status: 'none', created_at: nowIso() };
       insertRecord(ctx.writer(), premisesEntity, id, values);
-      indexPremises(ctx.db, load(ctx.db, id));
     })();
     return toPremises(ctx.db, load(ctx.db, id));
   },
@@ -37,7 +36,7 @@ export const premisesHandlers: Pick<HandlerTable, Op> = {
     ctx.db.transaction(() => {
       load(ctx.db, id);
       const values = { ...columns(patch, FIELDS), ...(patch.communeCode ? communeCodes(ctx.db, patch.communeCode) : {}) };
-      if (updateRecord(ctx.writer(), premisesEntity, id, values)) indexPremises(ctx.db, load(ctx.db, id));
+      updateRecord(ctx.writer(), premisesEntity, id, values);
     })();
     return toPremises(ctx.db, load(ctx.db, id));
   },

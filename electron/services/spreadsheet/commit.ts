@@ -10,7 +10,7 @@ import { employmentEntity, getEmployerRow } from '../../db/employers.js';
 import { personEntity } from '../../db/persons.js';
 import { getPremisesRow } from '../../db/premises.js';
 import { isLate, stayEntity } from '../../db/stays.js';
-import { columns, indexPerson, notFound } from '../registration/common.js';
+import { columns, notFound } from '../registration/common.js';
 import { derivedKeys, personColumns } from '../registration/identity.js';
 import type { RowPlan } from './rows.js';
 
@@ -161,7 +161,6 @@ export function commitPlans(ctx: HandlerContext, request: ImportRequest, plans: 
           ...derivedKeys({ surname: fields.surname, given_names: fields.givenNames, passport_no: fields.passportNo }), created_at: now,
         };
         insert(personEntity, personId, values);
-        indexPerson(db, { id: personId, surname: fields.surname, given_names: fields.givenNames, name_km: fields.nameKm, passport_no: fields.passportNo, visa_no: fields.visaNo });
         result.personsCreated += 1;
       }
       if (target.kind === 'stays' && plan.stay) {
