@@ -1,8 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import { actorSchema, type Actor } from '../../shared/actor.js';
 import { contract, isOpName, type OpName } from '../../shared/contract/index.js';
-import { AppError, type AppErrorShape, type Result } from '../../shared/errors.js';
+import { AppError, type AppErrorShape, type ErrorDetail, type Result } from '../../shared/errors.js';
 import { canPerform } from '../../shared/permissions.js';
+import { textProblems } from '../../shared/text-input.js';
+import { issueDetails } from '../../shared/validation.js';
 import { createContext, type HandlerTable, type JobControl } from './context.js';
 
 export interface DispatchOptions {
@@ -25,17 +27,13 @@ export async function dispatch(options: DispatchOptions, op: unknown, input: unk
   if (!canPerform(actor, op)) return failure({ code: 'boundary.forbidden', params: { op } });
 
   const spec = contract[op];
+  // Which record a field belongs to (`premises` in `premises.create`), for its label; never shown itself.
+  const entity = op.split('.')[0] ?? '';
   const parsed = spec.request.safeParse(input ?? {});
-  if (!parsed.success) {
-    return failure({
-      code: 'boundary.invalidRequest',
-      params: { op },
-      details: parsed.error.issues.map((issue) => ({
-        code: 'validation.field',
-        params: { field: issue.path.join('.') || '-', message: issue.message },
-      })),
-    });
-  }
+  if (!parsed.success) return invalid(issueDetails(parsed.error.issues, input ?? {}, entity));
+  // Characters the register cannot keep, and Limon text in Khmer fields, are refused, never stripped.
+  const refusedText = textProblems(parsed.data).map((d) => ({ ...d, params: { ...d.params, entity } }));
+  if (refusedText.length > 0) return invalid(refusedText);
   const request = parsed.data as { jobId?: string };
   const ctx = createContext({ db: options.db, actor, jobs: options.jobs, jobId: request.jobId, onProgress: options.onProgress });
   try {
@@ -58,6 +56,11 @@ export function toErrorShape(error: unknown, op: OpName | string): AppErrorShape
   if (/SQLITE_BUSY|database is locked/.test(message)) return { code: 'db.busy' };
   console.error(`[boundary] ${op} failed`, error);
   return { code: 'internal', params: { op, message } };
+}
+
+/** Field errors: each names its field (path) and reason, translated by the UI with the field's label. */
+function invalid(details: ErrorDetail[]): Result<never> {
+  return failure({ code: 'validation.invalid', params: { count: details.length }, details });
 }
 
 function failure(error: AppErrorShape): Result<never> {

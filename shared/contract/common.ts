@@ -1,6 +1,14 @@
 import { z } from 'zod';
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+/**
+ * Messages of format checks, read by `shared/validation.ts` to say in the user's language what is
+ * expected (a zod message never reaches a person).
+ */
+export const FORMAT = {
+  date: 'format.date', dateTime: 'format.dateTime', countryCode: 'format.countryCode', commune: 'format.commune', unit: 'format.unit',
+} as const;
+
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, FORMAT.date);
 export const isoDateTime = z.string().datetime({ offset: true });
 export const recordId = z.string().min(1).max(64);
 export const jobId = z.string().uuid().optional();

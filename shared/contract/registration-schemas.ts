@@ -1,16 +1,16 @@
 import { z } from 'zod';
-import { isoDate, recordId } from './common.js';
+import { FORMAT, isoDate, recordId } from './common.js';
 
 /** Records shown to people, and what they send to create or change them. Dates are YYYY-MM-DD. */
 
 /** A date (YYYY-MM-DD) or a date-time with offset; stays need the hour for the 24-hour rule. */
-export const dateOrDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/, 'expected YYYY-MM-DD or an ISO date-time');
+export const dateOrDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/, FORMAT.dateTime);
 const text = (max: number) => z.string().trim().max(max);
 /** ICAO 9303 nationality / issuing-state code: 1–3 letters (`D` for Germany). */
-export const icaoCode = z.string().regex(/^[A-Z]{1,3}$/, 'expected an ICAO 3-letter code');
-export const communeCode = z.string().regex(/^\d{6}$/, 'expected a 6-digit commune code');
+export const icaoCode = z.string().regex(/^[A-Z]{1,3}$/, FORMAT.countryCode);
+export const communeCode = z.string().regex(/^\d{6}$/, FORMAT.commune);
 /** Province (2), district (4) or commune (6) code: filters accept any level. */
-export const unitCode = z.string().regex(/^\d{2}(\d{2}(\d{2})?)?$/);
+export const unitCode = z.string().regex(/^\d{2}(\d{2}(\d{2})?)?$/, FORMAT.unit);
 
 export const premisesType = z.enum(['hotel', 'guesthouse', 'apartment', 'rental', 'construction', 'office', 'factory', 'casino', 'restaurant', 'other']);
 export const premisesStatus = z.enum(['open', 'temporarily_closed', 'permanently_closed']);

@@ -19,8 +19,12 @@ export * from './registration-schemas.js';
 
 export const mrzCheckField = z.enum(['documentNumber', 'birthDate', 'expiryDate', 'optionalData', 'composite']);
 export const mrzResultSchema = z.object({
-  /** Both lines well-formed and every check digit correct. */
+  /** ICAO 9303 layout: TD3 passport, TD2/TD1 card, MRV-A/MRV-B visa. */
+  format: z.enum(['TD3', 'TD2', 'TD1', 'MRVA', 'MRVB']),
+  kind: z.enum(['passport', 'card', 'visa']),
+  /** Every line well-formed and every check digit correct. */
   valid: z.boolean(),
+  lines: z.array(z.string()),
   line1: z.string(),
   line2: z.string(),
   fields: z.object({
@@ -37,8 +41,10 @@ export const mrzResultSchema = z.object({
     optionalData: z.string(),
   }),
   checks: z.array(z.object({ field: mrzCheckField, valid: z.boolean(), expected: z.string(), found: z.string() })),
-  /** Character fixes (O/0, I/1, B/8) that make a failing check digit pass; `line2` is the corrected line. */
-  suggestions: z.array(z.object({ field: mrzCheckField, position: z.number().int(), from: z.string(), to: z.string(), line2: z.string() })),
+  /** Character fixes (O/0, I/1, B/8) that make a failing check digit pass; `lines` are the corrected lines (`line2` the second). */
+  suggestions: z.array(z.object({
+    field: mrzCheckField, line: z.number().int(), position: z.number().int(), from: z.string(), to: z.string(), lines: z.array(z.string()), line2: z.string(),
+  })),
   /** Format problems, as error codes under `errors.` with params (wrong length, bad characters, bad date…). */
   problems: z.array(z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })),
 });
@@ -112,8 +118,8 @@ export const registrationOps = {
     request: z.object({
       fields: personFields,
       source: z.enum(['mrz', 'manual', 'import']).default('manual'),
-      /** With source `mrz`: the two lines read, checked again by the backend. */
-      mrz: z.object({ line1: z.string().max(60), line2: z.string().max(60) }).optional(),
+      /** With source `mrz`: the lines read (a TD1 card has three), checked again by the backend. */
+      mrz: z.object({ line1: z.string().max(60), line2: z.string().max(60), line3: z.string().max(60).optional() }).optional(),
       today: isoDate.optional(),
     }),
     response: z.object({
@@ -225,7 +231,8 @@ export const registrationOps = {
 
   // MRZ
   'mrz.parse': operation({
-    request: z.object({ line1: z.string().max(100), line2: z.string().max(100), today: isoDate.optional() }),
+    /** The lines as read; all of them in `line1` (any separators, or none) is fine too. */
+    request: z.object({ line1: z.string().max(300), line2: z.string().max(100).default(''), line3: z.string().max(100).optional(), today: isoDate.optional() }),
     response: mrzResultSchema,
   }),
 

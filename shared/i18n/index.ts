@@ -1,5 +1,6 @@
 import i18next, { type i18n as I18n, type ThirdPartyModule } from 'i18next';
 import { formatNumber } from '../khmer.js';
+import { fieldLabel, fieldLabels } from './field-label.js';
 import { LANGUAGES, resources, type Language } from './resources.js';
 
 export { LANGUAGES, resources, type Language };
@@ -40,7 +41,18 @@ export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
 
-/** An error shape from the backend in words: its code under `errors.` with its params. */
+/**
+ * An error shape from the backend in words: its code under `errors.` with its params. A validation
+ * failure (`validation.*`) names its field by the label people see, not by its key.
+ */
 export function errorMessage(t: I18n['t'], error: { code: string; params?: Record<string, string | number> }): string {
-  return t(`errors.${error.code}` as never, { ...(error.params ?? {}), defaultValue: t('errors.internal' as never, { op: error.code, message: JSON.stringify(error.params ?? {}) }) } as never) as unknown as string;
+  const params = { ...(error.params ?? {}) };
+  if (error.code.startsWith('validation.') && typeof params.field === 'string') {
+    params.field = fieldLabel(t, params.field, typeof params.entity === 'string' ? params.entity : undefined);
+  }
+  // Fields listed by key (`spreadsheet.unmapped`): their labels instead.
+  if (typeof params.fields === 'string' && /^(spreadsheet|validation)\./.test(error.code)) params.fields = fieldLabels(t, params.fields);
+  return t(`errors.${error.code}` as never, { ...params, defaultValue: t('errors.internal' as never, { op: error.code, message: JSON.stringify(error.params ?? {}) }) } as never) as unknown as string;
 }
+
+export { fieldLabel, fieldLabels };

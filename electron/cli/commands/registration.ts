@@ -1,31 +1,32 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { parseTd3 } from '../../../shared/mrz.js';
+import { parseMrz } from '../../../shared/mrz.js';
 import { print, translator, withBackend, type GlobalOptions } from '../run.js';
 
 /** The gazetteer shipped beside the repository, used by `demo` when only the provinces are known. */
 const DEFAULT_GAZETTEER = path.resolve(import.meta.dirname, '../../../../shared/data/cambodia-admin-units.csv');
 
 export function registerRegistrationCommands(program: Command): void {
-  const mrz = program.command('mrz').description('passport machine-readable zone (ICAO 9303 TD3)');
+  const mrz = program.command('mrz').description('machine-readable zone of a passport, identity card or visa (ICAO 9303 TD3, TD2, TD1, MRV-A, MRV-B)');
   mrz
     .command('parse')
-    .description('parse two MRZ lines; every check digit verified, with suggested O/0, I/1, B/8 fixes')
-    .argument('<line1>').argument('[line2]', 'second line (or give both lines in the first argument)', '')
+    .description('parse the MRZ lines; every check digit verified, with suggested O/0, I/1, B/8 fixes')
+    .argument('<line1>').argument('[line2]', 'second line (or give all lines in the first argument)', '').argument('[line3]', 'third line of a TD1 card', '')
     .option('--today <date>', 'date for the century rule (YYYY-MM-DD)')
     .option('--json', 'print JSON')
     .option('--lang <lang>', 'en or km', 'en')
-    .action((line1: string, line2: string, options: { json?: boolean; lang?: string; today?: string }) => {
-      const result = parseTd3(line1, line2, options.today);
+    .action((line1: string, line2: string, line3: string, options: { json?: boolean; lang?: string; today?: string }) => {
+      const result = parseMrz([line1, line2, line3], options.today);
       const t = translator(options);
       print(options, result, () =>
         [
+          `format: ${result.format}`,
           `valid: ${result.valid}`,
           ...Object.entries(result.fields).map(([k, v]) => `${k}: ${v ?? '-'}`),
           ...result.checks.map((c) => `check ${c.field}: ${c.valid ? 'ok' : `FAIL (found ${c.found}, expected ${c.expected})`}`),
           ...result.problems.map((p) => t(`errors.${p.code}` as never, p.params as never) as unknown as string),
-          ...result.suggestions.map((s) => `suggestion (${s.field}): position ${s.position} ${s.from}→${s.to}: ${s.line2}`),
+          ...result.suggestions.map((s) => `suggestion (${s.field}): line ${s.line} position ${s.position} ${s.from}→${s.to}: ${s.lines.join(' ')}`),
         ].join('\n'),
       );
       // The whole result is printed either way; the exit code tells scripts whether it passed.

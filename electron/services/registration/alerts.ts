@@ -1,4 +1,4 @@
-import { parseTd3 } from '../../../shared/mrz.js';
+import { parseMrz } from '../../../shared/mrz.js';
 import type { HandlerTable } from '../../backend/context.js';
 import { ALERT_KINDS, countAlerts, listAlerts, type AlertScope } from '../../db/alerts.js';
 import { decodeCursor, encodeCursor } from '../../db/paging.js';
@@ -52,5 +52,5 @@ export const alertsHandlers: Pick<HandlerTable, Op> = {
     };
   },
 
-  'mrz.parse': (ctx, request) => parseTd3(request.line1, request.line2, today(ctx.db, request)),
+  'mrz.parse': (ctx, request) => parseMrz([request.line1, request.line2, request.line3 ?? ''], today(ctx.db, request)),
 };

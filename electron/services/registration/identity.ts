@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { PersonFields } from '../../../shared/contract/registration.js';
 import { AppError, type ErrorDetail } from '../../../shared/errors.js';
-import { cleanDocumentNumber, parseTd3, toMrzName } from '../../../shared/mrz.js';
+import { cleanDocumentNumber, parseMrz, toMrzName } from '../../../shared/mrz.js';
 import { isNationalityCode } from '../../../shared/reference/nationalities.js';
 import type { WriteContext } from '../../db/changes.js';
 import { insertRecord, nowIso } from '../../db/changes.js';
@@ -57,12 +57,17 @@ export function normalisePerson<T extends Fields>(fields: T, today: string, curr
   return out as T;
 }
 
-/** A registration by MRZ is refused when the lines fail: the form must not carry a misread passport. */
-export function checkMrz(mrz: { line1: string; line2: string }, today: string): void {
-  const result = parseTd3(mrz.line1, mrz.line2, today);
-  if (result.valid) return;
+/**
+ * A registration by MRZ is refused when the lines fail: the form must not carry a misread document.
+ * A date that passes its check digit but is no calendar day (29 February in a common year) is what the
+ * issuer printed, not a misread: the lines stand and the form carries the date the person entered.
+ */
+export function checkMrz(mrz: { line1: string; line2: string; line3?: string | undefined }, today: string): void {
+  const result = parseMrz([mrz.line1, mrz.line2, mrz.line3 ?? ''], today);
+  const problems = result.problems.filter((p) => p.code !== 'mrz.impossibleDate');
+  if (problems.length === 0 && result.checks.every((c) => c.valid)) return;
   const details: ErrorDetail[] = [
-    ...result.problems,
+    ...problems,
     ...result.checks.filter((c) => !c.valid).map((c) => ({ code: 'mrz.checkFailed', params: { field: c.field, expected: c.expected, found: c.found } })),
   ];
   throw new AppError('registration.person.mrzInvalid', { count: details.length }, details);

@@ -5,6 +5,7 @@ import {
   type ColumnMapping, type ImportField, type ImportTarget,
 } from '../../../shared/contract/spreadsheet.js';
 import type { ErrorDetail } from '../../../shared/errors.js';
+import { textProblem } from '../../../shared/text-input.js';
 import { registrationOps } from '../../../shared/contract/registration.js';
 
 /** The room as `stays.arrive` takes it. */
@@ -103,6 +104,11 @@ export function planRow(row: number, cells: string[], mapping: ColumnMapping, ta
     if (value !== undefined && /^\d{4}-\d{2}-\d{2}/.test(value) && !isRealDate(value)) {
       errors.push({ code: 'spreadsheet.row.invalid', params: { row, field, value } });
     }
+  }
+  // As at the boundary: emoji and control characters refused, Limon text refused in Khmer fields.
+  for (const [field, value] of Object.entries(raw)) {
+    const problem = textProblem(field, value);
+    if (problem) errors.push({ code: 'spreadsheet.row.rejected', params: { row, reason: problem.code, ...problem.params } });
   }
   const person = personFields.safeParse(raw);
   if (!person.success) {

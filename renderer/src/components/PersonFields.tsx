@@ -17,9 +17,13 @@ const TEXT: TextKey[] = [
   'visaNo', 'visaExpiry', 'entryDate', 'entryPoint', 'phone',
 ];
 
-/** The passport and visa fields of a foreigner, with a message under any field flagged by the MRZ check. */
-export function PersonFields({ value, onChange, flags = {} }: {
+/**
+ * The passport and visa fields of a foreigner, with a message under any field flagged by the MRZ check
+ * and a warning (expired, expiring) that does not stop saving.
+ */
+export function PersonFields({ value, onChange, flags = {}, warnings = {} }: {
   value: PersonForm; onChange: (value: PersonForm) => void; flags?: Partial<Record<keyof PersonForm, ReactNode>>;
+  warnings?: Partial<Record<keyof PersonForm, ReactNode>>;
 }) {
   const { t } = useTranslation();
   const set = (key: keyof PersonForm) => (v: string | boolean) => onChange({ ...value, [key]: v });
@@ -28,7 +32,7 @@ export function PersonFields({ value, onChange, flags = {} }: {
       {TEXT.map((key) => (
         <TextField
           key={key} label={t(`reg.field.${key}`)} value={value[key]} onChange={set(key)} type={DATES.has(key) ? 'date' : 'text'}
-          required={REQUIRED.has(key)} invalid={flags[key]}
+          required={REQUIRED.has(key)} invalid={flags[key]} name={key} warning={warnings[key]}
         />
       ))}
       <Choice label={t('reg.field.sex')} value={value.sex} onChange={set('sex')} options={(['M', 'F', 'X'] as const).map((v) => ({ value: v, label: t(`reg.sex.${v}`) }))} />

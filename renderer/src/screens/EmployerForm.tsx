@@ -5,7 +5,9 @@ import type { AppErrorShape } from '../../../shared/errors.js';
 import { formatNumber } from '../../../shared/khmer.js';
 import { api } from '../api.js';
 import { AlertList } from '../components/AlertList.js';
+import { employerInput } from '../../../shared/contract/registration.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
+import { FormFields } from '../components/FieldContext.js';
 import { TextField } from '../components/FormFields.js';
 import { HistoryList } from '../components/HistoryList.js';
 import { UnitPicker, type UnitSelection } from '../components/UnitPicker.js';
@@ -66,28 +68,29 @@ function EmployerEditor({ record, reload }: { record?: EmployerRecord; reload?: 
     <section>
       <form className="card" aria-label={title} onSubmit={(e) => { e.preventDefault(); void submit(); }}>
         <h1>{record ? <>{record.employer.nameLatin} <span lang="km">{record.employer.nameKm}</span></> : title}</h1>
+        <FormFields schema={employerInput} error={error}>
         <div className="grid">
-          <TextField label={t('reg.field.nameLatin')} value={form.nameLatin} onChange={set('nameLatin')} required />
-          <TextField label={t('reg.field.premisesNameKm')} value={form.nameKm} onChange={set('nameKm')} />
-          <TextField label={t('reg.field.registrationNo')} value={form.registrationNo} onChange={set('registrationNo')} />
-          <TextField label={t('reg.field.sector')} value={form.sector} onChange={set('sector')} />
-          <TextField label={t('reg.field.phone')} value={form.phone} onChange={set('phone')} />
+          <TextField label={t('reg.field.nameLatin')} name="nameLatin" value={form.nameLatin} onChange={set('nameLatin')} required />
+          <TextField label={t('reg.field.premisesNameKm')} name="nameKm" value={form.nameKm} onChange={set('nameKm')} />
+          <TextField label={t('reg.field.registrationNo')} name="registrationNo" value={form.registrationNo} onChange={set('registrationNo')} />
+          <TextField label={t('reg.field.sector')} name="sector" value={form.sector} onChange={set('sector')} />
+          <TextField label={t('reg.field.phone')} name="phone" value={form.phone} onChange={set('phone')} />
         </div>
         <fieldset>
           <legend>{t('employers.address')}</legend>
           <UnitPicker value={unit} onChange={(u) => { setSaved(false); setUnit(u); }} />
           <div className="grid">
-            <TextField label={t('reg.field.village')} value={form.village} onChange={set('village')} />
-            <TextField label={t('reg.field.street')} value={form.street} onChange={set('street')} />
-            <TextField label={t('reg.field.houseNo')} value={form.houseNo} onChange={set('houseNo')} />
+            <TextField label={t('reg.field.village')} name="village" value={form.village} onChange={set('village')} />
+            <TextField label={t('reg.field.street')} name="street" value={form.street} onChange={set('street')} />
+            <TextField label={t('reg.field.houseNo')} name="houseNo" value={form.houseNo} onChange={set('houseNo')} />
           </div>
         </fieldset>
         <fieldset>
           <legend>{t('employers.workforce')}</legend>
           <div className="grid">
-            <TextField label={t('reg.field.workforceTotal')} type="number" value={form.workforceTotal} onChange={set('workforceTotal')} required />
+            <TextField label={t('reg.field.workforceTotal')} type="number" name="workforceTotal" value={form.workforceTotal} onChange={set('workforceTotal')} required />
             <TextField
-              label={t('reg.field.cambodianCount')} type="number" value={form.cambodianCount} onChange={set('cambodianCount')} required
+              label={t('reg.field.cambodianCount')} type="number" name="cambodianCount" value={form.cambodianCount} onChange={set('cambodianCount')} required
               invalid={tooMany ? t('employers.cambodianTooMany') : undefined}
             />
           </div>
@@ -98,6 +101,7 @@ function EmployerEditor({ record, reload }: { record?: EmployerRecord; reload?: 
             </p>
           ) : null}
         </fieldset>
+        </FormFields>
         {error ? <ErrorMessage error={error} /> : null}
         {saved ? <p role="status" className="success">{t('reg.saved')}</p> : null}
         <button type="submit" disabled={!form.nameLatin || !unit.commune || form.workforceTotal === '' || form.cambodianCount === '' || tooMany}>{t('reg.save')}</button>

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ownerRole } from '../../../shared/contract/registration.js';
+import { ownerInput, ownerRole } from '../../../shared/contract/registration.js';
 import type { AppErrorShape } from '../../../shared/errors.js';
 import { api } from '../api.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
+import { FormFields } from '../components/FieldContext.js';
 import { Choice, TextField } from '../components/FormFields.js';
 import { navigate } from '../router.js';
 
@@ -26,18 +27,20 @@ export function OwnerForm({ premisesId }: { premisesId: string }) {
   return (
     <form className="card" aria-label={t('reg.owner.new')} onSubmit={(e) => { e.preventDefault(); void submit(); }}>
       <h1>{t('reg.owner.new')}</h1>
+      <FormFields schema={ownerInput} error={error}>
       <div className="grid">
-        <TextField label={t('reg.field.surname')} value={form.surname} onChange={set('surname')} required />
-        <TextField label={t('reg.field.givenNames')} value={form.givenNames} onChange={set('givenNames')} />
-        <TextField label={t('reg.field.nameKm')} value={form.nameKm} onChange={set('nameKm')} />
+        <TextField label={t('reg.field.surname')} name="surname" value={form.surname} onChange={set('surname')} required />
+        <TextField label={t('reg.field.givenNames')} name="givenNames" value={form.givenNames} onChange={set('givenNames')} />
+        <TextField label={t('reg.field.nameKm')} name="nameKm" value={form.nameKm} onChange={set('nameKm')} />
         <Choice label={t('reg.field.sex')} value={form.sex} onChange={set('sex')} options={(['M', 'F', 'X'] as const).map((v) => ({ value: v, label: t(`reg.sex.${v}`) }))} />
-        <TextField label={t('reg.field.birthDate')} type="date" value={form.birthDate} onChange={set('birthDate')} />
-        <TextField label={t('reg.field.nationality')} value={form.nationality} onChange={set('nationality')} hint={t('reg.owner.nationalityHint')} required />
+        <TextField label={t('reg.field.birthDate')} type="date" name="birthDate" value={form.birthDate} onChange={set('birthDate')} />
+        <TextField label={t('reg.field.nationality')} name="nationality" value={form.nationality} onChange={set('nationality')} hint={t('reg.owner.nationalityHint')} required />
         <Choice label={t('reg.field.idKind')} value={form.idKind} onChange={set('idKind')} options={(['khmer_id', 'passport', 'other'] as const).map((v) => ({ value: v, label: t(`reg.idKind.${v}`) }))} />
-        <TextField label={t('reg.field.idNumber')} value={form.idNumber} onChange={set('idNumber')} />
-        <TextField label={t('reg.field.phone')} value={form.phone} onChange={set('phone')} />
+        <TextField label={t('reg.field.idNumber')} name="idNumber" value={form.idNumber} onChange={set('idNumber')} />
+        <TextField label={t('reg.field.phone')} name="phone" value={form.phone} onChange={set('phone')} />
         <Choice label={t('reg.field.role')} value={form.role} onChange={set('role')} options={ownerRole.options.map((v) => ({ value: v, label: t(`reg.role.${v}`) }))} />
       </div>
+      </FormFields>
       {error ? <ErrorMessage error={error} /> : null}
       <button type="submit" disabled={!form.surname}>{t('reg.save')}</button>
     </form>

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { premisesType } from '../../../shared/contract/registration.js';
+import { premisesInput, premisesType } from '../../../shared/contract/registration.js';
 import type { AppErrorShape } from '../../../shared/errors.js';
 import { api } from '../api.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
+import { FormFields } from '../components/FieldContext.js';
 import { Choice, TextField } from '../components/FormFields.js';
 import { UnitPicker, type UnitSelection } from '../components/UnitPicker.js';
 import { navigate } from '../router.js';
@@ -39,26 +40,28 @@ export function PremisesForm({ id }: { id?: string }) {
   return (
     <form className="card" aria-label={t(id ? 'reg.premises.edit' : 'reg.premises.new')} onSubmit={(e) => { e.preventDefault(); void submit(); }}>
       <h1>{t(id ? 'reg.premises.edit' : 'reg.premises.new')}</h1>
+      <FormFields schema={premisesInput} error={error}>
       <div className="grid">
-        <TextField label={t('reg.field.nameLatin')} value={form.nameLatin} onChange={set('nameLatin')} required />
-        <TextField label={t('reg.field.premisesNameKm')} value={form.nameKm} onChange={set('nameKm')} />
+        <TextField label={t('reg.field.nameLatin')} name="nameLatin" value={form.nameLatin} onChange={set('nameLatin')} required />
+        <TextField label={t('reg.field.premisesNameKm')} name="nameKm" value={form.nameKm} onChange={set('nameKm')} />
         <Choice label={t('reg.field.type')} value={form.type} onChange={set('type')} options={premisesType.options.map((v) => ({ value: v, label: t(`reg.premisesType.${v}`) }))} />
-        <TextField label={t('reg.field.businessRegNo')} value={form.businessRegNo} onChange={set('businessRegNo')} />
+        <TextField label={t('reg.field.businessRegNo')} name="businessRegNo" value={form.businessRegNo} onChange={set('businessRegNo')} />
       </div>
       <fieldset>
         <legend>{t('reg.premises.address')}</legend>
         <UnitPicker value={unit} onChange={setUnit} />
         <div className="grid">
-          <TextField label={t('reg.field.village')} value={form.village} onChange={set('village')} />
-          <TextField label={t('reg.field.street')} value={form.street} onChange={set('street')} />
-          <TextField label={t('reg.field.houseNo')} value={form.houseNo} onChange={set('houseNo')} />
+          <TextField label={t('reg.field.village')} name="village" value={form.village} onChange={set('village')} />
+          <TextField label={t('reg.field.street')} name="street" value={form.street} onChange={set('street')} />
+          <TextField label={t('reg.field.houseNo')} name="houseNo" value={form.houseNo} onChange={set('houseNo')} />
         </div>
       </fieldset>
       <div className="grid">
-        <TextField label={t('reg.field.rooms')} type="number" value={form.rooms} onChange={set('rooms')} />
-        <TextField label={t('reg.field.beds')} type="number" value={form.beds} onChange={set('beds')} />
-        <TextField label={t('reg.field.phone')} value={form.phone} onChange={set('phone')} />
+        <TextField label={t('reg.field.rooms')} type="number" name="rooms" value={form.rooms} onChange={set('rooms')} />
+        <TextField label={t('reg.field.beds')} type="number" name="beds" value={form.beds} onChange={set('beds')} />
+        <TextField label={t('reg.field.phone')} name="phone" value={form.phone} onChange={set('phone')} />
       </div>
+      </FormFields>
       {error ? <ErrorMessage error={error} /> : null}
       <button type="submit" disabled={!unit.commune || !form.nameLatin}>{t('reg.save')}</button>
     </form>

@@ -26,7 +26,7 @@ describe('boundary', () => {
     const result = await dispatch(options(), 'office.setup', { level: 'village', unitCode: 'abc', name: '' }, LOCAL_OPERATOR);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.error.code).toBe('boundary.invalidRequest');
+    expect(result.error.code).toBe('validation.invalid');
     expect(result.error.details?.map((d) => d.params?.field).sort()).toEqual(['level', 'name', 'unitCode']);
   });
 
