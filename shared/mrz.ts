@@ -1,6 +1,7 @@
 /**
- * ICAO 9303 TD3 (passport) machine-readable zone: parse, verify every check digit, suggest the
- * usual hand-typing fixes, and build valid lines. Pure and browser-safe.
+ * ICAO 9303 machine-readable zones — TD3 passports, TD1/TD2 identity cards, MRV-A/MRV-B visas: parse,
+ * verify every check digit, suggest the usual hand-typing fixes, and build valid TD3 lines. Pure and
+ * browser-safe.
  */
 import { DEFAULT_TIME_ZONE, officeToday } from './local-time.js';
 

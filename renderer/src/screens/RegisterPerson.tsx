@@ -11,7 +11,7 @@ import { FormFields } from '../components/FieldContext.js';
 import { MrzInput } from '../components/MrzInput.js';
 import { BLANK_PERSON, PersonFields, toPersonFields, type PersonForm } from '../components/PersonFields.js';
 import { useLanguage } from '../i18n.js';
-import { officeDate } from '../office-date.js';
+import { todayInOffice } from '../office-time.js';
 import { navigate } from '../router.js';
 
 type Flagged = keyof PersonForm | 'mrz';
@@ -46,7 +46,7 @@ const printed = (yymmdd: string) => `${yymmdd.slice(4, 6)}.${yymmdd.slice(2, 4)}
 export function RegisterPerson() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const [today] = useState(officeDate);
+  const [today] = useState(todayInOffice);
   const [mrzText, setMrzText] = useState('');
   /** The passport or card read: its lines go with the registration as evidence. */
   const [mrz, setMrz] = useState<MrzResult>();
