@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, protocol, session, type WebContents } from 'electron';
+import { AppError } from '../shared/errors.js';
 import { createI18n } from '../shared/i18n/index.js';
 import { APP_ENTRY_URL, APP_SCHEME, contentTypeOf, resolveAppFile } from './app-protocol.js';
 import type { Backend } from './backend/backend.js';
@@ -111,12 +112,18 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, serveApp);
   lockDownSession();
   const dataDir = app.getPath('userData');
+  const dbFile = path.join(dataDir, 'banhchi.db');
   try {
-    mkdirSync(dataDir, { recursive: true });
+    try {
+      mkdirSync(dataDir, { recursive: true });
+    } catch (error) {
+      // A data folder that cannot be made is the register's problem (disk, rights), not the install's.
+      throw new AppError('db.cannotOpen', { file: dbFile, reason: (error as Error).message });
+    }
     // The worker loads from inside app.asar (worker threads read the archive since Electron 18);
     // only native .node files are unpacked, and Electron's asar support finds them there.
     backend = await startWorkerBackend({
-      dbFile: path.join(dataDir, 'banhchi.db'),
+      dbFile,
       workerPath: path.join(appPath(), 'dist', 'electron', 'worker.mjs'),
       resourcesDir: resourcesDir(),
       onCrash: (error) => void writeLog(dataDir, 'The database worker stopped', error),

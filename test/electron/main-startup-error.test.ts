@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -52,6 +52,23 @@ describe('electron main process when it cannot start', () => {
     const log = readFileSync(path.join(state.userData, 'logs', 'banhchi.log'), 'utf8');
     expect(log).toContain('worker.couldNotStart');
     expect(log).toContain(crash.stack!.split('\n')[1]!.trim());
+  });
+
+  it('a data folder that cannot be created is the register failing (disk, rights), and says the log could not be written', async () => {
+    vi.resetModules();
+    state.errorBoxes.length = 0;
+    const blocker = path.join(mkdtempSync(path.join(os.tmpdir(), 'banhchi-startup-')), 'a-file');
+    writeFileSync(blocker, 'not a folder');
+    failure.error = new Error('the worker must not be started');
+    state.locale = 'en-US';
+    state.userData = path.join(blocker, 'Banhchi');
+    await import('../../electron/main.js');
+    await vi.waitFor(() => expect(state.errorBoxes).toHaveLength(1));
+    const box = state.errorBoxes[0]!;
+    expect(box.title).toBe('Banhchi cannot open its register');
+    expect(box.content).toContain(path.join(blocker, 'Banhchi', 'banhchi.db'));
+    expect(box.content).toContain('Check that the disk has free space');
+    expect(box.content).toContain('The details could not be written to a log file.');
   });
 
   it('quits at once when another instance already runs', async () => {
