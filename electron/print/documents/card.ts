@@ -86,10 +86,14 @@ export function renderCard(c: Composer, data: CardData): void {
 
   // Declaration on the left; place and date, then the employer's signature and stamp on the right.
   const place = data.office.place;
+  // A blank card is dated and placed by the employer who fills and signs it: dotted lines, not today.
+  const placeLine = (language: 'km' | 'en') =>
+    !e ? tr(language, 'placeDateBlank')
+    : language === 'km' ? khmerPlaceDateLine(place.km, data.date)
+    : tr('en', 'placeDate', { place: place.latin, date: dateIn('en', data.date) });
   const declareHeight = c.pairHeight(tr('km', 'card.declare'), tr('en', 'card.declare'), { size: 9.5, width: halfWidth });
   const placeHeight = languagesOf(c.mode).reduce((sum, language, i) => {
-    const text = language === 'km' ? khmerPlaceDateLine(place.km, data.date) : tr('en', 'placeDate', { place: place.latin, date: dateIn('en', data.date) });
-    return sum + c.layout(text, { size: i === 0 ? 9.5 : 8, width: halfWidth }).height;
+    return sum + c.layout(placeLine(language), { size: i === 0 ? 9.5 : 8, width: halfWidth }).height;
   }, 0);
   const signHeight = c.layout(words(c, 'card.signature'), { face: 'kmBold', size: 9, width: halfWidth }).height + 2 + 34;
   c.ensure(6 + Math.max(declareHeight, placeHeight + signHeight));
@@ -98,7 +102,12 @@ export function renderCard(c: Composer, data: CardData): void {
   c.pair(tr('km', 'card.declare'), tr('en', 'card.declare'), { size: 9.5, width: halfWidth });
   const leftEnd2 = c.y;
   c.y = top2;
-  placeDate(c, place, data.date, rightX, halfWidth);
+  if (e) placeDate(c, place, data.date, rightX, halfWidth);
+  else {
+    for (const [i, language] of languagesOf(c.mode).entries()) {
+      c.y += c.textAt(placeLine(language), c.y, { x: rightX, width: halfWidth, align: 'center', size: i === 0 ? 9.5 : 8, color: i ? '#555555' : 'black' });
+    }
+  }
   c.y += c.textAt(words(c, 'card.signature'), c.y + 2, { x: rightX, width: halfWidth, align: 'center', face: 'kmBold', size: 9 }) + 34;
   c.y = Math.max(c.y, leftEnd2);
 }
