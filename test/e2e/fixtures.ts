@@ -24,7 +24,11 @@ export async function startWebApp(dataDir: string): Promise<WebApp> {
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`web server did not start:\n${output}`)), 30_000);
+    // A server that does not come up is stopped, so a slow start does not leave it running.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`web server did not start:\n${output}`));
+    }, 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /running at (http:\/\/\S+)/.exec(output);
