@@ -30,7 +30,13 @@ export async function dispatch(options: DispatchOptions, op: unknown, input: unk
   // Which record a field belongs to (`premises` in `premises.create`), for its label; never shown itself.
   const entity = op.split('.')[0] ?? '';
   const parsed = spec.request.safeParse(input ?? {});
-  if (!parsed.success) return invalid(issueDetails(parsed.error.issues, input ?? {}, entity));
+  if (!parsed.success) {
+    // Every problem at once: the schema's, and text that cannot be stored in fields the schema accepted.
+    const details = issueDetails(parsed.error.issues, input ?? {}, entity);
+    const named = new Set(details.map((d) => d.params?.field));
+    const text = textProblems(input ?? {}).filter((d) => !named.has(d.params?.field)).map((d) => ({ ...d, params: { ...d.params, entity } }));
+    return invalid([...details, ...text]);
+  }
   // Characters the register cannot keep, and Limon text in Khmer fields, are refused, never stripped.
   const refusedText = textProblems(parsed.data).map((d) => ({ ...d, params: { ...d.params, entity } }));
   if (refusedText.length > 0) return invalid(refusedText);
