@@ -1,6 +1,7 @@
 import { foundationHandlers } from '../services/foundation.js';
 import { printHandlers } from '../services/print.js';
 import { registrationHandlers } from '../services/registration/index.js';
+import { staysHandlers } from '../services/registration/stays.js';
 import { syncHandlers } from '../services/sync.js';
 import { spreadsheetHandlers } from '../services/spreadsheet/index.js';
 import { bundledGazetteerHandlers } from '../services/bundled-gazetteer.js';
@@ -14,4 +15,5 @@ export const handlers: HandlerTable = {
   ...syncHandlers,
   ...spreadsheetHandlers,
   ...bundledGazetteerHandlers,
+  ...staysHandlers,
 };

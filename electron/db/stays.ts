@@ -1,16 +1,17 @@
 import type { Database } from 'better-sqlite3';
 import type { Stay } from '../../shared/contract/registration.js';
+import { DEFAULT_TIME_ZONE, instantOf, normaliseDateTime } from '../../shared/local-time.js';
 import type { EntitySpec } from './changes.js';
 
 export const stayEntity: EntitySpec = {
   entity: 'stay',
   table: 'stay',
-  columns: ['person_id', 'premises_id', 'room', 'arrived_at', 'reported_at', 'departed_on', 'late'],
+  columns: ['person_id', 'premises_id', 'room', 'arrived_at', 'reported_at', 'departed_on', 'departed_at', 'late', 'change_reason'],
 };
 
 interface StayRow {
   id: string; revision: number; person_id: string; premises_id: string; room: string; arrived_at: string; reported_at: string;
-  departed_on: string | null; late: number; person_name: string; premises_name: string;
+  departed_on: string | null; departed_at: string | null; late: number; change_reason: string; person_name: string; premises_name: string;
 }
 
 const SELECT = `SELECT s.*, trim(p.surname || ' ' || p.given_names) AS person_name, coalesce(pr.name_latin, '') AS premises_name
@@ -20,7 +21,7 @@ function toStay(row: StayRow): Stay {
   return {
     id: row.id, revision: row.revision, personId: row.person_id, premisesId: row.premises_id, personName: row.person_name,
     premisesName: row.premises_name, room: row.room, arrivedAt: row.arrived_at, reportedAt: row.reported_at,
-    departedOn: row.departed_on, late: row.late === 1,
+    departedOn: row.departed_on, departedAt: row.departed_at, late: row.late === 1, changeReason: row.change_reason,
   };
 }
 
@@ -43,12 +44,17 @@ export function openStayOf(db: Database, personId: string): Stay | undefined {
   return row ? toStay(row) : undefined;
 }
 
-/** Milliseconds of an ISO date (midnight UTC) or date-time. */
-export function instant(value: string): number {
-  return Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value);
+/** Milliseconds of a stored or typed time: a date is the office's midnight, a local date-time is read in the office's zone. */
+export function instant(value: string, zone: string = DEFAULT_TIME_ZONE): number {
+  return instantOf(value, zone);
 }
 
-/** The 24-hour rule: reported more than a day after arrival. */
-export function isLate(arrivedAt: string, reportedAt: string): boolean {
-  return instant(reportedAt) - instant(arrivedAt) > 24 * 3600 * 1000;
+/** The 24-hour rule: reported more than 24 hours after arrival (24 hours and 1 minute is late). */
+export function isLate(arrivedAt: string, reportedAt: string, zone: string = DEFAULT_TIME_ZONE): boolean {
+  return instant(reportedAt, zone) - instant(arrivedAt, zone) > 24 * 3600 * 1000;
+}
+
+/** The stored form of a time (office local with offset); unreadable values are left for the caller's check. */
+export function stored(value: string, zone: string = DEFAULT_TIME_ZONE): string {
+  return normaliseDateTime(value, zone) ?? value;
 }

@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
-import { DEFAULT_TIME_ZONE, isTimeZone, officeNow, officeToday, TIME_ZONE_SETTING } from '../../shared/local-time.js';
+import { formatDate } from '../../shared/khmer.js';
+import { dateOf, DEFAULT_TIME_ZONE, formatTime, isTimeZone, officeNow, officeToday, TIME_ZONE_SETTING } from '../../shared/local-time.js';
 import { api } from './api.js';
 
 /**
@@ -47,4 +48,15 @@ export function useOfficeZone(): string {
     },
     () => zone,
   );
+}
+
+/** A stored date-time as people read it in the office: the date in the UI language, then HH:MM. */
+export function formatOfficeDateTime(value: string, zone: string, language: 'en' | 'km'): string {
+  return `${formatDate(dateOf(value, zone), language)} ${formatTime(value, zone, language)}`;
+}
+
+/** The office's date and HH:MM now, for date and time fields. */
+export function nowFields(): { date: string; time: string } {
+  const now = nowInOffice();
+  return { date: now.slice(0, 10), time: now.slice(11, 16) };
 }

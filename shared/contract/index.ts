@@ -6,6 +6,7 @@ import { registrationOps } from './registration.js';
 import { syncOps } from './sync.js';
 import { spreadsheetOps } from './spreadsheet.js';
 import { bundledOps } from './bundled.js';
+import { staysOps } from './stays.js';
 
 /**
  * The one contract between UI and backend: operation name → request/response schemas.
@@ -18,6 +19,7 @@ export const contract = {
   ...syncOps,
   ...spreadsheetOps,
   ...bundledOps,
+  ...staysOps,
 } satisfies Record<string, OperationSpec>;
 
 export type Contract = typeof contract;

@@ -169,11 +169,18 @@ export const staySchema = z.object({
   personName: z.string(),
   premisesName: z.string(),
   room: z.string(),
+  /** Office local date-time with offset (`2026-03-01T06:30:00+07:00`). */
   arrivedAt: z.string(),
+  /** When the stay was recorded (the backend's clock), or as corrected with a reason. */
   reportedAt: z.string(),
+  /** The office's date of the departure (YYYY-MM-DD); null while staying. */
   departedOn: z.string().nullable(),
+  /** Office local date-time of the departure; null while staying. */
+  departedAt: z.string().nullable(),
   /** Reported more than 24 hours after arrival. */
   late: z.boolean(),
+  /** The reason given for the last correction (empty when never corrected). */
+  changeReason: z.string(),
 });
 export type Stay = z.infer<typeof staySchema>;
 

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { isoDate, jobId, recordId } from './common.js';
 import { operation } from './define.js';
+import { officeDateTime } from './stays.js';
 import {
-  alertKind, alertSchema, dateOrDateTime, duplicateReviewSchema, employerInput, employerSchema, employmentInput,
+  alertKind, alertSchema, duplicateReviewSchema, employerInput, employerSchema, employmentInput,
   employmentSchema, fieldComparisonSchema, icaoCode, ownerInput, ownerLinkSchema, ownerRole, ownerSchema, page,
   pageRequest, patchOf, personFieldName, personFields, personSchema, personSummarySchema, premisesInput, premisesSchema,
   premisesStatus, premisesType, searchHitSchema, staySchema, unitCode, workStatus,
@@ -82,7 +83,14 @@ export const registrationOps = {
   'premises.create': operation({ request: premisesInput, response: premisesSchema }),
   'premises.update': operation({ request: z.object({ id: recordId, patch: patchOf(premisesInput) }), response: premisesSchema }),
   'premises.close': operation({
-    request: z.object({ id: recordId, status: z.enum(['temporarily_closed', 'permanently_closed']), date: isoDate, reason: z.string().trim().min(1).max(1000) }),
+    request: z.object({
+      id: recordId, status: z.enum(['temporarily_closed', 'permanently_closed']), date: isoDate, reason: z.string().trim().min(1).max(1000),
+      /** Required when people are staying: all depart at a time, or all move to another premises arriving at that time. */
+      guests: z.discriminatedUnion('action', [
+        z.object({ action: z.literal('depart'), at: officeDateTime }),
+        z.object({ action: z.literal('move'), at: officeDateTime, toPremisesId: recordId }),
+      ]).optional(),
+    }),
     response: premisesSchema,
   }),
   'premises.reopen': operation({ request: byId, response: premisesSchema }),
@@ -155,21 +163,6 @@ export const registrationOps = {
       limit: z.number().int().min(1).max(200).default(20),
     }),
     response: page(searchHitSchema),
-  }),
-
-  // Stays
-  'stays.arrive': operation({
-    request: z.object({ personId: recordId, premisesId: recordId, room: z.string().trim().max(50).default(''), arrivedAt: dateOrDateTime, reportedAt: dateOrDateTime.optional() }),
-    response: staySchema,
-  }),
-  'stays.move': operation({
-    request: z.object({ personId: recordId, toPremisesId: recordId, room: z.string().trim().max(50).default(''), arrivedAt: dateOrDateTime, reportedAt: dateOrDateTime.optional() }),
-    response: z.object({ ended: staySchema, started: staySchema }),
-  }),
-  'stays.depart': operation({ request: z.object({ stayId: recordId, departedOn: isoDate }), response: staySchema }),
-  'stays.update': operation({
-    request: z.object({ stayId: recordId, room: z.string().trim().max(50).optional(), arrivedAt: dateOrDateTime.optional(), reportedAt: dateOrDateTime.optional() }),
-    response: staySchema,
   }),
 
   // Employers and employment

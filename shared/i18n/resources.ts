@@ -34,7 +34,9 @@ export const FEATURE_FILES = {
 } as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (arg: infer I) => void ? I : never;
-export type Messages = UnionToIntersection<(typeof FEATURE_FILES.en)[number]>;
+/** One plain object type (not an intersection of the files): i18next's key types stay within the compiler's depth limit. */
+type Simplify<T> = T extends string ? T : { [K in keyof T]: Simplify<T[K]> };
+export type Messages = Simplify<UnionToIntersection<(typeof FEATURE_FILES.en)[number]>>;
 
 export const LANGUAGES = ['km', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

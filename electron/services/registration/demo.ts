@@ -138,11 +138,13 @@ export const demoHandlers: Pick<HandlerTable, 'registration.demo'> = {
       counts.persons++;
       const arrived = addDays(row.entry_date, rnd.int(10));
       const lateRoll = rnd.next();
-      const reported = `${addDays(arrived, lateRoll < 0.05 ? 2 + rnd.int(10) : rnd.int(2) * 0)}T${String(8 + rnd.int(9)).padStart(2, '0')}:00:00Z`;
+      const reported = `${addDays(arrived, lateRoll < 0.05 ? 2 + rnd.int(10) : rnd.int(2) * 0)}T${String(15 + rnd.int(9)).padStart(2, '0')}:00:00+07:00`;
       const departed = rnd.next() < 0.12 ? addDays(arrived, 1 + rnd.int(200)) : null;
+      const departedOn = departed && departed < day ? departed : null;
+      // Office local times (+07:00): arrival in the morning, report the same afternoon unless late.
       insertRecord(writer, stayEntity, newId(), {
-        person_id: id, premises_id: rnd.pick(premisesIds), room: String(100 + rnd.int(500)), arrived_at: arrived, reported_at: reported,
-        departed_on: departed && departed < day ? departed : null, late: lateRoll < 0.05 ? 1 : 0,
+        person_id: id, premises_id: rnd.pick(premisesIds), room: String(100 + rnd.int(500)), arrived_at: `${arrived}T${String(6 + rnd.int(8)).padStart(2, '0')}:00:00+07:00`,
+        reported_at: reported, departed_on: departedOn, departed_at: departedOn ? `${departedOn}T11:00:00+07:00` : null, late: lateRoll < 0.05 ? 1 : 0, change_reason: '',
       });
       counts.stays++;
       if (rnd.next() < 0.6) {

@@ -8,14 +8,12 @@ import { ownersHandlers } from './owners.js';
 import { personsHandlers } from './persons.js';
 import { premisesHandlers } from './premises.js';
 import { searchHandlers } from './search.js';
-import { staysHandlers } from './stays.js';
 
 export const registrationHandlers: Pick<HandlerTable, RegistrationOp> = {
   ...premisesHandlers,
   ...ownersHandlers,
   ...personsHandlers,
   ...searchHandlers,
-  ...staysHandlers,
   ...employersHandlers,
   ...duplicatesHandlers,
   ...alertsHandlers,

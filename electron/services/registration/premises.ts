@@ -9,6 +9,7 @@ import { getPremisesRow, listPremisesRows, premisesEntity, toPremises, type Prem
 import { matchExpression, searchDocs } from '../../db/search.js';
 import { staysOfPremises } from '../../db/stays.js';
 import { columns, newId, notFound, today } from './common.js';
+import { departAllFrom, moveAllFrom } from './stays.js';
 
 const FIELDS = {
   nameLatin: 'name_latin', nameKm: 'name_km', type: 'type', village: 'village', street: 'street', houseNo: 'house_no',
@@ -41,12 +42,18 @@ export const premisesHandlers: Pick<HandlerTable, Op> = {
     return toPremises(ctx.db, load(ctx.db, id));
   },
 
-  'premises.close': (ctx, request) => {
-    const row = load(ctx.db, request.id);
-    if (row.status === 'permanently_closed') throw new AppError('registration.premises.alreadyClosed', { name: row.name_latin });
-    updateRecord(ctx.writer(), premisesEntity, request.id, { status: request.status, closed_on: request.date, close_reason: request.reason });
-    return toPremises(ctx.db, load(ctx.db, request.id));
-  },
+  'premises.close': (ctx, request) =>
+    ctx.db.transaction(() => {
+      const row = load(ctx.db, request.id);
+      if (row.status === 'permanently_closed') throw new AppError('registration.premises.alreadyClosed', { name: row.name_latin });
+      // No one is left "staying" at a closed premises: they depart, or move elsewhere, in the same transaction.
+      const staying = staysOfPremises(ctx.db, request.id, true, 10_000).length;
+      if (staying > 0 && !request.guests) throw new AppError('stays.closeGuestsStaying', { count: staying });
+      if (request.guests?.action === 'depart') departAllFrom(ctx, request.id, request.guests.at);
+      if (request.guests?.action === 'move') moveAllFrom(ctx, request.id, request.guests.toPremisesId, request.guests.at);
+      updateRecord(ctx.writer(), premisesEntity, request.id, { status: request.status, closed_on: request.date, close_reason: request.reason });
+      return toPremises(ctx.db, load(ctx.db, request.id));
+    })(),
 
   'premises.reopen': (ctx, request) => {
     load(ctx.db, request.id);

@@ -9,7 +9,8 @@ import { duplicateReviewEntity } from '../../db/duplicates.js';
 import { employmentEntity, getEmployerRow } from '../../db/employers.js';
 import { personEntity } from '../../db/persons.js';
 import { getPremisesRow } from '../../db/premises.js';
-import { isLate, stayEntity } from '../../db/stays.js';
+import { officeZone } from '../../db/settings.js';
+import { isLate, stayEntity, stored } from '../../db/stays.js';
 import { columns, notFound } from '../registration/common.js';
 import { derivedKeys, personColumns } from '../registration/identity.js';
 import type { RowPlan } from './rows.js';
@@ -125,6 +126,7 @@ export function commitPlans(ctx: HandlerContext, request: ImportRequest, plans: 
   const db = ctx.db;
   const s = statements(db);
   const now = nowIso();
+  const zone = officeZone(db);
   const writer: WriteContext = { ...ctx.writer(), now: () => now };
   const newId = idSource();
   const insert = inserters(writer);
@@ -172,10 +174,12 @@ export function commitPlans(ctx: HandlerContext, request: ImportRequest, plans: 
             continue;
           }
         }
-        const reportedAt = plan.stay.reportedAt ?? now;
+        // Stored as the office's local date-time with offset, like every stay.
+        const arrivedAt = stored(plan.stay.arrivedAt, zone);
+        const reportedAt = stored(plan.stay.reportedAt ?? now, zone);
         insert(stayEntity, newId(), {
-          person_id: personId, premises_id: target.premisesId, room: plan.stay.room, arrived_at: plan.stay.arrivedAt,
-          reported_at: reportedAt, departed_on: null, late: isLate(plan.stay.arrivedAt, reportedAt) ? 1 : 0,
+          person_id: personId, premises_id: target.premisesId, room: plan.stay.room, arrived_at: arrivedAt,
+          reported_at: reportedAt, departed_on: null, late: isLate(arrivedAt, reportedAt, zone) ? 1 : 0,
         });
         result.stays += 1;
       } else if (target.kind === 'employment' && plan.employment) {

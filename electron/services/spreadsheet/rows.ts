@@ -6,10 +6,10 @@ import {
 } from '../../../shared/contract/spreadsheet.js';
 import type { ErrorDetail } from '../../../shared/errors.js';
 import { textProblem } from '../../../shared/text-input.js';
-import { registrationOps } from '../../../shared/contract/registration.js';
+import { staysOps } from '../../../shared/contract/stays.js';
 
 /** The room as `stays.arrive` takes it. */
-const stayRoom = registrationOps['stays.arrive'].request.shape.room;
+const stayRoom = staysOps['stays.arrive'].request.shape.room;
 
 /** What one valid row becomes; the request bodies of `persons.register`, `stays.arrive`, `employment.record`. */
 export interface RowPlan {

@@ -4,18 +4,34 @@ import type { AppErrorShape } from '../../../shared/errors.js';
 import { api } from '../api.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { Choice, TextField } from '../components/FormFields.js';
+import { RecordPicker } from '../components/RecordPicker.js';
+import { useQuery } from '../hooks.js';
+import { nowFields, todayInOffice } from '../office-time.js';
 import { navigate } from '../router.js';
-import { todayInOffice } from '../office-time.js';
 
-/** Close premises temporarily or permanently, with the date and the reason. */
+/**
+ * Close premises temporarily or permanently, with the date and the reason. People staying there
+ * are not left "present": they all leave at a date and time, or all move to another premises.
+ */
 export function ClosePremisesForm({ id }: { id: string }) {
   const { t } = useTranslation();
+  const page = useQuery('premises.get', { id });
+  const staying = page.data?.staysNow.length ?? 0;
   const [status, setStatus] = useState<'temporarily_closed' | 'permanently_closed'>('temporarily_closed');
   const [date, setDate] = useState(todayInOffice);
   const [reason, setReason] = useState('');
+  const [guests, setGuests] = useState<'depart' | 'move'>('depart');
+  const start = nowFields();
+  const [atDate, setAtDate] = useState(start.date);
+  const [atTime, setAtTime] = useState(start.time);
+  const [toPremisesId, setToPremisesId] = useState('');
   const [error, setError] = useState<AppErrorShape>();
   const submit = async () => {
-    const r = await api['premises.close']({ id, status, date, reason });
+    const at = `${atDate}T${atTime}`;
+    const r = await api['premises.close']({
+      id, status, date, reason,
+      ...(staying > 0 ? { guests: guests === 'move' ? { action: 'move' as const, at, toPremisesId } : { action: 'depart' as const, at } } : {}),
+    });
     if (!r.ok) return setError(r.error);
     navigate('premises', id);
   };
@@ -28,8 +44,24 @@ export function ClosePremisesForm({ id }: { id: string }) {
       />
       <TextField label={t('reg.field.closeDate')} type="date" value={date} onChange={setDate} required />
       <TextField label={t('reg.field.closeReason')} value={reason} onChange={setReason} required />
+      {staying > 0 ? (
+        <fieldset>
+          <legend>{t('stays.close.guests', { count: staying })}</legend>
+          {(['depart', 'move'] as const).map((choice) => (
+            <label key={choice} className="radio">
+              <input type="radio" name="guests" value={choice} checked={guests === choice} onChange={() => setGuests(choice)} />
+              {t(`stays.close.${choice}`)}
+            </label>
+          ))}
+          {guests === 'move' ? <RecordPicker kind="premises" label={t('stays.close.to')} value={toPremisesId} onChange={setToPremisesId} /> : null}
+          <div className="row">
+            <TextField label={t('stays.close.date')} type="date" value={atDate} onChange={setAtDate} required />
+            <TextField label={t('stays.close.time')} type="time" value={atTime} onChange={setAtTime} required />
+          </div>
+        </fieldset>
+      ) : null}
       {error ? <ErrorMessage error={error} /> : null}
-      <button type="submit" disabled={!reason.trim()}>{t('reg.premises.close')}</button>
+      <button type="submit" disabled={!reason.trim() || (staying > 0 && guests === 'move' && !toPremisesId)}>{t('reg.premises.close')}</button>
     </form>
   );
 }

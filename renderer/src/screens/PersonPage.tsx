@@ -1,10 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { api } from '../api.js';
 import { AlertList } from '../components/AlertList.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { HistoryList } from '../components/HistoryList.js';
+import { StayList } from '../components/StayList.js';
 import { useQuery } from '../hooks.js';
-import { todayInOffice } from '../office-time.js';
 import { navigate } from '../router.js';
 
 const SHOWN = ['nameKm', 'sex', 'birthDate', 'nationality', 'passportNo', 'issuingState', 'passportExpiry', 'visaType', 'visaNo', 'visaExpiry', 'entryDate', 'phone'] as const;
@@ -17,7 +16,6 @@ export function PersonPage({ id, notice }: { id: string; notice?: string | undef
   if (!data.data) return <p>{t('common.loading')}</p>;
   const { person: p, stays, employments, alerts, duplicates } = data.data;
   const open = stays.find((s) => s.departedOn === null);
-  const depart = () => open && void api['stays.depart']({ stayId: open.id, departedOn: todayInOffice() }).then(() => data.reload());
   return (
     <section>
       {notice === 'existing' ? <p role="status" className="notice">{t('reg.person.existing')}</p> : null}
@@ -39,17 +37,8 @@ export function PersonPage({ id, notice }: { id: string; notice?: string | undef
       </section>
       <section className="card" aria-label={t('reg.person.stays')}>
         <h2>{t('reg.person.stays')}</h2>
-        <ul>
-          {stays.map((s) => (
-            <li key={s.id}>
-              <a href={`#/premises/${s.premisesId}`}>{s.premisesName}</a>{' '}
-              {t('reg.person.stayLine', { premises: '', room: s.room || '—', from: s.arrivedAt.slice(0, 10), to: s.departedOn ?? t('reg.person.current') })}
-              {s.late ? <strong className="late">{` ${t('reg.person.late')}`}</strong> : null}
-            </li>
-          ))}
-        </ul>
+        <StayList stays={stays} show="premises" onChanged={data.reload} />
         <button type="button" onClick={() => navigate('foreigners', id, 'stay')}>{t(open ? 'reg.person.move' : 'reg.person.arrive')}</button>
-        {open ? <button type="button" onClick={depart}>{t('reg.person.depart')}</button> : null}
       </section>
       <section className="card" aria-label={t('reg.person.employment')}>
         <h2>{t('reg.person.employment')}</h2>

@@ -4,25 +4,16 @@ import { api } from '../api.js';
 import { AlertList } from '../components/AlertList.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { HistoryList } from '../components/HistoryList.js';
+import { StayList } from '../components/StayList.js';
 import { useQuery } from '../hooks.js';
 import { useLanguage } from '../i18n.js';
 import { navigate } from '../router.js';
 
-function StayRows({ stays, title }: { stays: Stay[]; title: string }) {
-  const { t } = useTranslation();
+function StayRows({ stays, title, onChanged }: { stays: Stay[]; title: string; onChanged: () => void }) {
   return (
     <section className="card" aria-label={title}>
       <h2>{title}</h2>
-      {stays.length === 0 ? <p className="hint">{t('reg.none')}</p> : null}
-      <ul>
-        {stays.map((s) => (
-          <li key={s.id}>
-            <a href={`#/foreigners/${s.personId}`}>{s.personName}</a>{' '}
-            {t('reg.person.stayLine', { premises: '', room: s.room || '—', from: s.arrivedAt.slice(0, 10), to: s.departedOn ?? t('reg.person.current') })}
-            {' '}<a href={`#/documents/receipt/${s.id}`}>{t('print.ui.printReceipt')}</a>
-          </li>
-        ))}
-      </ul>
+      <StayList stays={stays} show="person" onChanged={onChanged} receipts />
     </section>
   );
 }
@@ -43,6 +34,7 @@ export function PremisesPage({ id }: { id: string }) {
     <section>
       <div className="toolbar">
         <h1>{p.nameLatin} <span lang="km">{p.nameKm}</span></h1>
+        {p.status === 'open' ? <button type="button" className="primary" onClick={() => navigate('premises', id, 'checkin')}>{t('stays.checkIn.open')}</button> : null}
         <button type="button" onClick={() => navigate('premises', id, 'edit')}>{t('reg.edit')}</button>
         <button type="button" onClick={() => navigate('documents', 'pledge', id)}>{t('print.ui.printPledge')}</button>
         {p.status === 'open'
@@ -71,8 +63,8 @@ export function PremisesPage({ id }: { id: string }) {
         </ul>
         <button type="button" onClick={() => navigate('premises', id, 'owner')}>{t('reg.premises.addOwner')}</button>
       </section>
-      <StayRows stays={staysNow} title={t('reg.premises.peopleNow')} />
-      <StayRows stays={staysBefore} title={t('reg.premises.peopleBefore')} />
+      <StayRows stays={staysNow} title={t('reg.premises.peopleNow')} onChanged={data.reload} />
+      <StayRows stays={staysBefore} title={t('reg.premises.peopleBefore')} onChanged={data.reload} />
       <AlertList alerts={alerts} />
       <HistoryList entity="premises" recordId={id} />
     </section>

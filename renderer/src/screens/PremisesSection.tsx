@@ -1,17 +1,19 @@
 import type { SectionProps } from '../sections.js';
+import { CheckInForm } from './CheckInForm.js';
 import { ClosePremisesForm } from './ClosePremisesForm.js';
 import { OwnerForm } from './OwnerForm.js';
 import { PremisesForm } from './PremisesForm.js';
 import { PremisesList } from './PremisesList.js';
 import { PremisesPage } from './PremisesPage.js';
 
-/** #/premises, #/premises/new, #/premises/ID, #/premises/ID/edit|close|owner */
+/** #/premises, #/premises/new, #/premises/ID, #/premises/ID/edit|close|owner|checkin */
 export function PremisesSection({ path }: SectionProps) {
   const [id, action] = path;
   if (!id) return <PremisesList />;
   if (id === 'new') return <PremisesForm />;
   if (action === 'edit') return <PremisesForm id={id} />;
   if (action === 'close') return <ClosePremisesForm id={id} />;
+  if (action === 'checkin') return <CheckInForm premisesId={id} />;
   if (action === 'owner') return <OwnerForm premisesId={id} />;
   return <PremisesPage id={id} />;
 }

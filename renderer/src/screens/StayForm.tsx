@@ -6,24 +6,25 @@ import { ErrorMessage } from '../components/ErrorMessage.js';
 import { TextField } from '../components/FormFields.js';
 import { RecordPicker } from '../components/RecordPicker.js';
 import { useQuery } from '../hooks.js';
+import { nowFields } from '../office-time.js';
 import { navigate } from '../router.js';
-import { todayInOffice } from '../office-time.js';
 
-/** Arrival at a premises, or a move when the person already stays somewhere. */
+/** Arrival at a premises, or a move when the person already stays somewhere. The report time is set when saved. */
 export function StayForm({ personId }: { personId: string }) {
   const { t } = useTranslation();
   const person = useQuery('persons.get', { id: personId });
   const [premisesId, setPremisesId] = useState('');
   const [room, setRoom] = useState('');
-  const today = todayInOffice();
-  const [arrivedAt, setArrivedAt] = useState(today);
-  const [reportedAt, setReportedAt] = useState(today);
+  const start = nowFields();
+  const [date, setDate] = useState(start.date);
+  const [time, setTime] = useState(start.time);
   const [error, setError] = useState<AppErrorShape>();
   const moving = person.data?.stays.some((s) => s.departedOn === null) ?? false;
   const submit = async () => {
+    const arrivedAt = `${date}T${time}`;
     const r = moving
-      ? await api['stays.move']({ personId, toPremisesId: premisesId, room, arrivedAt, reportedAt })
-      : await api['stays.arrive']({ personId, premisesId, room, arrivedAt, reportedAt });
+      ? await api['stays.move']({ personId, toPremisesId: premisesId, room, arrivedAt })
+      : await api['stays.arrive']({ personId, premisesId, room, arrivedAt });
     if (!r.ok) return setError(r.error);
     navigate('foreigners', personId);
   };
@@ -33,8 +34,10 @@ export function StayForm({ personId }: { personId: string }) {
       <h1>{title}</h1>
       <RecordPicker kind="premises" label={t('reg.field.premises')} value={premisesId} onChange={setPremisesId} />
       <TextField label={t('reg.field.room')} value={room} onChange={setRoom} />
-      <TextField label={t('reg.field.arrivedAt')} type="date" value={arrivedAt} onChange={setArrivedAt} required />
-      <TextField label={t('reg.field.reportedAt')} type="date" value={reportedAt} onChange={setReportedAt} />
+      <div className="row">
+        <TextField label={t('stays.checkIn.arrivalDate')} type="date" value={date} onChange={setDate} required />
+        <TextField label={t('stays.checkIn.arrivalTime')} type="time" value={time} onChange={setTime} required />
+      </div>
       {error ? <ErrorMessage error={error} /> : null}
       <button type="submit" disabled={!premisesId}>{t('reg.save')}</button>
     </form>

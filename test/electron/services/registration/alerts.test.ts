@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { COMMUNE, personFields, premises, registerBackend } from './fixtures.js';
 
 const TODAY = '2026-03-01';
+
+/** The report time is the backend's clock: set it to when each stay is recorded. */
+const reportAt = (iso: string) => { vi.useFakeTimers({ toFake: ['Date'] }); vi.setSystemTime(new Date(iso)); };
+afterEach(() => vi.useRealTimers());
 
 describe('alerts at a fixed date', () => {
   it('flags expired and expiring documents, work without permit, late reports and unsigned pledges; diplomats exempt', async () => {
@@ -10,7 +14,8 @@ describe('alerts at a fixed date', () => {
     const employer = await t.ok('employers.create', { nameLatin: 'Star Casino', communeCode: COMMUNE, workforceTotal: 50, cambodianCount: 45 });
     const reg = async (passportNo: string, extra: Parameters<typeof personFields>[0] = {}) => {
       const person = (await t.ok('persons.register', { fields: personFields({ passportNo, surname: `P${passportNo}`, ...extra }), today: TODAY })).person;
-      await t.ok('stays.arrive', { personId: person.id, premisesId: place.id, arrivedAt: '2026-02-01T08:00:00Z', reportedAt: '2026-02-01T12:00:00Z' });
+      reportAt('2026-02-01T12:00:00Z');
+      await t.ok('stays.arrive', { personId: person.id, premisesId: place.id, arrivedAt: '2026-02-01T08:00:00Z' });
       return person;
     };
     const expired = await reg('A1000001', { passportExpiry: '2026-02-28' });
@@ -19,7 +24,8 @@ describe('alerts at a fixed date', () => {
     await t.ok('employment.record', { personId: worker.id, employerId: employer.id, startDate: '2026-02-01', workStatus: 'valid_permit', workPermitExpiry: '2026-02-15' });
     const diplomat = await reg('A1000004', { diplomatic: true, passportExpiry: '2026-01-01' });
     const late = (await t.ok('persons.register', { fields: personFields({ passportNo: 'A1000005', surname: 'Late' }), today: TODAY })).person;
-    await t.ok('stays.arrive', { personId: late.id, premisesId: place.id, arrivedAt: '2026-02-01', reportedAt: '2026-02-03T10:00:00Z' });
+    reportAt('2026-02-03T10:00:00Z');
+    await t.ok('stays.arrive', { personId: late.id, premisesId: place.id, arrivedAt: '2026-02-01' });
     const alerts = await t.ok('alerts.list', { today: TODAY, limit: 100 });
     const kinds = (id: string) => alerts.items.filter((a) => a.personId === id || a.recordId === id).map((a) => a.kind).sort();
     expect(kinds(expired.id)).toEqual(['passport_expired']);

@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { COMMUNE, personFields, premises, registerBackend, TODAY } from './fixtures.js';
+
+/** The report time is the backend's clock: set it to when each stay is recorded. */
+const reportAt = (iso: string) => { vi.useFakeTimers({ toFake: ['Date'] }); vi.setSystemTime(new Date(iso)); };
+afterEach(() => vi.useRealTimers());
 
 describe('premises, owners, stays, employment', () => {
   it('creates, edits and closes premises, with the address from the gazetteer and every change logged', async () => {
@@ -37,13 +41,18 @@ describe('premises, owners, stays, employment', () => {
     const a = await premises(t, 'Sokha Rooms');
     const b = await premises(t, 'Mekong Apartment');
     const person = (await t.ok('persons.register', { fields: personFields(), today: TODAY })).person;
-    const stay = await t.ok('stays.arrive', { personId: person.id, premisesId: a.id, room: '7', arrivedAt: '2026-02-01T08:00:00Z', reportedAt: '2026-02-02T09:00:00Z' });
+    reportAt('2026-02-02T09:00:00Z');
+    const stay = await t.ok('stays.arrive', { personId: person.id, premisesId: a.id, room: '7', arrivedAt: '2026-02-01T08:00:00Z' });
+    expect(stay.reportedAt).toBe('2026-02-02T16:00:00+07:00');
     expect(stay.late).toBe(true);
     expect(await t.call('stays.arrive', { personId: person.id, premisesId: b.id, arrivedAt: '2026-02-05' })).toMatchObject({ ok: false, error: { code: 'registration.stay.alreadyStaying' } });
-    const moved = await t.ok('stays.move', { personId: person.id, toPremisesId: b.id, room: '3A', arrivedAt: '2026-02-10T12:00:00Z', reportedAt: '2026-02-10T20:00:00Z' });
+    reportAt('2026-02-10T20:00:00Z');
+    const moved = await t.ok('stays.move', { personId: person.id, toPremisesId: b.id, room: '3A', arrivedAt: '2026-02-10T12:00:00Z' });
     expect(moved.ended.departedOn).toBe('2026-02-10');
     expect(moved.started).toMatchObject({ premisesName: 'Mekong Apartment', late: false });
-    const gone = await t.ok('stays.depart', { stayId: moved.started.id, departedOn: '2026-02-20' });
+    reportAt('2026-02-21T00:00:00Z');
+    const gone = await t.ok('stays.depart', { stayId: moved.started.id, departedAt: '2026-02-20T10:00' });
+    expect(gone.departedAt).toBe('2026-02-20T10:00:00+07:00');
     expect(gone.departedOn).toBe('2026-02-20');
     const page = await t.ok('premises.get', { id: a.id, today: TODAY });
     expect(page.staysNow).toEqual([]);
