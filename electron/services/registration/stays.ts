@@ -9,7 +9,7 @@ import { getPremisesRow } from '../../db/premises.js';
 import { officeZone } from '../../db/settings.js';
 import { getStay, isLate, openStayOf, stayEntity } from '../../db/stays.js';
 import type { Stay } from '../../../shared/contract/registration.js';
-import { indexPerson, newId, notFound } from './common.js';
+import { newId, notFound } from './common.js';
 import { checkMrz, derivedKeys, normalisePerson, personColumns, queueDuplicates } from './identity.js';
 
 type Op = 'stays.arrive' | 'stays.move' | 'stays.checkIn' | 'stays.depart' | 'stays.undoDeparture' | 'stays.correct' | 'stays.delete';
@@ -149,7 +149,6 @@ export const staysHandlers: Pick<HandlerTable, Op> = {
         const keys = derivedKeys({ surname: fields.surname, given_names: fields.givenNames ?? '', passport_no: fields.passportNo });
         insertRecord(ctx.writer(), personEntity, id, { ...personColumns(fields), source: request.mrz ? 'mrz' : 'manual', merged_into: null, ...keys, created_at: nowIso() });
         person = getPersonRow(ctx.db, id) ?? notFound('person', id);
-        indexPerson(ctx.db, person);
         queueDuplicates(ctx.db, ctx.writer(), person);
       }
       const open = openStayOf(ctx.db, person.id);
