@@ -148,11 +148,13 @@ test('register a foreigner by MRZ with a bad check digit caught on its field, re
   await stay.getByRole('combobox', { name: 'Premises' }).selectOption({ label: 'Mekong Breeze Guesthouse (ផ្ទះសំណាក់ខ្យល់មេគង្គ)' });
   await stay.getByLabel('Room').fill('204');
   await stay.getByLabel('Arrival date').fill('2026-11-19');
-  await stay.getByLabel('Reported date').fill('2026-11-19');
+  await stay.getByLabel('Arrival time').fill('14:05');
   await stay.getByRole('button', { name: 'Save' }).click();
   const stays = app.getByRole('region', { name: 'Stays' });
-  await expect(stays).toContainText('Mekong Breeze Guesthouse');
-  await expect(stays).toContainText('room 204 · 2026-11-19 → now');
+  const row = stays.getByRole('row').filter({ hasText: 'Mekong Breeze Guesthouse' });
+  await expect(row).toContainText('204');
+  await expect(row).toContainText('19 November 2026 14:05');
+  await expect(row).toContainText('staying');
 
   // An employment with the employer.
   await app.getByRole('button', { name: 'Record employment' }).click();
