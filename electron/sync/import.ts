@@ -56,6 +56,14 @@ function describe(opened: OpenedBundle): IncomingBundle {
 /** Verifies one bundle file completely, then applies it (or holds it, or reports it already imported). */
 export async function importBundle(db: Database, source: BundleSource, options: ImportOptions): Promise<ImportResult> {
   const opened = await readBundle(source, { keys: keyLookup(db), identities: options.keys.identities });
+  try {
+    return await importOpened(db, source, opened, options);
+  } finally {
+    await opened.close(); // the decrypted spool
+  }
+}
+
+async function importOpened(db: Database, source: BundleSource, opened: OpenedBundle, options: ImportOptions): Promise<ImportResult> {
   const bundle = describe(opened);
   const self = options.keys.current.officeId;
   const result: ImportResult = {

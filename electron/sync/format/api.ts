@@ -275,11 +275,14 @@ export interface OpenedBundle<K extends BundleKind = BundleKind> {
    * so callers must apply records only after the iteration completes (one transaction).
    */
   records(): AsyncIterable<RecordOf[K]>;
+  /** Removes the temporary spool holding the decrypted payload (also removed at process exit). */
+  close(): Promise<void>;
 }
 
 /**
  * Verifies and decrypts a bundle: size caps, outer header, directory lookup (unknown office, revoked key),
  * outer signature, payload hash, age header caps, full decryption, inner signature, outer/inner equality.
+ * Memory stays flat: the payload is decrypted into an enciphered temporary spool and read back as streams.
  */
 export declare function readBundle<K extends BundleKind = BundleKind>(source: BundleSource, options: ReadOptions & { kind?: K }): Promise<OpenedBundle<K>>;
 

@@ -58,14 +58,15 @@ export async function encodeBody(
   return { body, rawLength, rawSha256: rawHash.digest('hex'), bodySha256: createHash('sha256').update(body).digest('hex'), recordCount, counts };
 }
 
-function gunzip(body: Uint8Array): AsyncIterable<Buffer> {
-  return Readable.from([Buffer.from(body.buffer, body.byteOffset, body.length)]).pipe(
-    createGunzip({ chunkSize: 64 * 1024, finishFlush: constants.Z_SYNC_FLUSH }),
-  );
+/** The compressed body, read from the start each time it is called (a file range or bytes in memory). */
+export type BodySource = () => AsyncIterable<Uint8Array>;
+
+function gunzip(body: BodySource): AsyncIterable<Buffer> {
+  return Readable.from(body(), { objectMode: false }).pipe(createGunzip({ chunkSize: 64 * 1024, finishFlush: constants.Z_SYNC_FLUSH }));
 }
 
 /** Pass 1: decompress without keeping anything; stops as soon as the declared or maximum size is passed. */
-export async function checkRaw(body: Uint8Array, manifest: Manifest, limits: Limits, file: string): Promise<void> {
+export async function checkRaw(body: BodySource, manifest: Manifest, limits: Limits, file: string): Promise<void> {
   if (manifest.rawLength > limits.maxDecompressed) fail('sync.tooLarge', file, { part: 'decompressed', limit: limits.maxDecompressed });
   const hash = createHash('sha256');
   let total = 0;
@@ -82,9 +83,13 @@ export async function checkRaw(body: Uint8Array, manifest: Manifest, limits: Lim
   if (total !== manifest.rawLength || hash.digest('hex') !== manifest.rawSha256) fail('sync.hashMismatch', file, { part: 'records' });
 }
 
-/** Pass 2: parse and shape-check each NDJSON line; counts are compared at the end. */
-export async function* parseRecords(body: Uint8Array, manifest: Manifest, limits: Limits, file: string): AsyncGenerator<AnyRecord> {
+/**
+ * Pass 2: parse and shape-check each NDJSON line; counts, and the hash of what was read (the body is
+ * read again, so it must still be what pass 1 checked), are compared at the end.
+ */
+export async function* parseRecords(body: BodySource, manifest: Manifest, limits: Limits, file: string): AsyncGenerator<AnyRecord> {
   const counts: Record<string, number> = {};
+  const hash = createHash('sha256');
   let line = 0;
   let rest: Buffer = Buffer.alloc(0);
   const parseLine = (bytes: Buffer): AnyRecord => {
@@ -104,6 +109,7 @@ export async function* parseRecords(body: Uint8Array, manifest: Manifest, limits
     return value as AnyRecord;
   };
   for await (const chunk of gunzip(body)) {
+    hash.update(chunk);
     let data = rest.length ? Buffer.concat([rest, chunk]) : chunk;
     let start = 0;
     for (let nl = data.indexOf(10, start); nl !== -1; nl = data.indexOf(10, start)) {
@@ -118,4 +124,5 @@ export async function* parseRecords(body: Uint8Array, manifest: Manifest, limits
   if (rest.length > 0) fail('sync.badRecord', file, { line: line + 1 });
   const keys = new Set([...Object.keys(counts), ...Object.keys(manifest.counts)]);
   if (line !== manifest.recordCount || [...keys].some((k) => counts[k] !== manifest.counts[k])) fail('sync.countMismatch', file);
+  if (hash.digest('hex') !== manifest.rawSha256) fail('sync.hashMismatch', file, { part: 'records' });
 }
