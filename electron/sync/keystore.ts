@@ -82,3 +82,12 @@ export function cardFor(keys: UnlockedKeys): KeyCard {
   const { level, unitCode, name, parentOfficeId } = keys.card;
   return makeKeyCard(keys.current, { level, unitCode, name, parentOfficeId });
 }
+
+/**
+ * The text of an age identity file holding this office's age identities (current first, then older
+ * ones), so `age -d -i <file>` decrypts bundles sent to the office without Banhchi.
+ */
+export function ageIdentityFile(keys: UnlockedKeys, createdAt: string): string {
+  const lines = [`# Banhchi office ${keys.current.officeId}: age identities, written ${createdAt}`, `# public key: ${keys.current.ageRecipient}`];
+  return `${[...lines, ...keys.identities].join('\n')}\n`;
+}

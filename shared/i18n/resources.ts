@@ -22,6 +22,8 @@ import enPackaging from './en/packaging.json' with { type: 'json' };
 import kmPackaging from './km/packaging.json' with { type: 'json' };
 import enInput from './en/input.json' with { type: 'json' };
 import kmInput from './km/input.json' with { type: 'json' };
+import enSyncflow from './en/syncflow.json' with { type: 'json' };
+import kmSyncflow from './km/syncflow.json' with { type: 'json' };
 
 /**
  * Each feature keeps its strings in its own file (`en/<feature>.json`, `km/<feature>.json`)
@@ -29,8 +31,8 @@ import kmInput from './km/input.json' with { type: 'json' };
  * namespace and a key defined twice is an error. Add a feature's pair here.
  */
 export const FEATURE_FILES = {
-  en: [enCommon, enPrint, enSpreadsheet, enRegistrationUi, enSyncFormat, enSync, enRegistration, enEmployersUi, enStays, enDisplay, enPackaging, enInput],
-  km: [kmCommon, kmPrint, kmSpreadsheet, kmRegistrationUi, kmSyncFormat, kmSync, kmRegistration, kmEmployersUi, kmStays, kmDisplay, kmPackaging, kmInput],
+  en: [enCommon, enPrint, enSpreadsheet, enRegistrationUi, enSyncFormat, enSync, enRegistration, enEmployersUi, enStays, enDisplay, enPackaging, enInput, enSyncflow],
+  km: [kmCommon, kmPrint, kmSpreadsheet, kmRegistrationUi, kmSyncFormat, kmSync, kmRegistration, kmEmployersUi, kmStays, kmDisplay, kmPackaging, kmInput, kmSyncflow],
 } as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (arg: infer I) => void ? I : never;

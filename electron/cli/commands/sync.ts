@@ -6,6 +6,8 @@ import type { ImportResultView } from '../../../shared/contract/sync.js';
 import { AppError } from '../../../shared/errors.js';
 import { inspectBundle } from '../../sync/format/index.js';
 import { keyCardPdf } from '../../sync/card-pdf.js';
+import { ageIdentityFile, unlockKeys } from '../../sync/keystore.js';
+import { openDatabase } from '../../db/open.js';
 import { CliFailure, describeFailure, print, translator, withBackend, type GlobalOptions } from '../run.js';
 
 /** The passphrase from BANHCHI_PASSPHRASE, or asked for on the terminal (not echoed). */
@@ -82,6 +84,25 @@ export function registerSyncCommands(program: Command): void {
       const secret = await passphrase(true);
       const card = await withBackend(options, (call) => call('sync.keysCreate', { passphrase: secret, parentOfficeId: options.parent ?? null }));
       print(options, card, () => `signing ${card.signingKeyId}\nencryption ${card.ageKeyId}`);
+    });
+  common(keys.command('identity').description('write an age identity file, for reading bundles by hand with `age -d -i` (recovery)'))
+    .requiredOption('--out <file>', 'identity file to create (never written over; keep it offline)')
+    .action(async (options: GlobalOptions & { out: string }) => {
+      const secret = await passphrase();
+      const db = openDatabase(options.db);
+      let text: string;
+      try {
+        text = ageIdentityFile(await unlockKeys(db, secret), new Date().toISOString());
+      } finally {
+        db.close();
+      }
+      try {
+        writeFileSync(options.out, text, { mode: 0o600, flag: 'wx' });
+      } catch (error) {
+        if ((error as { code?: string }).code === 'EEXIST') throw new AppError('syncflow.identityExists', { file: options.out });
+        throw new AppError('syncflow.cannotWrite', { file: options.out, reason: (error as Error).message });
+      }
+      print(options, { file: path.resolve(options.out) }, () => translator(options)('syncflow.identityWritten', { file: options.out }));
     });
   common(keys.command('card').description('print the public key card as PDF'))
     .requiredOption('--out <file>', 'PDF file')
