@@ -53,5 +53,6 @@ const ms = performance.now() - t;
 clearInterval(timer);
 const hwm = reset ? peakRssKiB() : null;
 const peak = Math.max(sampled, process.memoryUsage().rss, hwm === null ? 0 : hwm * 1024);
-process.stdout.write(`${JSON.stringify({ status: results[0]?.status, error: results[0]?.error ?? null, before, peak, ms, method: hwm === null ? 'sampled rss' : 'VmHWM' })}\n`);
+const after = process.memoryUsage();
+process.stdout.write(`${JSON.stringify({ status: results[0]?.status, error: results[0]?.error ?? null, before, peak, ms, method: hwm === null ? "sampled rss" : "VmHWM", heapTotal: after.heapTotal, external: after.external, arrayBuffers: after.arrayBuffers })}\n`);
 await backend.close();

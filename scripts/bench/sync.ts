@@ -122,6 +122,7 @@ try {
       encoding: 'utf8', env: { ...process.env, BANHCHI_PASSPHRASE: PASS }, maxBuffer: 1 << 20,
     })) as { status: string; error: unknown; before: number; peak: number; ms: number; method: string };
     if (child.status !== 'applied') throw new Error(JSON.stringify(child));
+    if (process.env.BENCH_DEBUG) console.error(JSON.stringify(child));
     const importMs = child.ms;
     const baseline = bare(commune.db);
     const size = statSync(exported.files[0]).size;
