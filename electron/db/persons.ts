@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Person, PersonSummary } from '../../shared/contract/registration.js';
+import { nationalityEquivalents } from '../../shared/display.js';
 import { confusableKey, toMrzName } from '../../shared/mrz.js';
 import type { EntitySpec } from './changes.js';
 import { unitColumn } from './premises.js';
@@ -97,7 +98,12 @@ export interface PersonFilter {
 export function listPersons(db: Database, filter: PersonFilter) {
   const where = ['p.merged_into IS NULL'];
   const params: (string | number)[] = [];
-  if (filter.nationality) { where.push('p.nationality = ?'); params.push(filter.nationality); }
+  if (filter.nationality) {
+    // `D` and `DEU` are both Germany: a filter by either finds both.
+    const codes = nationalityEquivalents(filter.nationality);
+    where.push(`p.nationality IN (${codes.map(() => '?').join(', ')})`);
+    params.push(...codes);
+  }
   if (filter.ids) { where.push(`p.id IN (${filter.ids.map(() => '?').join(', ') || "''"})`); params.push(...filter.ids); }
   const openStay = 'SELECT 1 FROM stay s WHERE s.person_id = p.id AND s.departed_on IS NULL';
   if (filter.status === 'present') where.push(`EXISTS (${openStay})`);

@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { Alert } from '../../../shared/contract/registration.js';
+import { useFormat } from '../format.js';
 import { navigate } from '../router.js';
 
 /** Alerts of one record or of the whole register; each links to its person or premises. */
 export function AlertList({ alerts, title }: { alerts: Alert[]; title?: string }) {
   const { t } = useTranslation();
+  const f = useFormat();
   return (
     <section className="card" aria-label={title ?? t('reg.alert.title')}>
       <h2>{title ?? t('reg.alert.title')}</h2>
@@ -17,7 +19,7 @@ export function AlertList({ alerts, title }: { alerts: Alert[]; title?: string }
               href={alert.personId ? `#/foreigners/${alert.personId}` : `#/premises/${alert.premisesId ?? ''}`}
               onClick={() => (alert.personId ? navigate('foreigners', alert.personId) : navigate('premises', alert.premisesId ?? ''))}
             >
-              {t('reg.alert.line', { label: alert.label, date: alert.date ?? '' })}
+              {alert.date ? t('reg.alert.line', { label: alert.label, date: f.date(alert.date) }) : alert.label}
             </a>
           </li>
         ))}

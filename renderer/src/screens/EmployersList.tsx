@@ -26,11 +26,11 @@ export function ShareOfCap({ employer }: { employer: Pick<Employer, 'foreignShar
 }
 
 /** Employers with their workforce and foreign share against the 10% cap; search, over-cap filter, keyset pages. */
-export function EmployersList() {
+export function EmployersList({ overCap = false }: { overCap?: boolean } = {}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [query, setQuery] = useState('');
-  const [overCapOnly, setOverCapOnly] = useState(false);
+  const [overCapOnly, setOverCapOnly] = useState(overCap);
   const [items, setItems] = useState<Employer[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loaded, setLoaded] = useState(false);

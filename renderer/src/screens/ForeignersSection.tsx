@@ -11,7 +11,7 @@ import { EmploymentForm } from './EmploymentForm.js';
 import { EmployerForm } from './EmployerForm.js';
 import { EmployersList } from './EmployersList.js';
 
-/** #/foreigners, /new, /import, /duplicates[/A/B], /employers[/new|ID], /ID[/stay|employment|existing|created|duplicates] */
+/** #/foreigners, /new, /import, /alert/KIND, /employers/over-cap, /duplicates[/A/B], /employers[/new|ID], /ID[/stay|employment|existing|created|duplicates] */
 export function ForeignersSection({ path }: SectionProps) {
   const { t } = useTranslation();
   const [id, action, other] = path;
@@ -26,6 +26,8 @@ export function ForeignersSection({ path }: SectionProps) {
   if (!id) return <>{tabs}<ForeignersList /></>;
   if (id === 'new') return <RegisterPerson />;
   if (id === 'import') return <SpreadsheetImport />;
+  if (id === 'alert') return <>{tabs}<ForeignersList alert={action} key={action} /></>;
+  if (id === 'employers' && action === 'over-cap') return <EmployersList overCap />;
   if (id === 'employers') return action ? <EmployerForm id={action === 'new' ? undefined : action} key={action} /> : <EmployersList />;
   if (id === 'duplicates') return <DuplicateReview aId={action} bId={other} />;
   if (action === 'stay') return <StayForm personId={id} />;

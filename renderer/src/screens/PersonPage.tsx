@@ -3,14 +3,17 @@ import { AlertList } from '../components/AlertList.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { HistoryList } from '../components/HistoryList.js';
 import { StayList } from '../components/StayList.js';
+import { useFormat } from '../format.js';
 import { useQuery } from '../hooks.js';
 import { navigate } from '../router.js';
 
+const DATES = new Set(['birthDate', 'passportExpiry', 'visaExpiry', 'entryDate']);
 const SHOWN = ['nameKm', 'sex', 'birthDate', 'nationality', 'passportNo', 'issuingState', 'passportExpiry', 'visaType', 'visaNo', 'visaExpiry', 'entryDate', 'phone'] as const;
 
 /** A foreigner: particulars, stays, employment, alerts, possible duplicates and history. */
 export function PersonPage({ id, notice }: { id: string; notice?: string | undefined }) {
   const { t } = useTranslation();
+  const f = useFormat();
   const data = useQuery('persons.get', { id });
   if (data.error) return <ErrorMessage error={data.error} />;
   if (!data.data) return <p>{t('common.loading')}</p>;
@@ -30,7 +33,13 @@ export function PersonPage({ id, notice }: { id: string; notice?: string | undef
           {SHOWN.map((key) => (
             <div key={key} className="dl-row">
               <dt>{t(`reg.field.${key}`)}</dt>
-              <dd>{key === 'sex' ? t(`reg.sex.${p.sex}`) : (p[key] ?? '') || t('reg.empty')}</dd>
+              <dd>
+                {key === 'sex' ? t(`reg.sex.${p.sex}`)
+                  : key === 'nationality' || key === 'issuingState' ? f.nationalityWithCode(p[key])
+                  : key === 'visaType' ? f.code('visaType', p.visaType)
+                  : DATES.has(key) ? f.date(p[key])
+                  : (p[key] ?? '') || t('reg.empty')}
+              </dd>
             </div>
           ))}
         </dl>
@@ -46,7 +55,7 @@ export function PersonPage({ id, notice }: { id: string; notice?: string | undef
           {employments.map((e) => (
             <li key={e.id}>
               <a href={`#/foreigners/employers/${e.employerId}`}>{e.employerName}</a>{' '}
-              {t('reg.person.jobLine', { employer: '', job: e.jobTitle || '—', from: e.startDate, to: e.endDate ?? t('reg.person.current') })}
+              {t('reg.person.jobLine', { employer: '', job: e.jobTitle || '—', from: f.date(e.startDate), to: e.endDate ? f.date(e.endDate) : t('reg.person.current') })}
               {' · '}{t(`reg.workStatus.${e.workStatus}`)}
             </li>
           ))}

@@ -8,12 +8,12 @@ import { VirtualList } from '../components/VirtualList.js';
 import { navigate } from '../router.js';
 
 /** Premises filtered by area, type, status and alert; keyset pages, virtualised. */
-export function PremisesList() {
+export function PremisesList({ alert: initialAlert = '' }: { alert?: string | undefined } = {}) {
   const { t } = useTranslation();
   const [unit, setUnit] = useState(EMPTY_UNIT_SELECTION);
   const [type, setType] = useState('');
   const [status, setStatus] = useState('');
-  const [alert, setAlert] = useState('');
+  const [alert, setAlert] = useState(initialAlert);
   const [items, setItems] = useState<Premises[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
@@ -55,7 +55,7 @@ export function PremisesList() {
           <a href={`#/premises/${p.id}`} className="row-link">
             <strong>{p.nameLatin}</strong> <span lang="km">{p.nameKm}</span>
             <span className="hint">
-              {t(`reg.premisesType.${p.type}`)}{' · '}{t(`reg.premisesStatus.${p.status}`)}{' · '}{t('reg.premises.people', { count: p.foreignersNow })}
+              {t(`reg.premisesType.${p.type}`)}{' · '}{t(`reg.premisesStatus.${p.status}`)}{' · '}{t('display.count.foreignersNow', { count: p.foreignersNow })}
             </span>
           </a>
         )}

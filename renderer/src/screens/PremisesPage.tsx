@@ -5,6 +5,7 @@ import { AlertList } from '../components/AlertList.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { HistoryList } from '../components/HistoryList.js';
 import { StayList } from '../components/StayList.js';
+import { useFormat } from '../format.js';
 import { useQuery } from '../hooks.js';
 import { useLanguage } from '../i18n.js';
 import { navigate } from '../router.js';
@@ -22,6 +23,7 @@ function StayRows({ stays, title, onChanged }: { stays: Stay[]; title: string; o
 export function PremisesPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const f = useFormat();
   const data = useQuery('premises.get', { id });
   // The links carry only the MRZ-form name; the owners themselves carry the Khmer one.
   const ownerRecords = useQuery('owners.list', { premisesId: id, limit: 200 }, `${id}:${data.data?.owners.length ?? 0}`);
@@ -46,11 +48,11 @@ export function PremisesPage({ id }: { id: string }) {
         <dl>
           <dt>{t('reg.field.type')}</dt><dd>{t(`reg.premisesType.${p.type}`)}</dd>
           <dt>{t('reg.field.status')}</dt>
-          <dd>{t(`reg.premisesStatus.${p.status}`)}{p.closedOn ? ` — ${t('reg.premises.closed', { date: p.closedOn, reason: p.closeReason })}` : ''}</dd>
+          <dd>{t(`reg.premisesStatus.${p.status}`)}{p.closedOn ? ` — ${t('reg.premises.closed', { date: f.date(p.closedOn), reason: p.closeReason })}` : ''}</dd>
           <dt>{t('reg.premises.address')}</dt>
           <dd>{[p.houseNo, p.street, p.village, language === 'km' ? p.placeKm : p.placeLatin].filter(Boolean).join(', ')}</dd>
           <dt>{t('reg.field.businessRegNo')}</dt><dd>{p.businessRegNo || t('reg.empty')}</dd>
-          <dt>{t('reg.field.rooms')}</dt><dd>{p.rooms ?? t('reg.empty')}</dd>
+          <dt>{t('reg.field.rooms')}</dt><dd>{typeof p.rooms === 'number' ? f.number(p.rooms) : t('reg.empty')}</dd>
           <dt>{t('reg.premises.pledgeStatus')}</dt><dd>{t(`reg.pledge.${p.pledgeStatus}`)}</dd>
         </dl>
       </section>
