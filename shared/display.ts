@@ -28,6 +28,11 @@ export function displayNumber(value: number, language: DisplayLanguage): string 
   return formatNumber(value, language);
 }
 
+/** The office's name in the language: the Khmer name in Khmer when there is one, else the English name. */
+export function officeName(office: { name: string; nameKm: string }, language: DisplayLanguage): string {
+  return language === 'km' ? office.nameKm || office.name : office.name || office.nameKm;
+}
+
 // --- nationalities -------------------------------------------------------------------------
 
 /**

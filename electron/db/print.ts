@@ -36,9 +36,9 @@ function addressOf(db: Database, row: R): Place {
   return { km: [...partsKm, place.km].join(' '), latin: [...parts, place.latin].join(', ') };
 }
 
-export function officeInfo(db: Database, office: { name: string; unitCode: string } | null): OfficeInfo {
-  if (!office) return { name: '', place: { km: '', latin: '' } };
-  return { name: office.name, place: office.unitCode ? placeOf(db, office.unitCode) : { km: 'រាជធានីភ្នំពេញ', latin: 'Phnom Penh' } };
+export function officeInfo(db: Database, office: { name: string; nameKm: string; unitCode: string } | null): OfficeInfo {
+  if (!office) return { name: '', nameKm: '', place: { km: '', latin: '' } };
+  return { name: office.name, nameKm: office.nameKm, place: office.unitCode ? placeOf(db, office.unitCode) : { km: 'រាជធានីភ្នំពេញ', latin: 'Phnom Penh' } };
 }
 
 export function premisesInfo(db: Database, id: string): PremisesInfo & { communeCode: string } {

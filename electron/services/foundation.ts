@@ -43,6 +43,7 @@ export const foundationHandlers: Pick<HandlerTable, FoundationOp> = {
       level: request.level,
       unit_code: expectedLevel ? request.unitCode : '',
       name: request.name,
+      name_km: request.nameKm,
       created_at: createdAt,
     });
     const office = getOffice(ctx.db);

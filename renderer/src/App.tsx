@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Office } from '../../shared/contract/foundation.js';
 import type { AppErrorShape } from '../../shared/errors.js';
+import { officeName } from '../../shared/display.js';
 import { api } from './api.js';
 import { ErrorMessage } from './components/ErrorMessage.js';
 import { LanguageSwitch } from './components/LanguageSwitch.js';
@@ -47,7 +48,7 @@ function Shell({ office }: { office: Office }) {
       <header className="office-header">
         <div>
           <strong>{t('app.name')}</strong>
-          <span className="office-name">{t('header.office', { name: office.name, level: t(`level.${office.level}`) })}</span>
+          <span className="office-name">{t('header.office', { name: officeName(office, language), level: t(`level.${office.level}`) })}</span>
           {unit.data?.[0] ? <span className="office-unit">{t('header.unit', { unit: unitName(unit.data[0], language) })}</span> : null}
         </div>
         <LanguageSwitch />

@@ -9,7 +9,10 @@ export const officeSchema = z.object({
   id: z.string(),
   level: officeLevel,
   unitCode: z.string(),
+  /** The office's name in English (Latin letters), printed on English documents. */
   name: z.string(),
+  /** The office's name in Khmer, printed on Khmer documents; '' for offices set up before it was asked. */
+  nameKm: z.string(),
   createdAt: z.string(),
 });
 export type Office = z.infer<typeof officeSchema>;
@@ -54,6 +57,7 @@ export const foundationOps = {
       level: officeLevel,
       unitCode: z.string().regex(/^\d{2}(\d{2}(\d{2})?)?$/),
       name: z.string().trim().min(1).max(200),
+      nameKm: z.string().trim().max(200).default(''),
     }),
     response: officeSchema,
   }),

@@ -68,7 +68,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** First run in English: imports the gazetteer and sets up a commune office. */
-export async function setUpCommuneOffice(page: Page, name = 'Tonle Basak police post'): Promise<void> {
+export async function setUpCommuneOffice(page: Page, name = 'Tonle Basak police post', nameKm = 'ប៉ុស្តិ៍នគរបាលរដ្ឋបាលសង្កាត់ទន្លេបាសាក់'): Promise<void> {
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByLabel('Gazetteer file (CSV)').setInputFiles(GAZETTEER_CSV);
   await page.getByRole('button', { name: 'Import', exact: true }).click();
@@ -76,6 +76,7 @@ export async function setUpCommuneOffice(page: Page, name = 'Tonle Basak police 
   await page.getByLabel('Province', { exact: true }).selectOption({ label: 'Phnom Penh Capital' });
   await page.getByLabel('District', { exact: true }).selectOption({ label: 'Chamkar Mon Khan' });
   await page.getByLabel('Commune', { exact: true }).selectOption({ label: 'Tonle Basak Sangkat' });
+  await page.getByLabel('Khmer name of the office').fill(nameKm);
   await page.getByLabel('Office name').fill(name);
   await page.getByRole('button', { name: 'Set up office' }).click();
   await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();

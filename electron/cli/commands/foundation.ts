@@ -11,12 +11,13 @@ export function registerFoundationCommands(program: Command): void {
     .requiredOption('--db <file>', 'database file')
     .requiredOption('--level <level>', 'commune, province or national')
     .requiredOption('--unit <code>', 'gazetteer code of the office unit (commune 6 digits, province 2; any for national)')
-    .requiredOption('--name <name>', 'display name of the office')
+    .requiredOption('--name <name>', 'name of the office in English (printed on English documents)')
+    .option('--name-km <name>', 'name of the office in Khmer (printed on Khmer documents)', '')
     .option('--json', 'print JSON')
     .option('--lang <lang>', 'en or km', 'en')
-    .action(async (options: GlobalOptions & { level: string; unit: string; name: string }) => {
+    .action(async (options: GlobalOptions & { level: string; unit: string; name: string; nameKm: string }) => {
       const office = await withBackend(options, (call) =>
-        call('office.setup', { level: options.level as 'commune', unitCode: options.unit, name: options.name }),
+        call('office.setup', { level: options.level as 'commune', unitCode: options.unit, name: options.name, nameKm: options.nameKm }),
       );
       print(options, office, () => `${office.name} (${office.level} ${office.unitCode}) ${office.id}`);
     });

@@ -9,12 +9,20 @@ import type { OfficeInfo, Place } from './types.js';
 export function authority(c: Composer, office: OfficeInfo, docNo: string | null, top: number, share = 0.3): void {
   let y = top;
   const width = c.width * share;
-  y += c.textAt(office.name, y, { face: 'kmBold', size: 8.5, width, align: 'center' });
+  for (const [i, name] of officeNames(office, c.mode).entries()) {
+    y += c.textAt(name, y, { face: 'kmBold', size: i === 0 ? 8.5 : 7.5, width, align: 'center' });
+  }
   if (docNo) {
     const label = languagesOf(c.mode).map((l) => tr(l, 'docNo', { number: l === 'km' ? toKm(docNo) : docNo })).join('   ');
     y += c.textAt(label, y, { size: 8.5, width, align: 'center' });
   }
   c.y = Math.max(c.y, y);
+}
+
+/** The office's name in each language the document prints, Khmer first; one name when both are the same or one is missing. */
+export function officeNames(office: OfficeInfo, mode: Composer['mode']): string[] {
+  const names = languagesOf(mode).map((language) => (language === 'km' ? office.nameKm || office.name : office.name || office.nameKm));
+  return [...new Set(names.filter(Boolean))];
 }
 
 function toKm(value: string): string {

@@ -1,4 +1,5 @@
 import type { Composer } from '../compose.js';
+import { nationalityName } from '../../../shared/display.js';
 import { khmerPlaceDateLine } from '../../../shared/khmer.js';
 import { dateIn, digits, languagesOf, tr } from '../strings.js';
 import { authority, fieldRow, placeDate, section, table, title, type Column } from './parts.js';
@@ -63,7 +64,7 @@ export function renderPledge(c: Composer, data: PledgeData): void {
   fieldRow(c, [{ labelKey: 'field.name', value: owner ? names(owner.nameKm, owner.nameLatin) : '' }]);
   fieldRow(c, [
     { labelKey: 'field.sex', value: owner ? words(c, `sex.${owner.sex}`) : '' },
-    { labelKey: 'field.nationality', value: owner?.nationality ?? '' },
+    { labelKey: 'field.nationality', value: owner?.nationality ? languagesOf(c.mode).map((l) => nationalityName(owner.nationality, l)).filter((n, i, all) => all.indexOf(n) === i).join(' / ') : '' },
   ]);
   fieldRow(c, [
     { labelKey: 'field.birthDate', value: owner ? dates(c, owner.birthDate) : '' },

@@ -1,7 +1,8 @@
+import { nationalityName } from '../../../shared/display.js';
 import type { Composer } from '../compose.js';
 import { drawQr } from '../qr.js';
 import { dateIn, languagesOf, tr } from '../strings.js';
-import { field } from './parts.js';
+import { field, officeNames } from './parts.js';
 import { names, words } from './pledge.js';
 import type { ReceiptData } from './types.js';
 
@@ -29,9 +30,7 @@ function copy(c: Composer, data: ReceiptData, copyKey: string, top: number, heig
   const qrSize = 104;
   const textWidth = c.width - qrSize - 12;
   c.y = top;
-  const office = data.office.name;
-  c.textAt(office, c.y, { face: 'kmBold', size: 9, width: textWidth });
-  c.y += c.layout(office, { face: 'kmBold', size: 9, width: textWidth }).height;
+  for (const name of officeNames(data.office, c.mode)) c.y += c.textAt(name, c.y, { face: 'kmBold', size: 9, width: textWidth });
   for (const [i, language] of languagesOf(c.mode).entries()) {
     const face = language === 'km' ? 'moul' : 'kmBold';
     c.y += c.textAt(tr(language, 'receipt.title'), c.y, { face, size: i === 0 ? 13 : 10, width: textWidth });
@@ -45,7 +44,7 @@ function copy(c: Composer, data: ReceiptData, copyKey: string, top: number, heig
   c.y = Math.max(c.y + 4, top + qrSize + 14);
   field(c, 'field.receiptNo', data.stayId, opts);
   field(c, 'field.name', names(p.nameKm, p.name), opts);
-  field(c, 'field.nationality', `${p.nationality} · ${words(c, `sex.${p.sex}`)} · ${dateIn(languagesOf(c.mode)[0]!, p.birthDate)}`, opts);
+  field(c, 'field.nationality', `${nationalityName(p.nationality, languagesOf(c.mode)[0]!)} · ${words(c, `sex.${p.sex}`)} · ${dateIn(languagesOf(c.mode)[0]!, p.birthDate)}`, opts);
   field(c, 'field.passport', `${p.passportNo}${p.visa ? `   ${tr(languagesOf(c.mode)[0]!, 'field.visa')}: ${p.visa}` : ''}`, opts);
   const prem = data.premises;
   const address = c.mode === 'en' ? prem.address.latin : prem.address.km;

@@ -3,7 +3,8 @@ import type { CardData, ForeignerRow, OfficeInfo, PledgeData, PremisesInfo, Rece
 /** Made-up documents for samples, the bench and tests: long names, long lists, mixed scripts. */
 
 export const SPECIMEN_OFFICE: OfficeInfo = {
-  name: 'ប៉ុស្តិ៍នគរបាលរដ្ឋបាលសង្កាត់បឹងកេងកង ទី១ (Boeng Keng Kang Muoy commune police post)',
+  name: 'Boeng Keng Kang Muoy commune police post',
+  nameKm: 'ប៉ុស្តិ៍នគរបាលរដ្ឋបាលសង្កាត់បឹងកេងកង ទី១',
   place: { km: 'សង្កាត់បឹងកេងកង ទី១ ខណ្ឌចំការមន រាជធានីភ្នំពេញ', latin: 'Boeng Keng Kang Ti Muoy, Chamkar Mon, Phnom Penh' },
 };
 

@@ -6,7 +6,10 @@ export interface Place {
 }
 
 export interface OfficeInfo {
+  /** The office's name in English (Latin letters). */
   name: string;
+  /** The office's name in Khmer; '' when not given (English is printed instead). */
+  nameKm: string;
   /** Commune (or province) of the office, for the place-and-date line. */
   place: Place;
 }

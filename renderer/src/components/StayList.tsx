@@ -58,7 +58,7 @@ export function StayList({ stays, show, onChanged, receipts = false }: {
                   : <button type="button" onClick={() => setOpen({ stay: s, action: 'depart' })}>{t('stays.depart.open')}</button>}
                 <button type="button" onClick={() => setOpen({ stay: s, action: 'correct' })}>{t('stays.correct.open')}</button>
                 <button type="button" onClick={() => setOpen({ stay: s, action: 'remove' })}>{t('stays.remove.open')}</button>
-                {receipts ? <a href={`#/documents/receipt/${s.id}`}>{t('print.ui.printReceipt')}</a> : null}
+                {receipts ? <a href={`#/documents/receipt/${s.id}/${s.premisesId}`}>{t('print.ui.printReceipt')}</a> : null}
               </td>
             </tr>
           ))}

@@ -5,14 +5,18 @@ import type { AppErrorShape, Result } from '../../../shared/errors.js';
 import { api } from '../api.js';
 import { useQuery } from '../hooks.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
+import { DateField } from '../components/DateField.js';
 import { ProgressBar } from '../components/ProgressBar.js';
+import { ReceiptPicker } from '../components/ReceiptPicker.js';
+import { UnitPicker, type UnitSelection } from '../components/UnitPicker.js';
+import { useFormat } from '../format.js';
+import { useOfficeUnit } from '../office-unit.js';
 import { todayInOffice } from '../office-time.js';
 import type { SectionProps } from '../sections.js';
 
 type Kind = 'pledge' | 'card' | 'cardBlank' | 'receipt' | 'batchPledges';
 const KINDS: Kind[] = ['pledge', 'card', 'cardBlank', 'receipt', 'batchPledges'];
 const LANGS: PrintLangDto[] = ['km+en', 'km', 'en'];
-const ID_LABEL = { pledge: 'premisesId', card: 'employerId', cardBlank: null, receipt: 'stayId', batchPledges: 'communeCode' } as const;
 
 const today = todayInOffice;
 
@@ -59,6 +63,7 @@ function RecordPicker({ kind, value, onChange, version }: { kind: 'pledge' | 'ca
 /** Documents: preview a PDF in the window, save it, print it; record a pledge as signed. `#/documents/pledge/ID` preselects. */
 export function DocumentsScreen({ path }: SectionProps) {
   const { t } = useTranslation();
+  const f = useFormat();
   const [kind, setKind] = useState<Kind>(KINDS.includes(path[0] as Kind) ? (path[0] as Kind) : 'pledge');
   const [id, setId] = useState(path[1] ?? '');
   const [lang, setLang] = useState<PrintLangDto>('km+en');
@@ -71,6 +76,11 @@ export function DocumentsScreen({ path }: SectionProps) {
   const [signedNote, setSignedNote] = useState<{ docNo: string; date: string }>();
   const [version, setVersion] = useState(0);
   const frame = useRef<HTMLIFrameElement>(null);
+  // Batch pledges are for one commune, chosen by name; the office's own commune to start with.
+  const officeUnit = useOfficeUnit();
+  const [commune, setCommune] = useState<UnitSelection>();
+  const communeChoice = commune ?? officeUnit ?? { province: '', district: '', commune: '' };
+  const batchCommune = communeChoice.commune;
 
   useEffect(() => () => (url ? URL.revokeObjectURL(url) : undefined), [url]);
 
@@ -84,7 +94,7 @@ export function DocumentsScreen({ path }: SectionProps) {
     else {
       const job = crypto.randomUUID();
       setJobId(job);
-      result = await api['print.batch']({ kind: 'pledges', communeCode: id.trim(), lang, jobId: job });
+      result = await api['print.batch']({ kind: 'pledges', communeCode: batchCommune, lang, jobId: job });
       setJobId(undefined);
     }
     if (!result.ok) {
@@ -106,7 +116,6 @@ export function DocumentsScreen({ path }: SectionProps) {
     }
   }
 
-  const idLabel = ID_LABEL[kind];
   return (
     <section className="documents">
       <h1>{t('print.ui.title')}</h1>
@@ -135,11 +144,13 @@ export function DocumentsScreen({ path }: SectionProps) {
         </label>
         {kind === 'pledge' || kind === 'card' ? (
           <RecordPicker kind={kind} value={id} version={version} onChange={(value) => { setId(value); setUrl(undefined); setSignedNote(undefined); }} />
-        ) : idLabel ? (
-          <label>
-            {t(`print.ui.${idLabel}`)}
-            <input value={id} onChange={(e) => setId(e.target.value)} required />
-          </label>
+        ) : kind === 'receipt' ? (
+          <ReceiptPicker value={id} premisesId={path[2]} onChange={(value) => { setId(value); setUrl(undefined); }} />
+        ) : kind === 'batchPledges' ? (
+          <fieldset>
+            <legend>{t('display.receipt.commune')}</legend>
+            <UnitPicker value={communeChoice} onChange={(value) => { setCommune(value); setUrl(undefined); }} />
+          </fieldset>
         ) : null}
         <label>
           {t('print.ui.lang')}
@@ -152,7 +163,7 @@ export function DocumentsScreen({ path }: SectionProps) {
           </select>
         </label>
         <div style={{ display: 'flex', gap: '0.75rem', alignItems: 'center', flexWrap: 'wrap', marginTop: '0.5rem' }}>
-        <button type="submit" disabled={jobId !== undefined}>
+        <button type="submit" disabled={jobId !== undefined || (kind === 'receipt' && !id) || (kind === 'batchPledges' && !batchCommune)}>
           {t('print.ui.preview')}
         </button>
         {url ? (
@@ -163,7 +174,7 @@ export function DocumentsScreen({ path }: SectionProps) {
             <button type="button" onClick={() => frame.current?.contentWindow?.print()}>
               {t('print.ui.print')}
             </button>
-            <span>{t('print.ui.pages', { pages: pages ?? 0 })}</span>
+            <span>{t('display.count.pages', { count: pages ?? 0 })}</span>
           </>
         ) : null}
         </div>
@@ -173,10 +184,7 @@ export function DocumentsScreen({ path }: SectionProps) {
       {kind === 'pledge' && id ? (
         <fieldset>
           <legend>{t('print.ui.signedTitle')}</legend>
-          <label>
-            {t('print.ui.signedOn')}
-            <input type="date" value={signedOn} onChange={(e) => setSignedOn(e.target.value)} />
-          </label>
+          <DateField label={t('print.ui.signedOn')} value={signedOn} onChange={setSignedOn} max={today()} />
           <label>
             {t('print.ui.witness')}
             <input value={witness} onChange={(e) => setWitness(e.target.value)} />
@@ -184,7 +192,7 @@ export function DocumentsScreen({ path }: SectionProps) {
           <button type="button" disabled={!witness.trim()} onClick={() => void recordSigned()}>
             {t('print.ui.recordSigned')}
           </button>
-          {signedNote ? <p role="status">{t('print.ui.signedDone', signedNote)}</p> : null}
+          {signedNote ? <p role="status">{t('print.ui.signedDone', { ...signedNote, date: f.date(signedNote.date) })}</p> : null}
         </fieldset>
       ) : null}
       {url ? <iframe ref={frame} className="pdf-preview" title={t('print.ui.previewTitle')} src={url} style={{ width: '100%', height: '80vh' }} /> : null}

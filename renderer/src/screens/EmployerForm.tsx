@@ -11,6 +11,7 @@ import { FormFields } from '../components/FieldContext.js';
 import { TextField } from '../components/FormFields.js';
 import { HistoryList } from '../components/HistoryList.js';
 import { UnitPicker, type UnitSelection } from '../components/UnitPicker.js';
+import { useOfficeUnit } from '../office-unit.js';
 import { useQuery } from '../hooks.js';
 import { useLanguage } from '../i18n.js';
 import { navigate } from '../router.js';
@@ -42,6 +43,11 @@ function EmployerEditor({ record, reload }: { record?: EmployerRecord; reload?: 
   const [unit, setUnit] = useState<UnitSelection>({ province: '', district: '', commune: '' });
   const [error, setError] = useState<AppErrorShape>();
   const [saved, setSaved] = useState(false);
+  // A new employer's address starts in the office's own commune.
+  const officeUnit = useOfficeUnit();
+  useEffect(() => {
+    if (!record && officeUnit) setUnit((u) => (u.province ? u : officeUnit));
+  }, [record, officeUnit?.commune, officeUnit?.province]);
   useEffect(() => {
     if (!record) return;
     const e = record.employer;

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { officeName } from '../../../shared/display.js';
 import { formatNumber } from '../../../shared/khmer.js';
 import { useQuery } from '../hooks.js';
 import { useLanguage } from '../i18n.js';
@@ -11,7 +12,7 @@ export function HomeScreen() {
   return (
     <section>
       <h1>{t('home.title')}</h1>
-      {info.data?.office ? <p>{t('home.welcome', { office: info.data.office.name })}</p> : null}
+      {info.data?.office ? <p>{t('home.welcome', { office: officeName(info.data.office, language) })}</p> : null}
       {info.data ? (
         <p>
           {t('home.summary', {

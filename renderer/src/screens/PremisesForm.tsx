@@ -7,6 +7,7 @@ import { ErrorMessage } from '../components/ErrorMessage.js';
 import { FormFields } from '../components/FieldContext.js';
 import { Choice, TextField } from '../components/FormFields.js';
 import { UnitPicker, type UnitSelection } from '../components/UnitPicker.js';
+import { useOfficeUnit } from '../office-unit.js';
 import { navigate } from '../router.js';
 
 const BLANK = { nameLatin: '', nameKm: '', type: 'hotel', village: '', street: '', houseNo: '', rooms: '', beds: '', businessRegNo: '', phone: '' };
@@ -17,6 +18,11 @@ export function PremisesForm({ id }: { id?: string }) {
   const [form, setForm] = useState(BLANK);
   const [unit, setUnit] = useState<UnitSelection>({ province: '', district: '', commune: '' });
   const [error, setError] = useState<AppErrorShape>();
+  // A new address starts in the office's own commune.
+  const officeUnit = useOfficeUnit();
+  useEffect(() => {
+    if (!id && officeUnit) setUnit((u) => (u.province ? u : officeUnit));
+  }, [id, officeUnit?.commune, officeUnit?.province]);
   useEffect(() => {
     if (!id) return;
     void api['premises.get']({ id }).then((r) => {

@@ -17,13 +17,14 @@ export function SetupScreen({ onDone }: { onDone: (office: Office) => void }) {
   const [level, setLevel] = useState<OfficeLevel>('commune');
   const [units, setUnits] = useState(EMPTY_UNIT_SELECTION);
   const [name, setName] = useState('');
+  const [nameKm, setNameKm] = useState('');
   const [error, setError] = useState<AppErrorShape>();
   const [pickerKey, setPickerKey] = useState(0);
 
   const unitCode = level === 'commune' ? units.commune : level === 'province' ? units.province : '00';
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await api['office.setup']({ level, unitCode, name });
+    const result = await api['office.setup']({ level, unitCode, name, nameKm });
     if (result.ok) onDone(result.value);
     else setError(result.error);
   };
@@ -49,6 +50,10 @@ export function SetupScreen({ onDone }: { onDone: (office: Office) => void }) {
           <UnitPicker key={pickerKey} value={units} onChange={setUnits} depth={level === 'province' ? 'province' : 'commune'} />
         ) : null}
         {level === 'commune' ? <p className="hint">{t('setup.importHint')}</p> : null}
+        <LabelledControl label={t('display.office.nameKm')}>
+          <input value={nameKm} lang="km" onChange={(e) => setNameKm(e.target.value)} placeholder={t('display.office.nameKmPlaceholder')} maxLength={200} />
+        </LabelledControl>
+        <p className="hint">{t('display.office.nameKmHint')}</p>
         <LabelledControl label={t('setup.name')}>
           <input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('setup.namePlaceholder')} required />
         </LabelledControl>
