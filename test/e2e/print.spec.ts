@@ -37,7 +37,7 @@ test('register a premises with a Khmer-named owner, print and record the pledge,
   const preview = app.getByTitle('Preview of the document');
   await expect(preview).toBeVisible();
   await expect(preview).toHaveAttribute('src', /^blob:/);
-  await expect(app.getByText('1 page(s)')).toBeVisible();
+  await expect(app.getByText('1 page', { exact: true })).toBeVisible();
   // Saved as PDF: one page carrying the owner's Khmer name as text.
   const download = app.waitForEvent('download');
   await app.getByRole('link', { name: 'Save as PDF' }).click();
@@ -55,7 +55,7 @@ test('register a premises with a Khmer-named owner, print and record the pledge,
   await app.getByLabel('Signed on').fill('2026-11-20');
   await app.getByLabel('Witness').fill('Officer Chan Dara');
   await app.getByRole('button', { name: 'Record as signed' }).click();
-  await expect(app.getByRole('status').filter({ hasText: 'recorded as signed on 2026-11-20' })).toBeVisible();
+  await expect(app.getByRole('status').filter({ hasText: 'recorded as signed on 20 November 2026' })).toBeVisible();
   await expect(app.getByRole('note')).toContainText('Pledge signed');
 
   // The same screen in Khmer.
@@ -77,7 +77,7 @@ test('blank declaration card from the Documents screen, in English and Khmer', a
   await app.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'Khmer only' });
   await app.getByRole('button', { name: 'Preview' }).click();
   await expect(app.getByTitle('Preview of the document')).toBeVisible();
-  await expect(app.getByText('1 page(s)')).toBeVisible();
+  await expect(app.getByText('1 page', { exact: true })).toBeVisible();
   await screenshot(app, 'documents-card-blank-en');
   await app.getByRole('button', { name: 'ខ្មែរ' }).click();
   await expect(app.getByRole('heading', { level: 1, name: 'ឯកសារ' })).toBeVisible();

@@ -167,7 +167,7 @@ test('register a foreigner by MRZ with a bad check digit caught on its field, re
   await job.getByLabel('Work permit expiry').fill('2027-10-31');
   await job.getByRole('button', { name: 'Save' }).click();
   const employment = app.getByRole('region', { name: 'Employment' });
-  await expect(employment).toContainText('Golden Tower Construction · Site engineer · 2026-11-01 → now');
+  await expect(employment).toContainText('Golden Tower Construction · Site engineer · 1 November 2026 → now');
   await expect(employment).toContainText('Valid work permit');
   await screenshot(app, 'person-page-en');
   await app.getByRole('button', { name: 'ខ្មែរ' }).click();
