@@ -1,32 +1,33 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { toKhmerDigits } from '../../../shared/khmer.js';
 import { DEFAULT_TIME_ZONE, TIME_ZONE_SETTING } from '../../../shared/local-time.js';
 import type { AppErrorShape } from '../../../shared/errors.js';
 import { api } from '../api.js';
 import { setOfficeZone, useOfficeZone } from '../office-time.js';
 import { ErrorMessage } from './ErrorMessage.js';
 
+/** The zone's offset from UTC at a fixed instant, e.g. "+07:00". */
+function offsetOf(zone: string): string {
+  const name = new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(0).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  return name === 'GMT' ? '+00:00' : name.replace('GMT', '');
+}
+
 /**
- * The zones to choose from, each named in the UI language by the browser's own time-zone names
- * (English: "Asia/Phnom_Penh — Indochina Time (GMT+07:00)"; Khmer: the Khmer name and offset, one
- * entry per distinct time, since Intl has no Khmer city names). Phnom Penh comes first.
+ * The zones to choose from, Phnom Penh first. English lists every IANA zone with its offset;
+ * Khmer has no zone names in the browser, so it offers one entry per offset, in Khmer words and digits.
  */
-function zones(language: string): { value: string; label: string }[] {
+function zoneOptions(language: string, khmer: { phnomPenh: string; offset: (offset: string) => string }): { value: string; label: string }[] {
   const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-  const locale = language === 'km' ? 'km' : 'en';
+  const ordered = [DEFAULT_TIME_ZONE, ...all.filter((z) => z !== DEFAULT_TIME_ZONE)];
+  if (language !== 'km') return ordered.map((zone) => ({ value: zone, label: `${zone} (UTC${offsetOf(zone)})` }));
   const seen = new Set<string>();
   const options: { value: string; label: string }[] = [];
-  for (const zone of [DEFAULT_TIME_ZONE, ...all.filter((z) => z !== DEFAULT_TIME_ZONE)]) {
-    const part = (style: 'long' | 'longOffset') =>
-      new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: style }).formatToParts(0).find((p) => p.type === 'timeZoneName')?.value ?? '';
-    const name = `${part('long')} (${part('longOffset')})`;
-    if (locale === 'km') {
-      if (seen.has(name)) continue;
-      seen.add(name);
-      options.push({ value: zone, label: name });
-    } else {
-      options.push({ value: zone, label: `${zone} — ${name}` });
-    }
+  for (const zone of ordered) {
+    const offset = offsetOf(zone);
+    if (seen.has(offset)) continue;
+    seen.add(offset);
+    options.push({ value: zone, label: zone === DEFAULT_TIME_ZONE ? khmer.phnomPenh : khmer.offset(offset) });
   }
   return options;
 }
@@ -39,6 +40,11 @@ export function TimeZoneSetting() {
   const [saved, setSaved] = useState<string>();
   const [error, setError] = useState<AppErrorShape>();
   const value = choice ?? zone;
+  const khmer = { phnomPenh: t('time.phnomPenh'), offset: (offset: string) => t('time.offsetZone', { offset: toKhmerDigits(offset) }) };
+  const options = zoneOptions(i18n.language, khmer);
+  // A zone set earlier that shares its offset with another keeps an entry of its own.
+  if (!options.some((o) => o.value === value)) options.unshift({ value, label: i18n.language === 'km' ? khmer.offset(offsetOf(value)) : `${value} (UTC${offsetOf(value)})` });
+  const labelOf = (z: string) => options.find((o) => o.value === z)?.label ?? z;
   const save = async () => {
     const r = await api['settings.set']({ key: TIME_ZONE_SETTING, value });
     if (!r.ok) return setError(r.error);
@@ -53,17 +59,12 @@ export function TimeZoneSetting() {
         <div className="field">
           <label htmlFor="office-time-zone">{t('time.zone')}</label>
           <select id="office-time-zone" value={value} onChange={(e) => { setChoice(e.target.value); setSaved(undefined); }}>
-            {(() => {
-              const options = zones(i18n.language);
-              // A zone set earlier that has no entry of its own in this language still shows as chosen.
-              if (!options.some((o) => o.value === value)) options.unshift({ value, label: zones('en').find((o) => o.value === value)?.label ?? value });
-              return options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>);
-            })()}
+            {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
           </select>
           <p className="hint">{t('time.zoneHint')}</p>
         </div>
         <button type="submit">{t('time.save')}</button>
-        {saved ? <p role="status">{t('time.zoneSaved', { zone: saved })}</p> : null}
+        {saved ? <p role="status">{t('time.zoneSaved', { zone: labelOf(saved) })}</p> : null}
         {error ? <ErrorMessage error={error} /> : null}
       </form>
     </section>
