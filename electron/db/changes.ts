@@ -3,6 +3,7 @@ import type { Actor } from '../../shared/actor.js';
 import { AppError } from '../../shared/errors.js';
 import { now } from '../backend/clock.js';
 import { derivedColumns, derivedData, updateSearch, withoutDerived } from './derived.js';
+import { assertValid } from './validate.js';
 
 /**
  * The one write path. Every insert, update and delete of a record goes through here and
@@ -121,6 +122,7 @@ function addDerivedChanges(entity: string, current: Row, before: Row, after: Row
 
 export function insertRecord(ctx: WriteContext, spec: EntitySpec, id: string, given: Row): void {
   checkColumns(spec, given);
+  assertValid(ctx.db, spec.entity, id, 'insert', given);
   const values = withDerived(spec.entity, given);
   const columns = Object.keys(values);
   const sql = `INSERT INTO ${spec.table} (id, origin_office, revision${columns.map((c) => `, ${c}`).join('')})
@@ -155,6 +157,7 @@ export function updateRecord(ctx: WriteContext, spec: EntitySpec, id: string, pa
     addDerivedChanges(spec.entity, current, before, after);
     const changed = Object.keys(after);
     if (changed.length === 0) return false;
+    assertValid(ctx.db, spec.entity, id, 'update', after, current);
     const revision = current.revision + 1;
     prepared(
       ctx.db,
@@ -210,6 +213,7 @@ export function applyRemote(ctx: WriteContext, spec: EntitySpec, change: RemoteC
     }
     if (change.op === 'insert') {
       if (current) return 'skipped';
+      assertValid(ctx.db, spec.entity, change.id, 'insert', change.data ?? {});
       const values = withDerived(spec.entity, change.data ?? {});
       const columns = Object.keys(values);
       prepared(
@@ -233,6 +237,7 @@ export function applyRemote(ctx: WriteContext, spec: EntitySpec, change: RemoteC
       return 'applied';
     }
     const after = { ...withoutDerived(spec.entity, change.data ?? {}) };
+    assertValid(ctx.db, spec.entity, change.id, 'update', after, current);
     const before: Row = {};
     for (const column of Object.keys(after)) before[column] = current[column] ?? null;
     addDerivedChanges(spec.entity, current, before, after);
@@ -279,6 +284,7 @@ export function recordInserter(ctx: WriteContext, spec: EntitySpec, given: reado
       if (typeof value === 'bigint' || Buffer.isBuffer(value)) plain = false;
       params[i + 2] = value;
     }
+    assertValid(ctx.db, spec.entity, id, 'insert', values);
     insert.run(params);
     log.run(spec.entity, id, ctx.actor.id, (ctx.now ?? nowIso)(), ctx.originOffice, plain ? JSON.stringify(values) : JSON.stringify(values, jsonSafe));
     updateSearch(ctx.db, spec.entity, id, values, null);

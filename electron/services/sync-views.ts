@@ -4,7 +4,8 @@ import { AppError } from '../../shared/errors.js';
 import type { HandlerTable } from '../backend/context.js';
 import { nowIso } from '../db/changes.js';
 import { alertFile } from '../sync/import.js';
-import { recordSyncState } from '../sync/state.js';
+import { listHeld } from '../sync/held.js';
+import { peer, recordSyncState } from '../sync/state.js';
 import type { Database } from 'better-sqlite3';
 
 type ViewOp = 'sync.history' | 'sync.conflicts' | 'sync.resolveConflict' | 'sync.annotate' | 'sync.annotations' | 'sync.recordState';
@@ -36,10 +37,7 @@ export const syncViewHandlers: Pick<HandlerTable, ViewOp> = {
       kind: string; seq: number; from_office: string; inserted: number; updated: number; deleted: number; skipped: number; conflicts: number;
       file_name: string; imported_at: string;
     }[];
-    const held = ctx.db.prepare(
-      `SELECT h.from_office, h.kind, h.seq, h.file_name, h.held_at, coalesce(p.last_seq, 0) + 1 AS waiting_for
-       FROM sync_held h LEFT JOIN sync_peer p ON p.office_id = h.from_office AND p.kind = h.kind ORDER BY h.from_office, h.seq`,
-    ).all() as { from_office: string; kind: string; seq: number; file_name: string; held_at: string; waiting_for: number }[];
+    const held = listHeld(ctx.db).map((h) => ({ ...h, waiting_for: (peer(ctx.db, h.from_office, h.kind)?.last_seq ?? 0) + 1 }));
     return {
       sent: sent.map((r) => ({ kind: r.kind, seq: r.seq, toOffice: r.to_office, changes: r.change_count, fileName: r.file_name, createdAt: r.created_at, ackedAt: r.acked_at })),
       received: received.map((r) => ({

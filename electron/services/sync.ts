@@ -7,6 +7,7 @@ import {
 } from '../sync/directory.js';
 import { exportChanges, pendingCount } from '../sync/export.js';
 import { inspectBundle, type SignedDirectory } from '../sync/format/index.js';
+import { heldUsage } from '../sync/held.js';
 import { importBundle, type ImportResult } from '../sync/import.js';
 import { cardFor, createKeys, ownPublicKeys, requireOffice, unlockKeys, type UnlockedKeys } from '../sync/keystore.js';
 import { exportReference } from '../sync/reference.js';
@@ -51,13 +52,13 @@ async function inOrder(files: { path: string; inFolder: boolean }[], ownKeyId: s
 function failed(file: string, error: unknown): ImportResultView {
   const shape = error instanceof AppError ? error.toShape() : { code: 'syncdb.unexpected', params: { file, reason: (error as Error).message } };
   return {
-    file, status: 'error', from: '', kind: '', seq: 0, waitingFor: null, summary: emptySummary(), receipt: null,
-    error: { code: shape.code, params: { file, ...(shape.params ?? {}) } }, released: [],
+    file, status: 'error', from: '', kind: '', seq: 0, waitingFor: null, summary: emptySummary(), receipt: null, receiptError: null,
+    error: { code: shape.code, params: { file, ...(shape.params ?? {}) }, ...(shape.details ? { details: shape.details } : {}) }, released: [],
   };
 }
 
 function view(result: ImportResult): ImportResultView {
-  return { ...result, error: null, released: result.released.map(view) };
+  return { ...result, released: result.released.map(view) };
 }
 
 async function keysOf(ctx: HandlerContext, passphrase: string): Promise<UnlockedKeys> {
@@ -76,7 +77,7 @@ export const syncHandlers: Pick<HandlerTable, SyncOp | keyof typeof syncViewHand
       directoryVersion: currentDirectory(ctx.db)?.version ?? 0,
       nationalTrusted: nationalTrust(ctx.db) !== null,
       pendingChanges: self ? pendingCount(ctx.db, self) : 0,
-      held: count('SELECT count(*) FROM sync_held'),
+      held: heldUsage(ctx.db).count,
       openConflicts: count("SELECT count(*) FROM sync_conflict WHERE status = 'open'"),
       alerts: readAlerts(ctx.db).length,
     };

@@ -5,7 +5,8 @@ import { checkPersonConflicts } from './conflicts.js';
 import { syncedEntity } from './entities.js';
 import { hasShadows, keepAsShadow, updateShadow } from './shadow.js';
 import { stagedChanges } from './stage.js';
-import { heldBundle, peer, receivedHash } from './state.js';
+import { findHeld } from './held.js';
+import { peer, receivedHash } from './state.js';
 import { emptySummary, type ApplySummary, type IncomingBundle, type StagedChange } from './types.js';
 import { stmt } from './sql.js';
 
@@ -15,19 +16,21 @@ export type SequenceVerdict =
   | { status: 'gap'; expected: number }
   | { status: 'held' }
   | { status: 'reused' }
-  | { status: 'stale'; last: number };
+  | { status: 'stale'; last: number }
+  | { status: 'jump'; last: number; max: number };
 
 /**
  * Where a bundle stands in its sender's chain; ordering is by sequence number only, never clocks.
  * Reference bundles are whole snapshots: any newer one is applied, gaps do not matter.
  */
-export function sequenceVerdict(db: Database, bundle: IncomingBundle): SequenceVerdict {
+export function sequenceVerdict(db: Database, bundle: IncomingBundle, maxAhead = Number.MAX_SAFE_INTEGER): SequenceVerdict {
   const known = receivedHash(db, bundle.from, bundle.kind, bundle.seq);
   if (known !== undefined) return known === bundle.hash ? { status: 'already' } : { status: 'reused' };
   const last = peer(db, bundle.from, bundle.kind)?.last_seq ?? 0;
   if (bundle.seq <= last) return bundle.kind === 'changes' ? { status: 'reused' } : { status: 'stale', last };
+  if (bundle.seq - last > maxAhead) return { status: 'jump', last, max: maxAhead };
   if (bundle.seq === last + 1 || bundle.kind !== 'changes') return { status: 'next' };
-  const held = heldBundle(db, bundle.from, bundle.kind, bundle.seq);
+  const held = findHeld(db, bundle.from, bundle.kind, bundle.seq);
   if (held) return held.hash === bundle.hash ? { status: 'held' } : { status: 'reused' };
   return { status: 'gap', expected: last + 1 };
 }
@@ -102,7 +105,10 @@ function applyOne(db: Database, bundle: IncomingBundle, change: StagedChange, op
       // Reference data belongs to the national office; whole rows, written over whatever is here.
       const writer: WriteContext = { ...options.writer, db, originOffice: change.origin };
       if (!change.row) return 'skipped';
-      if (readRecord(db, spec, change.id)) return updateRecord(writer, spec, change.id, change.row) ? 'applied' : 'skipped';
+      const current = readRecord(db, spec, change.id);
+      // This office's own row (its office record) is never changed from outside.
+      if (current?.origin_office === options.self) throw new AppError('syncdb.ownRecord', { entity: change.entity, id: change.id });
+      if (current) return updateRecord(writer, spec, change.id, change.row) ? 'applied' : 'skipped';
       insertRecord(writer, spec, change.id, change.row);
       return 'applied';
     }

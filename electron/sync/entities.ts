@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors.js';
 import type { EntitySpec, Row, SqlValue } from '../db/changes.js';
 
 /** Entities that only travel down, in reference bundles from the national office. */
-export const REFERENCE_ENTITIES = new Set(['admin_unit', 'reference_version']);
+export const REFERENCE_ENTITIES = new Set(['admin_unit', 'reference_version', 'office']);
 /** Never leave the office. */
 export const LOCAL_ENTITIES = new Set(['setting']);
 /** Entity names whose table has another name. */

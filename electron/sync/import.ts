@@ -1,18 +1,20 @@
 import { appendFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { AppError } from '../../shared/errors.js';
+import { AppError, type AppErrorShape } from '../../shared/errors.js';
 import { nowIso, type WriteContext } from '../db/changes.js';
 import { applyStaged, sequenceVerdict } from './apply.js';
+import { authorityOf, requireNationalSender } from './authority.js';
 import { checkDirectory, installDirectory, keyLookup } from './directory.js';
 import { readBundle, type BundleSource, type OpenedBundle, type ReferenceItem, type SignedDirectory } from './format/index.js';
 import type { UnlockedKeys } from './keystore.js';
-import { writeReceipt, applyReceipt } from './receipts.js';
+import { dropHeld, findHeld, heldLimits, holdBundle, type HeldLimits } from './held.js';
+import { writeReceipt, applyReceipt, receiptWritten } from './receipts.js';
 import { clearStage, stageChanges, type ReadChange } from './stage.js';
-import { heldBundle, holdBundle } from './state.js';
+import { bundleIdUse } from './state.js';
 import { emptySummary, type ApplySummary, type IncomingBundle } from './types.js';
 
-export type ImportStatus = 'applied' | 'already' | 'held' | 'dry-run' | 'acknowledged';
+export type ImportStatus = 'applied' | 'already' | 'held' | 'dry-run' | 'acknowledged' | 'error';
 
 export interface ImportResult {
   file: string;
@@ -24,6 +26,10 @@ export interface ImportResult {
   waitingFor: number | null;
   summary: ApplySummary;
   receipt: string | null;
+  /** The bundle was applied but its receipt could not be written: why (the changes stay applied). */
+  receiptError: AppErrorShape | null;
+  /** Why a released held bundle was refused (status 'error'); null otherwise. */
+  error: AppErrorShape | null;
   /** Held bundles that could be applied after this one. */
   released: ImportResult[];
 }
@@ -36,6 +42,8 @@ export interface ImportOptions {
   receiptDir?: string | null;
   /** Records read and checked so far, of the bundle's total. */
   onProgress?: (records: number, total: number) => void;
+  /** Bounds on held bundles and sequence jumps; settings or defaults otherwise. */
+  heldLimits?: Partial<HeldLimits>;
 }
 
 /** Alerts (a sequence number reused with other content) go to a file next to the database, so a rejected bundle leaves the database untouched. */
@@ -68,34 +76,46 @@ async function importOpened(db: Database, source: BundleSource, opened: OpenedBu
   const self = options.keys.current.officeId;
   const result: ImportResult = {
     file: bundle.fileName, status: 'applied', from: bundle.from, kind: bundle.kind, seq: bundle.seq,
-    waitingFor: null, summary: emptySummary(), receipt: null, released: [],
+    waitingFor: null, summary: emptySummary(), receipt: null, receiptError: null, error: null, released: [],
   };
   if (bundle.kind === 'receipt') {
     if (!options.dryRun) await applyReceipt(db, opened as OpenedBundle<'receipt'>, bundle, self);
     return { ...result, status: options.dryRun ? 'dry-run' : 'acknowledged' };
   }
-  const verdict = sequenceVerdict(db, bundle);
+  // Authorisation before anything else: reference data only from the national office.
+  const authority = authorityOf(db, bundle.from);
+  if (bundle.kind === 'reference') requireNationalSender(authority, bundle.fileName, bundle.from);
+  const limits = heldLimits(db, options.heldLimits);
+  const verdict = sequenceVerdict(db, bundle, limits.maxAhead);
   if (verdict.status === 'reused') {
     if (!options.dryRun) alert(db, { kind: 'sequenceReused', file: bundle.fileName, from: bundle.from, seq: bundle.seq, hash: bundle.hash });
     throw new AppError('syncdb.sequenceReused', { file: bundle.fileName, office: bundle.from, seq: bundle.seq });
   }
   if (verdict.status === 'stale') throw new AppError('syncdb.staleReference', { file: bundle.fileName, seq: bundle.seq, last: verdict.last });
+  if (verdict.status === 'jump') {
+    throw new AppError('synctrust.sequenceJump', { file: bundle.fileName, office: bundle.from, seq: bundle.seq, last: verdict.last, max: verdict.max });
+  }
   if (verdict.status === 'already' || verdict.status === 'held') {
-    const receipt = verdict.status === 'already' && !options.dryRun ? await writeReceipt(db, options, bundle) : null;
-    return { ...result, status: verdict.status, receipt };
+    // A replay changes nothing; only a receipt that was never written is written now.
+    const missing = verdict.status === 'already' && !options.dryRun && !receiptWritten(db, bundle);
+    return { ...result, status: verdict.status, ...(missing ? await receiptFor(db, options, bundle) : {}) };
+  }
+  const used = bundleIdUse(db, bundle.bundleId);
+  if (used) {
+    throw new AppError('synctrust.bundleIdReused', { file: bundle.fileName, bundleId: bundle.bundleId, office: used.from_office, seq: used.seq });
   }
   if (verdict.status === 'gap') {
     if (!options.dryRun) {
       const file = 'path' in source ? readFileSync(source.path) : Buffer.from(source.bytes);
       holdBundle(db, { from_office: bundle.from, kind: bundle.kind, seq: bundle.seq, bundle_id: bundle.bundleId, hash: bundle.hash,
-        file_name: bundle.fileName, file, held_at: nowIso() });
+        file_name: bundle.fileName, file, held_at: nowIso() }, limits);
     }
     return { ...result, status: 'held', waitingFor: verdict.expected };
   }
   let directory: SignedDirectory | null = null;
   try {
     const changes = bundle.kind === 'reference' ? referenceChanges(opened as OpenedBundle<'reference'>, (d) => (directory = d)) : (opened as OpenedBundle<'changes'>).records();
-    await stageChanges(db, changes as AsyncIterable<ReadChange>, { fileName: bundle.fileName, self, kind: bundle.kind, from: bundle.from },
+    await stageChanges(db, changes as AsyncIterable<ReadChange>, { fileName: bundle.fileName, self, kind: bundle.kind, from: bundle.from, authority },
       (n) => options.onProgress?.(n, opened.manifest.recordCount));
     const signed = directory as SignedDirectory | null;
     if (signed) checkDirectory(db, signed, bundle.fileName);
@@ -107,12 +127,34 @@ async function importOpened(db: Database, source: BundleSource, opened: OpenedBu
     clearStage(db);
   }
   if (options.dryRun) return { ...result, status: 'dry-run' };
-  result.receipt = await writeReceipt(db, options, bundle);
-  const next = heldBundle(db, bundle.from, bundle.kind, bundle.seq + 1);
+  // Committed. What follows has its own outcome and never turns this one into a failure.
+  dropHeld(db, bundle.from, bundle.kind, bundle.seq);
+  Object.assign(result, await receiptFor(db, options, bundle));
+  const next = findHeld(db, bundle.from, bundle.kind, bundle.seq + 1);
   if (next) {
-    result.released.push(await importBundle(db, { bytes: new Uint8Array(next.file), name: next.file_name }, options));
+    try {
+      result.released.push(await importBundle(db, { bytes: new Uint8Array(next.file), name: next.file_name }, options));
+    } catch (error) {
+      result.released.push({
+        ...result, file: next.file_name, status: 'error', seq: next.seq, summary: emptySummary(), receipt: null, receiptError: null,
+        released: [], error: shapeOf(error, next.file_name),
+      });
+    }
   }
   return result;
+}
+
+async function receiptFor(db: Database, options: ImportOptions, bundle: IncomingBundle): Promise<Pick<ImportResult, 'receipt' | 'receiptError'>> {
+  try {
+    return { receipt: await writeReceipt(db, options, bundle), receiptError: null };
+  } catch (error) {
+    return { receipt: null, receiptError: shapeOf(error, bundle.fileName, 'synctrust.receiptFailed') };
+  }
+}
+
+function shapeOf(error: unknown, file: string, code = 'syncdb.unexpected'): AppErrorShape {
+  const shape = error instanceof AppError ? error.toShape() : { code, params: { reason: (error as Error).message } };
+  return { ...shape, params: { file, ...(shape.params ?? {}) } };
 }
 
 /** A reference bundle: record changes from the national office, and the key directory. */

@@ -23,9 +23,16 @@ export async function writeReceipt(db: Database, options: ImportOptions, bundle:
   });
   db.prepare(
     `INSERT INTO sync_sent (kind, seq, bundle_id, hash, to_office, change_from, change_to, change_count, file_name, created_at)
-     VALUES ('receipt', ?, ?, ?, ?, 0, 0, 1, ?, ?)`,
-  ).run(seq, written.header.bundleId, written.bundleHash, bundle.from, written.fileName, nowIso());
+     VALUES ('receipt', ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+  ).run(seq, written.header.bundleId, written.bundleHash, bundle.from, bundle.seq, bundle.seq, written.fileName, nowIso());
   return written.path;
+}
+
+/** Whether a receipt for this bundle was written already (receipts record the sequence they acknowledge). */
+export function receiptWritten(db: Database, bundle: IncomingBundle): boolean {
+  if (bundle.kind !== 'changes') return true;
+  return db.prepare("SELECT EXISTS (SELECT 1 FROM sync_sent WHERE kind = 'receipt' AND to_office = ? AND change_to = ?)").pluck()
+    .get(bundle.from, bundle.seq) === 1;
 }
 
 /**

@@ -17,6 +17,8 @@ function* referenceItems(db: Database, self: string): Generator<ReferenceItem> {
   const signed = currentSigned(db);
   if (signed) yield { type: 'directory', data: signed };
   for (const entity of REFERENCE_ENTITIES) {
+    // Offices travel in the signed key directory, not as rows.
+    if (entity === 'office') continue;
     const spec = syncedEntity(db, entity)?.spec;
     if (!spec) continue;
     const rows = db.prepare(`SELECT * FROM ${spec.table} ORDER BY id`).all() as Row[];

@@ -1,5 +1,9 @@
 import type { Database } from 'better-sqlite3';
-import { AppError } from '../../shared/errors.js';
+import { AppError, type ErrorDetail } from '../../shared/errors.js';
+import { cleanText, isRealStamp, shownId } from '../../shared/validation/rules.js';
+import { readRecord } from '../db/changes.js';
+import { problemDetail, recordProblems } from '../db/validate.js';
+import type { Authority } from './authority.js';
 import { REFERENCE_ENTITIES, syncedEntity, toRow } from './entities.js';
 import type { Change } from './format/index.js';
 import type { StagedChange } from './types.js';
@@ -13,9 +17,13 @@ export interface StageContext {
   self: string;
   kind: 'changes' | 'reference';
   from: string;
+  /** What the sending office may send (see authority.ts). */
+  authority: Authority;
 }
 
 const BATCH = 2000;
+/** Invalid changes named in one refusal; the count says how many there were in all. */
+const MAX_NAMED = 200;
 
 /**
  * Checks every change and keeps it in a TEMP table (outside the database file) until the whole
@@ -31,17 +39,47 @@ export async function stageChanges(db: Database, changes: AsyncIterable<ReadChan
   });
   let batch: StagedChange[] = [];
   let line = 0;
+  const invalid: ErrorDetail[] = [];
+  let invalidCount = 0;
   for await (const change of changes) {
     line += 1;
-    batch.push(checkChange(db, change, line, ctx));
+    const staged = checkChange(db, change, line, ctx);
+    const problems = changeProblems(db, staged);
+    if (problems.length > 0) {
+      invalidCount += 1;
+      if (invalid.length < MAX_NAMED) invalid.push(...problems.slice(0, MAX_NAMED - invalid.length));
+      continue;
+    }
+    if (invalidCount > 0) continue;
+    batch.push(staged);
     if (batch.length >= BATCH) {
       flush(batch);
       batch = [];
       onProgress?.(line);
     }
   }
+  if (invalidCount > 0) {
+    throw new AppError('synctrust.invalidChanges', { file: ctx.fileName, count: invalidCount, office: ctx.from }, invalid);
+  }
   flush(batch);
   return line;
+}
+
+/**
+ * The same record rules a local write meets (shared/validation/records.ts), plus the change's own
+ * actor and time; each problem names the record line, entity, id and field.
+ */
+function changeProblems(db: Database, change: StagedChange): ErrorDetail[] {
+  const at = { line: change.line };
+  const spec = syncedEntity(db, change.entity)?.spec;
+  const current = change.op === 'update' && spec ? readRecord(db, spec, change.id) : undefined;
+  const problems = recordProblems(db, change.entity, change.id, change.op === 'insert' ? 'insert' : 'update', change.row ?? {}, current)
+    .map((p) => problemDetail(p, at));
+  const whoWhen = (field: string, reason: string) =>
+    problems.push({ code: `validation.${reason}`, params: { entity: change.entity, id: shownId(change.id), field, line: change.line } });
+  if (change.actor.length === 0 || change.actor.length > 200 || !cleanText(change.actor)) whoWhen('actor', 'badText');
+  if (!REFERENCE_ENTITIES.has(change.entity) && !isRealStamp(change.at)) whoWhen('at', 'badDateTime');
+  return problems;
 }
 
 /** Staged changes in order, a batch at a time (no statement stays open while the caller writes). */
@@ -85,11 +123,14 @@ function checkChange(db: Database, change: ReadChange, line: number, ctx: StageC
   const fail = (code: string, params: Record<string, string | number>) => new AppError(`syncdb.${code}`, { ...where, ...params });
   const entity = syncedEntity(db, String(change.entity));
   if (!entity) throw fail('unknownEntity', { entity: String(change.entity) });
-  if (REFERENCE_ENTITIES.has(change.entity) !== (ctx.kind === 'reference')) throw fail('wrongKind', { entity: change.entity });
-  if (change.origin === ctx.self) throw fail('ownRecord', { entity: change.entity, id: change.id });
-  if (ctx.kind === 'reference' && change.origin !== ctx.from) throw fail('wrongOrigin', { entity: change.entity, id: change.id, origin: change.origin });
   if (typeof change.id !== 'string' || change.id.length === 0 || change.id.length > 100) throw fail('badField', { entity: change.entity, field: 'id' });
   if (typeof change.origin !== 'string' || change.origin.length === 0) throw fail('badField', { entity: change.entity, field: 'origin' });
+  const shown = { entity: change.entity, id: shownId(change.id), office: ctx.from, origin: shownId(change.origin) };
+  if (ctx.kind === 'changes' && REFERENCE_ENTITIES.has(change.entity)) throw new AppError('synctrust.referenceInChanges', { ...where, ...shown });
+  if (REFERENCE_ENTITIES.has(change.entity) !== (ctx.kind === 'reference')) throw fail('wrongKind', { entity: change.entity });
+  if (change.origin === ctx.self) throw fail('ownRecord', { entity: change.entity, id: shown.id });
+  if (ctx.kind === 'reference' && change.origin !== ctx.from) throw fail('wrongOrigin', { entity: change.entity, id: shown.id, origin: shown.origin });
+  if (!ctx.authority.maySend(change.origin)) throw new AppError('synctrust.foreignOrigin', { ...where, ...shown });
   if (!Number.isSafeInteger(change.rev) || change.rev < 1) throw fail('badField', { entity: change.entity, field: 'rev' });
   if (!['insert', 'update', 'delete'].includes(change.op) || (change.op === 'insert') !== (change.rev === 1)) {
     throw fail('badField', { entity: change.entity, field: 'op' });

@@ -19,28 +19,6 @@ export function receivedHash(db: Database, from: string, kind: string, seq: numb
   return row?.hash;
 }
 
-export interface HeldRow {
-  from_office: string;
-  kind: string;
-  seq: number;
-  bundle_id: string;
-  hash: string;
-  file_name: string;
-  file: Buffer;
-  held_at: string;
-}
-
-export function heldBundle(db: Database, from: string, kind: string, seq: number): HeldRow | undefined {
-  return stmt(db, 'SELECT * FROM sync_held WHERE from_office = ? AND kind = ? AND seq = ?').get(from, kind, seq) as HeldRow | undefined;
-}
-
-export function holdBundle(db: Database, row: HeldRow): void {
-  stmt(db, 
-    `INSERT OR IGNORE INTO sync_held (from_office, kind, seq, bundle_id, hash, file_name, file, held_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(row.from_office, row.kind, row.seq, row.bundle_id, row.hash, row.file_name, row.file, row.held_at);
-}
-
 export interface SentRow {
   kind: string;
   seq: number;
@@ -79,4 +57,11 @@ export function recordSyncState(db: Database, entity: string, id: string): Recor
   if (row.seq <= ackedUpTo(db)) return 'acknowledged';
   if (row.seq <= sentUpTo(db)) return 'sent';
   return 'not-sent';
+}
+
+/** The bundle a bundle id was already used for, if any (ids are unique over every office and kind). */
+export function bundleIdUse(db: Database, bundleId: string): { from_office: string; kind: string; seq: number } | undefined {
+  return stmt(db, 'SELECT from_office, kind, seq FROM sync_received WHERE bundle_id = ?').get(bundleId) as
+    | { from_office: string; kind: string; seq: number }
+    | undefined;
 }

@@ -23,7 +23,12 @@ export type KeyCardView = z.infer<typeof keyCardSchema>;
 const countsSchema = z.object({ inserted: z.number(), updated: z.number(), deleted: z.number(), skipped: z.number() });
 export const applySummarySchema = countsSchema.extend({ perEntity: z.record(z.string(), countsSchema), conflicts: z.number() });
 
-const errorShape = z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
+const errorParams = z.record(z.string(), z.union([z.string(), z.number()]));
+const errorShape = z.object({
+  code: z.string(), params: errorParams.optional(),
+  /** Every problem when there are several (each invalid change of a refused bundle). */
+  details: z.array(z.object({ code: z.string(), params: errorParams.optional() })).optional(),
+});
 export const importResultSchema: z.ZodType<ImportResultView> = z.lazy(() =>
   z.object({
     file: z.string(),
@@ -34,10 +39,17 @@ export const importResultSchema: z.ZodType<ImportResultView> = z.lazy(() =>
     waitingFor: z.number().nullable(),
     summary: applySummarySchema,
     receipt: z.string().nullable(),
+    /** Applied, but the receipt could not be written. */
+    receiptError: errorShape.nullable(),
     error: errorShape.nullable(),
     released: z.array(importResultSchema),
   }),
 );
+interface ErrorView {
+  code: string;
+  params?: Record<string, string | number> | undefined;
+  details?: { code: string; params?: Record<string, string | number> | undefined }[] | undefined;
+}
 export interface ImportResultView {
   file: string;
   status: 'applied' | 'already' | 'held' | 'dry-run' | 'acknowledged' | 'error';
@@ -47,7 +59,8 @@ export interface ImportResultView {
   waitingFor: number | null;
   summary: z.infer<typeof applySummarySchema>;
   receipt: string | null;
-  error: { code: string; params?: Record<string, string | number> | undefined } | null;
+  receiptError: ErrorView | null;
+  error: ErrorView | null;
   released: ImportResultView[];
 }
 

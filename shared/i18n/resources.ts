@@ -10,6 +10,8 @@ import enSyncFormat from './en/sync-format.json' with { type: 'json' };
 import kmSyncFormat from './km/sync-format.json' with { type: 'json' };
 import enSync from './en/sync.json' with { type: 'json' };
 import kmSync from './km/sync.json' with { type: 'json' };
+import enSynctrust from './en/synctrust.json' with { type: 'json' };
+import kmSynctrust from './km/synctrust.json' with { type: 'json' };
 import enRegistration from './en/registration.json' with { type: 'json' };
 import kmRegistration from './km/registration.json' with { type: 'json' };
 import enEmployersUi from './en/employers-ui.json' with { type: 'json' };
@@ -31,8 +33,8 @@ import kmSyncflow from './km/syncflow.json' with { type: 'json' };
  * namespace and a key defined twice is an error. Add a feature's pair here.
  */
 export const FEATURE_FILES = {
-  en: [enCommon, enPrint, enSpreadsheet, enRegistrationUi, enSyncFormat, enSync, enRegistration, enEmployersUi, enStays, enDisplay, enPackaging, enInput, enSyncflow],
-  km: [kmCommon, kmPrint, kmSpreadsheet, kmRegistrationUi, kmSyncFormat, kmSync, kmRegistration, kmEmployersUi, kmStays, kmDisplay, kmPackaging, kmInput, kmSyncflow],
+  en: [enCommon, enPrint, enSpreadsheet, enRegistrationUi, enSyncFormat, enSync, enSynctrust, enRegistration, enEmployersUi, enStays, enDisplay, enPackaging, enInput, enSyncflow],
+  km: [kmCommon, kmPrint, kmSpreadsheet, kmRegistrationUi, kmSyncFormat, kmSync, kmSynctrust, kmRegistration, kmEmployersUi, kmStays, kmDisplay, kmPackaging, kmInput, kmSyncflow],
 } as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (arg: infer I) => void ? I : never;

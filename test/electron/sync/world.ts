@@ -107,7 +107,8 @@ export function editRound(office: Office, round: number): void {
   })();
 }
 
-const SYNCED = ['office', 'premises', 'person', 'stay'];
+// Office rows are reference data: they do not travel up (offices are known from the key directory).
+const SYNCED = ['premises', 'person', 'stay'];
 
 /** Record count and content hash per origin office, over the synced tables. */
 export function contentByOrigin(db: Database, origins?: string[]): Record<string, { count: number; hash: string }> {
