@@ -1,6 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { AppError, type ErrorDetail } from '../../shared/errors.js';
-import { BUILTIN_PROVINCES } from '../../shared/reference/provinces.js';
 import { validateRecord, type Problem } from '../../shared/validation/records.js';
 import type { StoredValue, ValidationContext } from '../../shared/validation/rules.js';
 
@@ -10,7 +9,6 @@ import type { StoredValue, ValidationContext } from '../../shared/validation/rul
  * offices both come here through `electron/db/changes.ts`.
  */
 
-const BUILTIN = new Set(BUILTIN_PROVINCES.map((p) => p.code));
 const contexts = new WeakMap<Database, ValidationContext>();
 
 export function validationContext(db: Database): ValidationContext {
@@ -21,8 +19,8 @@ export function validationContext(db: Database): ValidationContext {
     ctx = {
       unitLevel(code) {
         unitStmt ??= db.prepare('SELECT level FROM admin_unit WHERE id = ?').pluck();
-        const level = unitStmt.get(code) as 'province' | 'district' | 'commune' | undefined;
-        return level ?? (BUILTIN.has(code) ? 'province' : null);
+        // The provinces are always there (seeded by migration 2); the rest once a gazetteer is imported.
+        return (unitStmt.get(code) as 'province' | 'district' | 'commune' | undefined) ?? null;
       },
       hasLevel(level) {
         levelStmt ??= db.prepare('SELECT EXISTS (SELECT 1 FROM admin_unit WHERE level = ?)').pluck();
