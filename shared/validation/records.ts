@@ -116,7 +116,7 @@ export const ENTITY_RULES: Record<string, EntityRules> = {
     fields: {
       person_a: uuid(true), person_b: uuid(true), reason: code(['same_name_birth', 'similar_passport'], { required: true }),
       status: code(['open', 'merged', 'dismissed']), note: text(2000, { multiline: true }), created_at: stamp(true),
-      decided_by: text(200), decided_at: stamp(),
+      decided_by: text(200, { nullable: true }), decided_at: stamp(),
     },
   },
   person_merge: {

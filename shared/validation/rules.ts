@@ -73,10 +73,10 @@ export function isUuid(value: string): boolean {
 
 const str = (check: (v: string) => Reason | null): Check => (v) => (typeof v === 'string' ? check(v) : 'wrongType');
 
-export function text(max: number, options: { min?: number; multiline?: boolean } = {}): FieldRule {
+export function text(max: number, options: { min?: number; multiline?: boolean; nullable?: boolean } = {}): FieldRule {
   const min = options.min ?? 0;
   return {
-    required: min > 0, notNull: true, limit: max,
+    required: min > 0, notNull: !options.nullable, limit: max,
     check: str((v) => {
       if (!cleanText(v, options.multiline)) return 'badText';
       // Characters, not UTF-16 units (an emoji is one); a string of more than 2×max units is too long either way.

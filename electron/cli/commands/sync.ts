@@ -54,7 +54,11 @@ function common(command: Command, withDb = true): Command {
 
 function describeResult(result: ImportResultView, options: GlobalOptions, indent = ''): string[] {
   const t = translator(options);
-  if (result.status === 'error' && result.error) return [`${indent}${result.file}: ${describeFailure(new AppError(result.error.code, result.error.params), options)}`];
+  const failure = (e: NonNullable<ImportResultView['error']>) => describeFailure(new AppError(e.code, e.params, e.details), options);
+  if (result.status === 'error' && result.error) {
+    const text = `${result.file}: ${failure(result.error)}`;
+    return [`${indent}${indent ? t('sync.releasedFailed', { message: text }) : text}`];
+  }
   const s = result.summary;
   const line = `${indent}${result.file}: ${t(`sync.status.${result.status}`, { seq: result.seq, waitingFor: result.waitingFor ?? 0 })}`
     + (result.status === 'applied' || result.status === 'dry-run'
@@ -62,18 +66,32 @@ function describeResult(result: ImportResultView, options: GlobalOptions, indent
       : '');
   const perEntity = Object.entries(s.perEntity).map(([entity, c]) => `${indent}  ${entity}: +${c.inserted} ~${c.updated} -${c.deleted} =${c.skipped}`);
   const receipt = result.receipt ? [`${indent}  ${t('sync.receiptWritten', { file: result.receipt })}`] : [];
-  return [line, ...(result.status === 'dry-run' ? perEntity : []), ...receipt, ...result.released.flatMap((r) => describeResult(r, options, indent))];
+  const receiptFailed = result.receiptError ? [`${indent}  ${t('sync.receiptFailed', { message: failure(result.receiptError) })}`] : [];
+  return [line, ...(result.status === 'dry-run' ? perEntity : []), ...receipt, ...receiptFailed,
+    ...result.released.flatMap((r) => describeResult(r, options, `${indent}  `))];
 }
 
-/** Results on stdout, rejected files on stderr (each naming the file and what to do); exit 1 if any was rejected. */
+/** Steps after a bundle was applied that failed (its receipt, a held bundle released after it): they never undo it. */
+function laterFailures(result: ImportResultView): number {
+  return (result.receiptError ? 1 : 0) + result.released.reduce((n, r) => n + (r.status === 'error' ? 1 : 0) + laterFailures(r), 0);
+}
+
+/**
+ * Results on stdout, rejected files on stderr (each naming the file and what to do); exit 1 if any
+ * was rejected or a step after applying failed — each said as it is (a rejected file was not applied;
+ * an applied one stays applied).
+ */
 function report(results: ImportResultView[], options: GlobalOptions): void {
   const failed = results.filter((r) => r.status === 'error');
   const fine = results.filter((r) => r.status !== 'error');
+  const later = fine.reduce((n, r) => n + laterFailures(r), 0);
   if (options.json) print(options, results, () => '');
   else if (fine.length > 0) print(options, fine, () => fine.flatMap((r) => describeResult(r, options)).join('\n'));
-  if (failed.length === 0) return;
-  if (!options.json) process.stderr.write(`${failed.flatMap((r) => describeResult(r, options)).join('\n')}\n`);
-  throw new CliFailure(translator(options)('sync.someFailed', { count: failed.length }));
+  if (failed.length === 0 && later === 0) return;
+  if (!options.json && failed.length > 0) process.stderr.write(`${failed.flatMap((r) => describeResult(r, options)).join('\n')}\n`);
+  const t = translator(options);
+  const lines = [...(failed.length > 0 ? [t('sync.someFailed', { count: failed.length })] : []), ...(later > 0 ? [t('sync.someStepsFailed', { count: later })] : [])];
+  throw new CliFailure(lines.join('\n'));
 }
 
 export function registerSyncCommands(program: Command): void {

@@ -7,21 +7,21 @@ import { receiptFacts } from '../../../electron/print/load.js';
 import { receiptCode } from '../../../electron/print/qr.js';
 import { tempDir, testBackend } from '../../helpers/db.js';
 
-/** Registration rows written directly: the printing tests only need them to exist. */
+/** Registration rows written directly: the printing tests only need them to exist. The premises id is a UUID: pledges are written through the validated write path. */
 function seed(db: Database) {
   const ins = (table: string, row: Record<string, unknown>) => {
     const cols = Object.keys(row);
     db.prepare(`INSERT INTO ${table} (${cols.join(',')}, origin_office, revision) VALUES (${cols.map(() => '?').join(',')}, 'test', 1)`).run(...Object.values(row));
   };
-  ins('premises', { id: 'prem-1', name_latin: 'Golden Lotus', name_km: 'ផ្កាឈូកមាស', type: 'hotel', province_code: '12', district_code: '1201', commune_code: '120101', created_at: '2026-01-01' });
+  ins('premises', { id: '01900000-0000-7000-8000-0000000000e1', name_latin: 'Golden Lotus', name_km: 'ផ្កាឈូកមាស', type: 'hotel', province_code: '12', district_code: '1201', commune_code: '120101', created_at: '2026-01-01' });
   ins('owner', { id: 'own-1', surname: 'SOK', given_names: 'SOPHEA', name_km: 'សុខ សុភា', sex: 'F', nationality: 'KHM', id_kind: 'khmer_id', id_number: '0102', created_at: '2026-01-01' });
-  ins('premises_owner', { id: 'link-1', owner_id: 'own-1', premises_id: 'prem-1', role: 'owner' });
+  ins('premises_owner', { id: 'link-1', owner_id: 'own-1', premises_id: '01900000-0000-7000-8000-0000000000e1', role: 'owner' });
   for (let i = 0; i < 9; i++) {
     ins('person', {
       id: `per-${i}`, surname: `NGUYEN${i}`, given_names: 'VAN AN', sex: 'M', birth_date: '1990-01-01', nationality: 'VNM', passport_no: `C00${i}`,
       issuing_state: 'VNM', passport_expiry: '2030-01-01', source: 'manual', name_key: `n${i}`, passport_key: `p${i}`, created_at: '2026-01-01',
     });
-    ins('stay', { id: `stay-${i}`, person_id: `per-${i}`, premises_id: 'prem-1', room: `${i}`, arrived_at: '2026-11-01T10:00:00+07:00', reported_at: '2026-11-01T12:00:00+07:00' });
+    ins('stay', { id: `stay-${i}`, person_id: `per-${i}`, premises_id: '01900000-0000-7000-8000-0000000000e1', room: `${i}`, arrived_at: '2026-11-01T10:00:00+07:00', reported_at: '2026-11-01T12:00:00+07:00' });
   }
   ins('employer', { id: 'emp-1', name_latin: 'Mekong Steel', name_km: 'មេគង្គ', province_code: '12', district_code: '1201', commune_code: '120101', workforce_total: 50, cambodian_count: 44, created_at: '2026-01-01' });
   ins('employment', { id: 'job-1', person_id: 'per-1', employer_id: 'emp-1', job_title: 'Cook', start_date: '2026-01-01', work_status: 'no_permit' });
@@ -38,7 +38,7 @@ describe('printing services', () => {
     const t = testBackend();
     await t.ok('office.setup', { level: 'province', unitCode: '12', name: 'ស្នងការដ្ឋាននគរបាល Phnom Penh' });
     seed(t.db);
-    const printed = await t.ok('print.pledge', { premisesId: 'prem-1', date: '2026-11-21' });
+    const printed = await t.ok('print.pledge', { premisesId: '01900000-0000-7000-8000-0000000000e1', date: '2026-11-21' });
     expect(printed.pages).toBeGreaterThanOrEqual(2);
     expect(printed.docNo).toBe('0001/26');
     const text = pdftotext(printed.pdfBase64!);
@@ -46,12 +46,12 @@ describe('printing services', () => {
     expect(text).toContain('សុខ សុភា');
     expect(text).toContain('NGUYEN8 VAN AN');
     expect(text).toContain('ថ្ងៃទី២១ ខែវិច្ឆិកា ឆ្នាំ២០២៦');
-    const status = () => (t.db.prepare("SELECT pledge_status FROM premises WHERE id = 'prem-1'").get() as { pledge_status: string }).pledge_status;
+    const status = () => (t.db.prepare("SELECT pledge_status FROM premises WHERE id = '01900000-0000-7000-8000-0000000000e1'").get() as { pledge_status: string }).pledge_status;
     expect(status()).toBe('printed');
-    const signed = await t.ok('pledge.recordSigned', { premisesId: 'prem-1', signedOn: '2026-11-22', witness: 'Chea Dara' });
+    const signed = await t.ok('pledge.recordSigned', { premisesId: '01900000-0000-7000-8000-0000000000e1', signedOn: '2026-11-22', witness: 'Chea Dara' });
     expect(signed.docNo).toBe('0001/26');
     expect(status()).toBe('signed');
-    const history = await t.ok('history.forRecord', { entity: 'premises', recordId: 'prem-1' });
+    const history = await t.ok('history.forRecord', { entity: 'premises', recordId: '01900000-0000-7000-8000-0000000000e1' });
     expect(history.map((h) => h.after?.pledge_status)).toEqual(['printed', 'signed']);
   });
 
