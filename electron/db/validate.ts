@@ -39,14 +39,14 @@ export function recordProblems(
   return validateRecord(entity, id, op, values, validationContext(db), current);
 }
 
-/** One problem as an error detail: `errors.validation.<reason>` with entity, id, field (and limit). */
+/** One problem as an error detail: `errors.recordCheck.<reason>` with entity, id, field (and limit). */
 export function problemDetail(problem: Problem, extra: Record<string, string | number> = {}): ErrorDetail {
   const params: Record<string, string | number> = { entity: problem.entity, id: problem.id, field: problem.field, ...extra };
   if (problem.limit !== undefined) params.limit = problem.limit;
-  return { code: `validation.${problem.reason}`, params };
+  return { code: `recordCheck.${problem.reason}`, params };
 }
 
-/** Throws `validation.<reason>` of the first problem, every problem in `details`; nothing when valid. */
+/** Throws `recordCheck.<reason>` of the first problem, every problem in `details`; nothing when valid. */
 export function assertValid(
   db: Database, entity: string, id: unknown, op: 'insert' | 'update', values: Record<string, StoredValue>,
   current?: Record<string, StoredValue>,

@@ -76,7 +76,7 @@ function changeProblems(db: Database, change: StagedChange): ErrorDetail[] {
   const problems = recordProblems(db, change.entity, change.id, change.op === 'insert' ? 'insert' : 'update', change.row ?? {}, current)
     .map((p) => problemDetail(p, at));
   const whoWhen = (field: string, reason: string) =>
-    problems.push({ code: `validation.${reason}`, params: { entity: change.entity, id: shownId(change.id), field, line: change.line } });
+    problems.push({ code: `recordCheck.${reason}`, params: { entity: change.entity, id: shownId(change.id), field, line: change.line } });
   if (change.actor.length === 0 || change.actor.length > 200 || !cleanText(change.actor)) whoWhen('actor', 'badText');
   if (!REFERENCE_ENTITIES.has(change.entity) && !isRealStamp(change.at)) whoWhen('at', 'badDateTime');
   return problems;

@@ -3,7 +3,7 @@ import { isNationalityCode } from '../reference/nationalities.js';
 /**
  * Field rules for stored records (column names, stored values). Pure: the gazetteer is asked
  * through `ValidationContext`. Each failure is a reason code the UI translates
- * (`errors.validation.<reason>`), never a sentence.
+ * (`errors.recordCheck.<reason>`), never a sentence.
  */
 export type Reason =
   | 'required' | 'tooLong' | 'badText' | 'badDate' | 'badDateTime' | 'notInList' | 'badCode' | 'badId'

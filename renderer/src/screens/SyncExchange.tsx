@@ -35,6 +35,7 @@ function ResultLine({ result }: { result: ImportResultView }) {
         </>
       ) : null}
       {result.receipt ? <div>{t('sync.receiptWritten', { file: result.receipt })}</div> : null}
+      {result.receiptError ? <ErrorMessage error={result.receiptError} /> : null}
       {result.released.length > 0 ? <ul>{result.released.map((r) => <ResultLine key={r.file} result={r} />)}</ul> : null}
     </li>
   );

@@ -96,5 +96,5 @@ export async function tryImport(db: Database, receiver: Receiver, source: Parame
 
 /** Each invalid change of a refusal as entity.field:reason. */
 export function problemsOf(error: AppErrorShape): string[] {
-  return (error.details ?? []).map((d) => `${d.params?.entity}.${d.params?.field}:${d.code.replace(/^validation\./, '')}`);
+  return (error.details ?? []).map((d) => `${d.params?.entity}.${d.params?.field}:${d.code.replace(/^recordCheck\./, '')}`);
 }
