@@ -1,4 +1,5 @@
 import { foundationHandlers } from '../services/foundation.js';
+import { personsOpsHandlers } from '../services/persons/index.js';
 import { printHandlers } from '../services/print.js';
 import { registrationHandlers } from '../services/registration/index.js';
 import { staysHandlers } from '../services/registration/stays.js';
@@ -10,6 +11,7 @@ import type { HandlerTable } from './context.js';
 /** The one handler table, used by IPC, the web transport and the CLI alike. */
 export const handlers: HandlerTable = {
   ...foundationHandlers,
+  ...personsOpsHandlers,
   ...printHandlers,
   ...registrationHandlers,
   ...syncHandlers,

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { Row, SqlValue } from './changes.js';
 import { nameKey, passportKey } from './persons.js';
 import { dropRecordIndex, indexRecord, tokensFor } from './search.js';
@@ -74,8 +74,30 @@ export function withoutDerived(entity: string, values: Row): Row {
   return out;
 }
 
+/**
+ * Rows searched as part of another record: a person is found by every passport they held (migration 41),
+ * so a passport written here or arriving from another office re-indexes its person.
+ */
+const SEARCHED_WITH: Record<string, { entity: string; key: string }> = { passport: { entity: 'person', key: 'person_id' } };
+
+const formerPassports = new WeakMap<Database, Statement>();
+
+/** Numbers of the passports a person held besides the current one. */
+function otherPassportNumbers(db: Database, personId: string, current: string): string[] {
+  let statement = formerPassports.get(db);
+  if (!statement) formerPassports.set(db, (statement = db.prepare('SELECT passport_no FROM passport WHERE person_id = ? AND passport_no <> ?').pluck()));
+  return statement.all(personId, current) as string[];
+}
+
 /** Brings the search index in step with a record after a write; `row` null after a delete. */
 export function updateSearch(db: Database, entity: string, id: string, row: Row | null, changed: readonly string[] | null): void {
+  const parent = SEARCHED_WITH[entity];
+  if (parent && row) {
+    const parentId = text(row, parent.key);
+    const parentRow = db.prepare(`SELECT * FROM ${parent.entity} WHERE id = ?`).get(parentId) as Row | undefined;
+    if (parentRow) updateSearch(db, parent.entity, parentId, parentRow, null);
+    return;
+  }
   const search = DERIVED[entity]?.search;
   if (!search) return;
   if (row === null) {
@@ -84,5 +106,6 @@ export function updateSearch(db: Database, entity: string, id: string, row: Row 
   }
   if (!touches(search.inputs, changed)) return;
   const doc = search.document(row);
+  if (entity === 'person') doc.documents.push(...otherPassportNumbers(db, id, text(row, 'passport_no')));
   indexRecord(db, entity, id, tokensFor(doc.texts, doc.documents));
 }

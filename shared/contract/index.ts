@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { OperationSpec } from './define.js';
 import { foundationOps } from './foundation.js';
+import { personsOps } from './persons.js';
 import { printOps } from './print.js';
 import { registrationOps } from './registration.js';
 import { syncOps } from './sync.js';
@@ -14,6 +15,7 @@ import { staysOps } from './stays.js';
  */
 export const contract = {
   ...foundationOps,
+  ...personsOps,
   ...printOps,
   ...registrationOps,
   ...syncOps,

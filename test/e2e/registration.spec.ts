@@ -220,6 +220,8 @@ test('a duplicate registration opens the existing person; a possible duplicate i
   await expect(app.getByRole('status')).toHaveText('MRZ read: every check digit is correct.');
   await app.getByLabel('Phone').fill('+855 12 345 678');
   await app.getByRole('button', { name: 'Save' }).click();
+  // Same names, birth date and nationality, another passport: offered as a renewal; the officer says it is someone else.
+  await app.getByRole('region', { name: 'Passport scanned again' }).getByRole('button', { name: 'Not the same person: register separately' }).click();
   await expect(app.getByRole('status')).toHaveText('Possible duplicates were found and queued for review.');
 
   await section(app, 'Foreigners');

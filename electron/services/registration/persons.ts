@@ -1,4 +1,3 @@
-import { AppError } from '../../../shared/errors.js';
 import type { HandlerTable } from '../../backend/context.js';
 import { alertsFor } from '../../db/alerts.js';
 import { insertRecord, nowIso, updateRecord } from '../../db/changes.js';
@@ -9,6 +8,9 @@ import { findByIdentity, getPersonRow, listPersons, personEntity, summaries, toP
 import { staysOfPerson } from '../../db/stays.js';
 import { listAlerts } from '../../db/alerts.js';
 import { newId, notFound, today } from './common.js';
+import { findByFormerPassport } from '../../db/passports.js';
+import { checkPassportFree, correctCurrentPassport, recordFirstPassport } from '../persons/passport-records.js';
+import { refuseMerged, survivorOf } from '../persons/merged.js';
 import { checkMrz, derivedKeys, normalisePerson, personColumns, queueDuplicates } from './identity.js';
 
 type Op = 'persons.register' | 'persons.update' | 'persons.get' | 'persons.list';
@@ -17,26 +19,22 @@ function load(db: Parameters<typeof getPersonRow>[0], id: string): PersonRow {
   return getPersonRow(db, id) ?? notFound('person', id);
 }
 
-/** A merged record leads to the person it was merged into. */
-function live(db: Parameters<typeof getPersonRow>[0], row: PersonRow): PersonRow {
-  let current = row;
-  for (let hops = 0; current.merged_into && hops < 20; hops++) current = getPersonRow(db, current.merged_into) ?? current;
-  return current;
-}
-
 export const personsHandlers: Pick<HandlerTable, Op> = {
   'persons.register': (ctx, request) => {
     const day = today(ctx.db, request);
     if (request.source === 'mrz' && request.mrz) checkMrz(request.mrz, day);
     const fields = normalisePerson(request.fields, day);
     return ctx.db.transaction(() => {
-      const existing = findByIdentity(ctx.db, fields.nationality, fields.passportNo, fields.birthDate);
-      if (existing) return { status: 'existing' as const, person: toPerson(live(ctx.db, existing)), possibleDuplicates: [] };
+      // A passport the person held before (since renewed) finds them too.
+      const existing = findByIdentity(ctx.db, fields.nationality, fields.passportNo, fields.birthDate)
+        ?? findByFormerPassport(ctx.db, fields.nationality, fields.passportNo, fields.birthDate);
+      if (existing) return { status: 'existing' as const, person: toPerson(survivorOf(ctx.db, existing)), possibleDuplicates: [] };
       const id = newId();
       const values = personColumns(fields);
       const keys = derivedKeys({ surname: fields.surname, given_names: fields.givenNames ?? '', passport_no: fields.passportNo });
       insertRecord(ctx.writer(), personEntity, id, { ...values, source: request.source, merged_into: null, ...keys, created_at: nowIso() });
       const row = load(ctx.db, id);
+      recordFirstPassport(ctx.writer(), row);
       const duplicates = queueDuplicates(ctx.db, ctx.writer(), row);
       return { status: 'created' as const, person: toPerson(row), possibleDuplicates: summaries(ctx.db, duplicates) };
     })();
@@ -46,14 +44,14 @@ export const personsHandlers: Pick<HandlerTable, Op> = {
     const day = today(ctx.db, request);
     return ctx.db.transaction(() => {
       const current = load(ctx.db, request.id);
-      if (current.merged_into) throw new AppError('registration.person.merged', { id: current.id, into: current.merged_into });
+      refuseMerged(ctx.db, current);
       const patch = normalisePerson(request.patch, day, current);
       const next = { ...current, ...personColumns(patch) } as PersonRow;
-      const other = findByIdentity(ctx.db, next.nationality, next.passport_no, next.birth_date);
-      if (other && other.id !== current.id) throw new AppError('registration.person.identityTaken', { passportNo: next.passport_no, nationality: next.nationality });
+      checkPassportFree(ctx.db, current.id, next.nationality, next.passport_no, next.birth_date);
       const changed = updateRecord(ctx.writer(), personEntity, request.id, { ...personColumns(patch), ...derivedKeys(next) });
       const row = load(ctx.db, request.id);
       if (changed) {
+        correctCurrentPassport(ctx.db, ctx.writer(), current, row);
         queueDuplicates(ctx.db, ctx.writer(), row);
       }
       return toPerson(row);

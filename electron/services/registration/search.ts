@@ -4,6 +4,7 @@ import { decodeCursor, encodeCursor } from '../../db/paging.js';
 import { summaries } from '../../db/persons.js';
 import { placeNames } from '../../db/places.js';
 import { matchExpression, searchDocs } from '../../db/search.js';
+import { survivorId } from '../persons/merged.js';
 
 interface NamedRow { id: string; name_latin: string; name_km: string; detail: string; commune_code?: string }
 
@@ -15,7 +16,11 @@ export const searchHandlers: Pick<HandlerTable, 'persons.search'> = {
     const docs = searchDocs(ctx.db, match, request.entities ?? null, after, request.limit + 1);
     const shown = docs.slice(0, request.limit);
     const ids = (entity: string) => shown.filter((d) => d.entity === entity).map((d) => d.record_id);
-    const people = new Map(summaries(ctx.db, ids('person')).map((s) => [s.id, s]));
+    // A merged-away record is not listed: its hit (its old passport number, say) leads to the record it was merged into.
+    const found = summaries(ctx.db, ids('person'));
+    const survivors = new Map(summaries(ctx.db, found.filter((s) => s.mergedInto).map((s) => survivorId(ctx.db, s.id))).map((s) => [s.id, s]));
+    const people = new Map(found.map((s) => [s.id, s.mergedInto ? survivors.get(survivorId(ctx.db, s.id)) : s]));
+    const listed = new Set<string>();
     const named = new Map<string, NamedRow>();
     const fetch = (sql: string, list: string[]) => {
       if (list.length === 0) return;
@@ -29,7 +34,8 @@ export const searchHandlers: Pick<HandlerTable, 'persons.search'> = {
       const entity = doc.entity as SearchHit['entity'];
       if (entity === 'person') {
         const person = people.get(doc.record_id);
-        if (!person) continue;
+        if (!person || person.mergedInto || listed.has(person.id)) continue;
+        listed.add(person.id);
         const title = [person.surname, person.givenNames].filter(Boolean).join(' ');
         items.push({ entity, id: person.id, title, titleKm: person.nameKm, detail: `${person.nationality} · ${person.passportNo} · ${person.birthDate}`, person });
       } else {

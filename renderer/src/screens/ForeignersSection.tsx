@@ -8,10 +8,13 @@ import { RegisterPerson } from './RegisterPerson.js';
 import { SpreadsheetImport } from './SpreadsheetImport.js';
 import { StayForm } from './StayForm.js';
 import { EmploymentForm } from './EmploymentForm.js';
+import { EmploymentEdit } from './EmploymentEdit.js';
+import { PassportAdd } from './PassportAdd.js';
+import { PersonEdit } from './PersonEdit.js';
 import { EmployerForm } from './EmployerForm.js';
 import { EmployersList } from './EmployersList.js';
 
-/** #/foreigners, /new, /import, /alert/KIND, /employers/over-cap, /duplicates[/A/B], /employers[/new|ID], /ID[/stay|employment|existing|created|duplicates] */
+/** #/foreigners, /new, /import, /alert/KIND, /employers/over-cap, /duplicates[/A/B], /employers[/new|ID], /ID[/stay|employment[/EID]|edit|passport|existing|created|duplicates|rescan|saved|merged/FROM] */
 export function ForeignersSection({ path }: SectionProps) {
   const { t } = useTranslation();
   const [id, action, other] = path;
@@ -31,6 +34,8 @@ export function ForeignersSection({ path }: SectionProps) {
   if (id === 'employers') return action ? <EmployerForm id={action === 'new' ? undefined : action} key={action} /> : <EmployersList />;
   if (id === 'duplicates') return <DuplicateReview aId={action} bId={other} />;
   if (action === 'stay') return <StayForm personId={id} />;
-  if (action === 'employment') return <EmploymentForm personId={id} />;
-  return <PersonPage id={id} notice={action} />;
+  if (action === 'employment') return other ? <EmploymentEdit personId={id} employmentId={other} /> : <EmploymentForm personId={id} />;
+  if (action === 'edit') return <PersonEdit id={id} key={id} />;
+  if (action === 'passport') return <PassportAdd personId={id} />;
+  return <PersonPage id={id} notice={action} from={other} key={`${id}/${action ?? ''}`} />;
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ownerInput, ownerRole } from '../../../shared/contract/registration.js';
 import type { AppErrorShape } from '../../../shared/errors.js';
@@ -10,23 +10,32 @@ import { navigate } from '../router.js';
 
 const BLANK = { surname: '', givenNames: '', nameKm: '', sex: 'M', birthDate: '', nationality: 'KHM', idKind: 'khmer_id', idNumber: '', phone: '', role: 'owner' };
 
-/** Owner or manager (Cambodian or foreign), linked to the premises it was opened from. */
-export function OwnerForm({ premisesId }: { premisesId: string }) {
+/** Owner or manager (Cambodian or foreign), linked to the premises it was opened from; with `ownerId`, its particulars corrected. */
+export function OwnerForm({ premisesId, ownerId }: { premisesId: string; ownerId?: string | undefined }) {
   const { t } = useTranslation();
   const [form, setForm] = useState(BLANK);
   const [error, setError] = useState<AppErrorShape>();
+  useEffect(() => {
+    if (!ownerId) return;
+    void api['owners.get']({ id: ownerId }).then((r) => {
+      if (!r.ok) return setError(r.error);
+      const o = r.value.owner;
+      setForm((f) => ({ ...f, surname: o.surname, givenNames: o.givenNames, nameKm: o.nameKm, sex: o.sex, birthDate: o.birthDate ?? '', nationality: o.nationality, idKind: o.idKind, idNumber: o.idNumber, phone: o.phone }));
+    });
+  }, [ownerId]);
   const set = (key: keyof typeof BLANK) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
   const submit = async () => {
-    const r = await api['owners.create']({
-      ...form, sex: form.sex as 'M', idKind: form.idKind as 'khmer_id', role: form.role as 'owner',
-      nationality: form.nationality.toUpperCase(), birthDate: form.birthDate || null, premisesId,
-    });
+    const fields = { ...form, sex: form.sex as 'M', idKind: form.idKind as 'khmer_id', nationality: form.nationality.toUpperCase(), birthDate: form.birthDate || null };
+    const { role, ...particulars } = fields;
+    const r = ownerId
+      ? await api['owners.update']({ id: ownerId, patch: particulars })
+      : await api['owners.create']({ ...fields, role: role as 'owner', premisesId });
     if (!r.ok) return setError(r.error);
     navigate('premises', premisesId);
   };
   return (
-    <form className="card" aria-label={t('reg.owner.new')} onSubmit={(e) => { e.preventDefault(); void submit(); }}>
-      <h1>{t('reg.owner.new')}</h1>
+    <form className="card" aria-label={t(ownerId ? 'persons.owner.edit' : 'reg.owner.new')} onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+      <h1>{t(ownerId ? 'persons.owner.edit' : 'reg.owner.new')}</h1>
       <FormFields schema={ownerInput} error={error}>
       <div className="grid">
         <TextField label={t('reg.field.surname')} name="surname" value={form.surname} onChange={set('surname')} required />
@@ -38,7 +47,7 @@ export function OwnerForm({ premisesId }: { premisesId: string }) {
         <Choice label={t('reg.field.idKind')} value={form.idKind} onChange={set('idKind')} options={(['khmer_id', 'passport', 'other'] as const).map((v) => ({ value: v, label: t(`reg.idKind.${v}`) }))} />
         <TextField label={t('reg.field.idNumber')} name="idNumber" value={form.idNumber} onChange={set('idNumber')} />
         <TextField label={t('reg.field.phone')} name="phone" value={form.phone} onChange={set('phone')} />
-        <Choice label={t('reg.field.role')} value={form.role} onChange={set('role')} options={ownerRole.options.map((v) => ({ value: v, label: t(`reg.role.${v}`) }))} />
+        {ownerId ? null : <Choice label={t('reg.field.role')} value={form.role} onChange={set('role')} options={ownerRole.options.map((v) => ({ value: v, label: t(`reg.role.${v}`) }))} />}
       </div>
       </FormFields>
       {error ? <ErrorMessage error={error} /> : null}

@@ -1,9 +1,12 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AlertList } from '../components/AlertList.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { HistoryList } from '../components/HistoryList.js';
 import { StayList } from '../components/StayList.js';
 import { useFormat } from '../format.js';
+import { PassportsCard } from '../components/PassportsCard.js';
+import { PersonNotice } from '../components/PersonNotice.js';
 import { useQuery } from '../hooks.js';
 import { navigate } from '../router.js';
 
@@ -11,12 +14,17 @@ const DATES = new Set(['birthDate', 'passportExpiry', 'visaExpiry', 'entryDate']
 const SHOWN = ['nameKm', 'sex', 'birthDate', 'nationality', 'passportNo', 'issuingState', 'passportExpiry', 'visaType', 'visaNo', 'visaExpiry', 'entryDate', 'phone'] as const;
 
 /** A foreigner: particulars, stays, employment, alerts, possible duplicates and history. */
-export function PersonPage({ id, notice }: { id: string; notice?: string | undefined }) {
+export function PersonPage({ id, notice, from }: { id: string; notice?: string | undefined; from?: string | undefined }) {
   const { t } = useTranslation();
   const f = useFormat();
   const data = useQuery('persons.get', { id });
+  // A merged-away record opens the record it was merged into (replacing it in the browser history).
+  const mergedInto = data.data?.person.mergedInto;
+  useEffect(() => {
+    if (mergedInto) window.location.replace(`#/foreigners/${encodeURIComponent(mergedInto)}/merged/${encodeURIComponent(id)}`);
+  }, [mergedInto, id]);
   if (data.error) return <ErrorMessage error={data.error} />;
-  if (!data.data) return <p>{t('common.loading')}</p>;
+  if (!data.data || mergedInto) return <p>{t('common.loading')}</p>;
   const { person: p, stays, employments, alerts, duplicates } = data.data;
   const open = stays.find((s) => s.departedOn === null);
   return (
@@ -24,8 +32,11 @@ export function PersonPage({ id, notice }: { id: string; notice?: string | undef
       {notice === 'existing' ? <p role="status" className="notice">{t('reg.person.existing')}</p> : null}
       {notice === 'created' ? <p role="status" className="success">{t('reg.person.created')}</p> : null}
       {notice === 'duplicates' ? <p role="status" className="notice">{t('reg.person.possibleDuplicates')}</p> : null}
-      <h1>{p.surname} {p.givenNames} <span lang="km">{p.nameKm}</span></h1>
-      {p.mergedInto ? <p className="notice"><a href={`#/foreigners/${p.mergedInto}`}>{t('reg.person.merged')}</a></p> : null}
+      <PersonNotice personId={id} notice={notice} from={from} />
+      <div className="toolbar">
+        <h1>{p.surname} {p.givenNames} <span lang="km">{p.nameKm}</span></h1>
+        <button type="button" onClick={() => navigate('foreigners', id, 'edit')}>{t('persons.edit')}</button>
+      </div>
       {p.diplomatic ? <p className="notice">{t('reg.person.diplomat')}</p> : null}
       <section className="card" aria-label={t('reg.premises.particulars')}>
         <h2>{t('reg.premises.particulars')}</h2>
@@ -44,6 +55,7 @@ export function PersonPage({ id, notice }: { id: string; notice?: string | undef
           ))}
         </dl>
       </section>
+      <PassportsCard personId={id} revision={p.revision} readOnly={false} />
       <section className="card" aria-label={t('reg.person.stays')}>
         <h2>{t('reg.person.stays')}</h2>
         <StayList stays={stays} show="premises" onChanged={data.reload} />
@@ -56,7 +68,8 @@ export function PersonPage({ id, notice }: { id: string; notice?: string | undef
             <li key={e.id}>
               <a href={`#/foreigners/employers/${e.employerId}`}>{e.employerName}</a>{' '}
               {t('reg.person.jobLine', { employer: '', job: e.jobTitle || '—', from: f.date(e.startDate), to: e.endDate ? f.date(e.endDate) : t('reg.person.current') })}
-              {' · '}{t(`reg.workStatus.${e.workStatus}`)}
+              {' · '}{t(`reg.workStatus.${e.workStatus}`)}{' '}
+              <button type="button" className="link" onClick={() => navigate('foreigners', id, 'employment', e.id)}>{t('persons.employment.edit')}</button>
             </li>
           ))}
         </ul>

@@ -60,7 +60,9 @@ export function PremisesPage({ id }: { id: string }) {
         <h2>{t('reg.premises.owners')}</h2>
         <ul>
           {owners.map((o) => (
-            <li key={o.linkId}>{o.ownerName}{nameKm.get(o.ownerId) ? <> <span lang="km">{nameKm.get(o.ownerId)}</span></> : null}{' · '}{t(`reg.role.${o.role}`)}</li>
+            <li key={o.linkId}>{o.ownerName}{nameKm.get(o.ownerId) ? <> <span lang="km">{nameKm.get(o.ownerId)}</span></> : null}{' · '}{t(`reg.role.${o.role}`)}{' '}
+              <button type="button" className="link" aria-label={`${t('persons.owner.editLink')} ${o.ownerName}`} onClick={() => navigate('premises', id, 'owner', o.ownerId)}>{t('persons.owner.editLink')}</button>
+            </li>
           ))}
         </ul>
         <button type="button" onClick={() => navigate('premises', id, 'owner')}>{t('reg.premises.addOwner')}</button>

@@ -13,6 +13,7 @@ import { BLANK_PERSON, PersonFields, toPersonFields, type PersonForm } from '../
 import { useLanguage } from '../i18n.js';
 import { todayInOffice } from '../office-time.js';
 import { navigate } from '../router.js';
+import { setPendingScan } from '../scan-store.js';
 
 type Flagged = keyof PersonForm | 'mrz';
 /** Which form field a failing MRZ check digit belongs to (a visa's document is the visa). */
@@ -105,10 +106,18 @@ export function RegisterPerson() {
   const submit = async () => {
     // Read by MRZ: the backend checks the lines again and refuses a misread document (clear the box to enter by hand).
     const viaMrz = mrz !== undefined;
-    const r = await api['persons.register']({
-      fields: toPersonFields(form), source: viaMrz ? 'mrz' : 'manual',
-      ...(viaMrz ? { mrz: { line1: mrz.lines[0] ?? '', line2: mrz.lines[1] ?? '', ...(mrz.lines[2] ? { line3: mrz.lines[2] } : {}) } } : {}),
-    });
+    const fields = toPersonFields(form);
+    const lines = viaMrz ? { line1: mrz.lines[0] ?? '', line2: mrz.lines[1] ?? '', ...(mrz.lines[2] ? { line3: mrz.lines[2] } : {}) } : undefined;
+    // A passport of someone registered (this one, a former one, or a renewal) opens that person with the differences.
+    // (A misread MRZ goes to the backend's check instead, which names the failing field.)
+    const known = viaMrz && !mrz.valid ? undefined : await api['persons.compareScan']({ fields });
+    const match = known?.ok ? known.value.matches[0] : undefined;
+    if (match?.kind === 'same_passport' && match.differences.length === 0) return navigate('foreigners', match.person.id, 'existing');
+    if (match) {
+      setPendingScan({ personId: match.person.id, fields, mrz: lines });
+      return navigate('foreigners', match.person.id, 'rescan');
+    }
+    const r = await api['persons.register']({ fields, source: viaMrz ? 'mrz' : 'manual', ...(lines ? { mrz: lines } : {}) });
     if (!r.ok) return setError(r.error);
     navigate('foreigners', r.value.person.id, r.value.status === 'existing' ? 'existing' : r.value.possibleDuplicates.length ? 'duplicates' : 'created');
   };

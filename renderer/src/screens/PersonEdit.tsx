@@ -1,0 +1,54 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppErrorShape } from '../../../shared/errors.js';
+import { api } from '../api.js';
+import { ErrorMessage } from '../components/ErrorMessage.js';
+import { TextField } from '../components/FormFields.js';
+import { PersonFields, toPersonFields, type PersonForm } from '../components/PersonFields.js';
+import { fromPerson, personName } from '../person-form.js';
+import { navigate } from '../router.js';
+
+/** Correct any particular of a registered foreigner (the registration form's fields, filled); the change log keeps what changed. */
+export function PersonEdit({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const [form, setForm] = useState<PersonForm>();
+  const [note, setNote] = useState('');
+  const [name, setName] = useState('');
+  const [error, setError] = useState<AppErrorShape>();
+  useEffect(() => {
+    void api['persons.get']({ id }).then((r) => {
+      if (!r.ok) return setError(r.error);
+      const p = r.value.person;
+      // A merged-away record cannot be changed: edit the record it leads to.
+      if (p.mergedInto) return window.location.replace(`#/foreigners/${encodeURIComponent(p.mergedInto)}/merged/${encodeURIComponent(id)}`);
+      setForm(fromPerson(p));
+      setNote(p.note);
+      setName(personName(p));
+    });
+  }, [id]);
+  const submit = async () => {
+    if (!form) return;
+    const r = await api['persons.update']({ id, patch: { ...toPersonFields(form), note } });
+    if (!r.ok) return setError(r.error);
+    navigate('foreigners', id, 'saved');
+  };
+  const title = t('persons.editTitle', { name });
+  return (
+    <form className="card" aria-label={t('persons.edit')} onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+      <h1>{title}</h1>
+      {form ? (
+        <>
+          <PersonFields value={form} onChange={setForm} />
+          <div className="grid">
+            <TextField label={t('reg.field.note')} value={note} onChange={setNote} />
+          </div>
+        </>
+      ) : null}
+      {error ? <ErrorMessage error={error} /> : null}
+      <div className="toolbar">
+        <button type="submit" disabled={!form}>{t('persons.saveChanges')}</button>
+        <button type="button" onClick={() => navigate('foreigners', id)}>{t('persons.cancel')}</button>
+      </div>
+    </form>
+  );
+}
