@@ -58,5 +58,5 @@ export function compareScan(db: Database, input: Scanned, day: string): ScanMatc
 }
 
 export const compareScanHandlers: Pick<HandlerTable, 'persons.compareScan'> = {
-  'persons.compareScan': (ctx, request) => ({ matches: compareScan(ctx.db, request.fields, today(request)) }),
+  'persons.compareScan': (ctx, request) => ({ matches: compareScan(ctx.db, request.fields, today(ctx.db, request)) }),
 };

@@ -21,7 +21,7 @@ export const passportsHandlers: Pick<HandlerTable, 'passports.list' | 'passports
   },
 
   'passports.add': (ctx, request) => {
-    const day = today(request);
+    const day = today(ctx.db, request);
     return ctx.db.transaction(() => {
       const person = load(ctx.db, request.personId);
       refuseMerged(ctx.db, person);

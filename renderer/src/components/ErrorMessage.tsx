@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorShape } from '../../../shared/errors.js';
 import { errorMessage, i18n } from '../i18n.js';
@@ -5,7 +6,7 @@ import { errorMessage, i18n } from '../i18n.js';
 const SHOWN_DETAILS = 50;
 
 /** Registration, MRZ and spreadsheet errors name a field by its code (`passportNo`); show its label instead. */
-function withFieldLabel(t: ReturnType<typeof useTranslation>['t'], error: AppErrorShape): AppErrorShape {
+function withFieldLabel(t: TFunction, error: AppErrorShape): AppErrorShape {
   // A spreadsheet row refused by registration carries that refusal's code as its reason: show it as a message.
   const reason = error.params?.reason;
   if (error.code === 'spreadsheet.row.rejected' && typeof reason === 'string' && i18n.exists(`errors.${reason}`)) {
