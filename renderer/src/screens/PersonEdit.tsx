@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorShape } from '../../../shared/errors.js';
 import { api } from '../api.js';
+import { personFields } from '../../../shared/contract/registration.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
+import { FormFields } from '../components/FieldContext.js';
 import { TextField } from '../components/FormFields.js';
 import { PersonFields, toPersonFields, type PersonForm } from '../components/PersonFields.js';
 import { fromPerson, personName } from '../person-form.js';
@@ -37,12 +39,12 @@ export function PersonEdit({ id }: { id: string }) {
     <form className="card" aria-label={t('persons.edit')} onSubmit={(e) => { e.preventDefault(); void submit(); }}>
       <h1>{title}</h1>
       {form ? (
-        <>
+        <FormFields schema={personFields} error={error}>
           <PersonFields value={form} onChange={setForm} />
           <div className="grid">
-            <TextField label={t('reg.field.note')} value={note} onChange={setNote} />
+            <TextField label={t('reg.field.note')} name="note" value={note} onChange={setNote} />
           </div>
-        </>
+        </FormFields>
       ) : null}
       {error ? <ErrorMessage error={error} /> : null}
       <div className="toolbar">
