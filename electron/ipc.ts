@@ -1,11 +1,13 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent, type WebFrameMain } from 'electron';
 import { LOCAL_OPERATOR } from '../shared/actor.js';
 import type { ProgressEvent } from '../shared/contract/api.js';
-import { opNames, type OpName } from '../shared/contract/index.js';
+import { pageOpNames, type OpName } from '../shared/contract/index.js';
 import type { Result } from '../shared/errors.js';
 import { isAppUrl } from './app-protocol.js';
 import type { Backend } from './backend/backend.js';
-import { channelFor, PROGRESS_CHANNEL } from './channels.js';
+import { channelFor, FILES_OPEN_CHANNEL, FILES_SAVE_CHANNEL, PROGRESS_CHANNEL } from './channels.js';
+import { openFiles, saveFiles } from './dialogs.js';
+import { refusePageCall } from './page-calls.js';
 
 
 /**
@@ -32,27 +34,40 @@ export interface IpcOptions {
   window: () => BrowserWindow | null;
 }
 
-/** Registers one handler per contract operation; returns a function that removes them all. */
+/**
+ * Registers one handler per operation of the page's contract (none for the CLI's path-taking
+ * operations) and the two file dialogs; returns a function that removes them all. A request with
+ * a field the page may not send (a file path) is refused before it reaches the backend.
+ */
 export function registerIpc(options: IpcOptions): () => void {
   const { backend, window } = options;
-  for (const op of opNames) {
+  const refuse = (op: string, event: IpcMainInvokeEvent): Result<never> | null => {
+    if (isTrustedSender(event)) return null;
+    console.warn(`[ipc] refused ${op} from ${event.senderFrame?.url ?? 'a destroyed frame'}`);
+    return { ok: false, error: { code: 'boundary.forbidden', params: { op } } };
+  };
+  for (const op of pageOpNames) {
     ipcMain.handle(channelFor(op), async (event, input: unknown): Promise<Result<unknown>> => {
-      if (!isTrustedSender(event)) {
-        console.warn(`[ipc] refused ${op} from ${event.senderFrame?.url ?? 'a destroyed frame'}`);
-        return { ok: false, error: { code: 'boundary.forbidden', params: { op } } };
-      }
+      const untrusted = refuse(op, event);
+      if (untrusted) return untrusted;
+      const refused = refusePageCall(op, input);
+      if (refused) return { ok: false, error: refused };
       const local = mainProcessHandlers[op];
       if (local) return local(input, window(), backend);
       // The actor is decided here, never by the renderer.
       return backend.call(op, input, LOCAL_OPERATOR);
     });
   }
+  ipcMain.handle(FILES_OPEN_CHANNEL, async (event, input: unknown) => refuse('files.open', event) ?? openFiles(window(), input));
+  ipcMain.handle(FILES_SAVE_CHANNEL, async (event, input: unknown) => refuse('files.save', event) ?? saveFiles(window(), backend, input));
   const unsubscribe = backend.onProgress((event: ProgressEvent) => {
     const target = window();
     if (target && !target.isDestroyed()) target.webContents.send(PROGRESS_CHANNEL, event);
   });
   return () => {
     unsubscribe();
-    for (const op of opNames) ipcMain.removeHandler(channelFor(op));
+    for (const op of pageOpNames) ipcMain.removeHandler(channelFor(op));
+    ipcMain.removeHandler(FILES_OPEN_CHANNEL);
+    ipcMain.removeHandler(FILES_SAVE_CHANNEL);
   };
 }

@@ -7,8 +7,28 @@ import { alertFile } from '../sync/import.js';
 import { listHeld } from '../sync/held.js';
 import { peer, recordSyncState } from '../sync/state.js';
 import type { Database } from 'better-sqlite3';
+import { getOffice } from '../db/office.js';
+import { currentDirectory } from '../sync/directory.js';
 
-type ViewOp = 'sync.history' | 'sync.conflicts' | 'sync.resolveConflict' | 'sync.annotate' | 'sync.annotations' | 'sync.recordState';
+type ViewOp =
+  | 'sync.history' | 'sync.conflicts' | 'sync.resolveConflict' | 'sync.annotate' | 'sync.annotations' | 'sync.recordState'
+  | 'sync.bundlesWritten';
+
+/** Office id → name, from the key directory in effect (and this office), for showing instead of ids. */
+export function officeNames(db: Database): (id: string) => string | null {
+  const names = new Map<string, string>();
+  for (const entry of currentDirectory(db)?.entries ?? []) names.set(entry.officeId, entry.name);
+  const self = getOffice(db);
+  if (self) names.set(self.id, self.name);
+  return (id) => names.get(id) ?? null;
+}
+
+/** Remembers where bundles were written (a folder, or null for a browser download). */
+export function markWritten(db: Database, names: string[], place: string | null): number {
+  const update = db.prepare("UPDATE sync_sent SET written_to = ?, written_at = ? WHERE file_name = ?");
+  const at = nowIso();
+  return db.transaction(() => names.reduce((n, name) => n + update.run(place, at, name).changes, 0))();
+}
 
 export function readAlerts(db: Database): Record<string, unknown>[] {
   const file = alertFile(db);
@@ -30,8 +50,10 @@ interface ConflictRow {
 /** History, conflicts and annotations: what the Sync screen lists. */
 export const syncViewHandlers: Pick<HandlerTable, ViewOp> = {
   'sync.history': (ctx) => {
+    const name = officeNames(ctx.db);
     const sent = ctx.db.prepare('SELECT * FROM sync_sent ORDER BY created_at DESC, seq DESC LIMIT 500').all() as {
       kind: string; seq: number; to_office: string; change_count: number; file_name: string; created_at: string; acked_at: string | null;
+      written_to: string | null; written_at: string | null;
     }[];
     const received = ctx.db.prepare('SELECT * FROM sync_received ORDER BY imported_at DESC, seq DESC LIMIT 500').all() as {
       kind: string; seq: number; from_office: string; inserted: number; updated: number; deleted: number; skipped: number; conflicts: number;
@@ -39,12 +61,15 @@ export const syncViewHandlers: Pick<HandlerTable, ViewOp> = {
     }[];
     const held = listHeld(ctx.db).map((h) => ({ ...h, waiting_for: (peer(ctx.db, h.from_office, h.kind)?.last_seq ?? 0) + 1 }));
     return {
-      sent: sent.map((r) => ({ kind: r.kind, seq: r.seq, toOffice: r.to_office, changes: r.change_count, fileName: r.file_name, createdAt: r.created_at, ackedAt: r.acked_at })),
+      sent: sent.map((r) => ({
+        kind: r.kind, seq: r.seq, toOffice: r.to_office, toOfficeName: name(r.to_office), changes: r.change_count, fileName: r.file_name,
+        createdAt: r.created_at, ackedAt: r.acked_at, writtenTo: r.written_to, writtenAt: r.written_at,
+      })),
       received: received.map((r) => ({
-        kind: r.kind, seq: r.seq, fromOffice: r.from_office, inserted: r.inserted, updated: r.updated, deleted: r.deleted,
+        kind: r.kind, seq: r.seq, fromOffice: r.from_office, fromOfficeName: name(r.from_office), inserted: r.inserted, updated: r.updated, deleted: r.deleted,
         skipped: r.skipped, conflicts: r.conflicts, fileName: r.file_name, importedAt: r.imported_at,
       })),
-      held: held.map((r) => ({ fromOffice: r.from_office, kind: r.kind, seq: r.seq, waitingFor: r.waiting_for, fileName: r.file_name, heldAt: r.held_at })),
+      held: held.map((r) => ({ fromOffice: r.from_office, fromOfficeName: name(r.from_office), kind: r.kind, seq: r.seq, waitingFor: r.waiting_for, fileName: r.file_name, heldAt: r.held_at })),
       alerts: readAlerts(ctx.db),
     };
   },
@@ -84,4 +109,6 @@ export const syncViewHandlers: Pick<HandlerTable, ViewOp> = {
     }[]).map((r) => ({ id: r.id, text: r.text, byOffice: r.by_office, actor: r.actor, at: r.at })),
 
   'sync.recordState': (ctx, request) => ({ state: recordSyncState(ctx.db, request.entity, request.recordId) }),
+
+  'sync.bundlesWritten': (ctx, request) => ({ updated: markWritten(ctx.db, request.names, request.place) }),
 };

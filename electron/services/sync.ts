@@ -1,23 +1,41 @@
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../shared/errors.js';
+import type { OpParsedRequest } from '../../shared/contract/index.js';
 import type { HandlerContext, HandlerTable } from '../backend/context.js';
 import {
-  addCard, checkDirectory, currentDirectory, currentSigned, installDirectory, nationalTrust, revokeEntry, signNextDirectory,
+  addCard, currentDirectory, currentSigned, nationalTrust, revokeEntry, signNextDirectory,
 } from '../sync/directory.js';
 import { exportChanges, pendingCount } from '../sync/export.js';
-import { inspectBundle, type SignedDirectory } from '../sync/format/index.js';
+import { inspectBundle } from '../sync/format/index.js';
 import { heldUsage } from '../sync/held.js';
 import { importBundle, type ImportResult } from '../sync/import.js';
 import { cardFor, createKeys, ownPublicKeys, requireOffice, unlockKeys, type UnlockedKeys } from '../sync/keystore.js';
 import { exportReference } from '../sync/reference.js';
 import type { ImportResultView } from '../../shared/contract/sync.js';
 import { emptySummary } from '../sync/types.js';
-import { readAlerts, syncViewHandlers } from './sync-views.js';
+import { syncSetupHandlers } from './sync-setup.js';
+import { markWritten, readAlerts, syncViewHandlers } from './sync-views.js';
 
 type SyncOp =
-  | 'sync.status' | 'sync.keysCreate' | 'sync.keyCard' | 'sync.directoryAdd' | 'sync.directoryRevoke' | 'sync.directorySign'
-  | 'sync.directoryImport' | 'sync.directoryExport' | 'sync.export' | 'sync.import' | 'sync.inspect';
+  | 'sync.status' | 'sync.keysCreate' | 'sync.keyCard' | 'sync.directoryRevoke' | 'sync.directorySign'
+  | 'sync.directoryExport' | 'sync.export' | 'sync.import' | 'sync.inspect';
+
+/**
+ * The page never names a file: bundles it exports and receipts for bundles it imports are made in a
+ * private temporary folder and handed back as bytes, for the page to save through a dialog or a download.
+ */
+async function inTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'banhchi-out-'));
+  try {
+    return await work(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const asFile = (file: string) => ({ name: path.basename(file), base64: readFileSync(file).toString('base64') });
 
 /** Bundle files in a folder (a USB stick), or the file itself. */
 export function bundleFiles(target: string): { path: string; inFolder: boolean }[] {
@@ -57,8 +75,12 @@ function failed(file: string, error: unknown): ImportResultView {
   };
 }
 
-function view(result: ImportResult): ImportResultView {
-  return { ...result, released: result.released.map(view) };
+function view(result: ImportResult, receiptsAsBytes: boolean): ImportResultView {
+  const receiptFile = receiptsAsBytes && result.receipt ? asFile(result.receipt) : null;
+  return {
+    ...result, receipt: receiptFile ? receiptFile.name : result.receipt, receiptFile,
+    released: result.released.map((r) => view(r, receiptsAsBytes)),
+  };
 }
 
 async function keysOf(ctx: HandlerContext, passphrase: string): Promise<UnlockedKeys> {
@@ -66,8 +88,9 @@ async function keysOf(ctx: HandlerContext, passphrase: string): Promise<Unlocked
   return unlockKeys(ctx.db, passphrase);
 }
 
-export const syncHandlers: Pick<HandlerTable, SyncOp | keyof typeof syncViewHandlers> = {
+export const syncHandlers: Pick<HandlerTable, SyncOp | keyof typeof syncViewHandlers | keyof typeof syncSetupHandlers> = {
   ...syncViewHandlers,
+  ...syncSetupHandlers,
 
   'sync.status': (ctx) => {
     const self = ctx.office()?.id ?? '';
@@ -92,36 +115,12 @@ export const syncHandlers: Pick<HandlerTable, SyncOp | keyof typeof syncViewHand
 
   'sync.keyCard': async (ctx, request) => cardFor(await keysOf(ctx, request.passphrase)),
 
-  'sync.directoryAdd': (ctx, request) => {
-    let qr = request.card.trim();
-    if (qr.startsWith('{')) {
-      try {
-        qr = String((JSON.parse(qr) as { qrPayload?: unknown }).qrPayload ?? '');
-      } catch {
-        throw new AppError('sync.badKeyCard', { file: 'key card' });
-      }
-    }
-    return addCard(ctx.db, qr);
-  },
-
   'sync.directoryRevoke': (ctx, request) => ({ revoked: revokeEntry(ctx.db, request.officeId, request.afterSequence) }),
 
   'sync.directorySign': async (ctx, request) => {
     const keys = await keysOf(ctx, request.passphrase);
     const signed = signNextDirectory(ctx.db, keys.current);
     return { version: currentDirectory(ctx.db)?.version ?? 0, signed: JSON.stringify(signed) };
-  },
-
-  'sync.directoryImport': (ctx, request) => {
-    let signed: SignedDirectory;
-    try {
-      signed = JSON.parse(request.json) as SignedDirectory;
-    } catch {
-      throw new AppError('sync.badDirectory', { file: request.fileName });
-    }
-    const { directory } = checkDirectory(ctx.db, signed, request.fileName);
-    const status = ctx.db.transaction(() => installDirectory(ctx.db, signed, request.fileName))();
-    return { status, version: directory.version };
   },
 
   'sync.directoryExport': (ctx) => {
@@ -132,15 +131,39 @@ export const syncHandlers: Pick<HandlerTable, SyncOp | keyof typeof syncViewHand
 
   'sync.export': async (ctx, request) => {
     const keys = await keysOf(ctx, request.passphrase);
-    if (request.reference) {
-      const files = await exportReference(ctx.db, keys, request.dir, request.offices);
-      return { status: files.length > 0 ? 'written' : 'nothing', files, seq: 0, changes: 0, size: 0 };
+    const write = async (dir: string) => {
+      if (request.reference) {
+        const files = await exportReference(ctx.db, keys, dir, request.offices);
+        return { status: files.length > 0 ? 'written' as const : 'nothing' as const, files, seq: 0, changes: 0, size: 0 };
+      }
+      const result = await exportChanges(ctx.db, keys, dir, (done, total) => ctx.progress(done, total, 'sync.progress.export'));
+      return { status: result.status, files: result.file ? [result.file] : [], seq: result.seq, changes: result.changes, size: result.size };
+    };
+    if (request.dir) {
+      const written = await write(request.dir);
+      markWritten(ctx.db, written.files.map((f) => path.basename(f)), path.resolve(request.dir));
+      return { ...written, bundles: [] };
     }
-    const result = await exportChanges(ctx.db, keys, request.dir, (done, total) => ctx.progress(done, total, 'sync.progress.export'));
-    return { status: result.status, files: result.file ? [result.file] : [], seq: result.seq, changes: result.changes, size: result.size };
+    return inTempDir(async (dir) => {
+      const written = await write(dir);
+      return { ...written, files: written.files.map((f) => path.basename(f)), bundles: written.files.map(asFile) };
+    });
   },
 
   'sync.import': async (ctx, request) => {
+    // Bundles given as bytes with no receipt folder: receipts come back as bytes too.
+    const receiptsAsBytes = request.receiptDir === null && request.files.length > 0 && !request.dryRun;
+    if (receiptsAsBytes) return inTempDir((dir) => importAll(ctx, { ...request, receiptDir: dir }, true));
+    return importAll(ctx, request, false);
+  },
+
+  'sync.inspect': async (_ctx, request) => {
+    const { header, bundleHash, size } = await inspectBundle({ path: request.path });
+    return { header: { ...header }, bundleHash, size };
+  },
+};
+
+async function importAll(ctx: HandlerContext, request: OpParsedRequest<'sync.import'>, receiptsAsBytes: boolean): Promise<ImportResultView[]> {
     const keys = await keysOf(ctx, request.passphrase);
     const options = {
       keys, writer: { db: ctx.db, actor: ctx.actor }, dryRun: request.dryRun, receiptDir: request.receiptDir,
@@ -154,7 +177,7 @@ export const syncHandlers: Pick<HandlerTable, SyncOp | keyof typeof syncViewHand
     const total = paths.length + request.files.length;
     const run = async (file: string, source: Parameters<typeof importBundle>[1]) => {
       try {
-        results.push(view(await importBundle(ctx.db, source, options)));
+        results.push(view(await importBundle(ctx.db, source, options), receiptsAsBytes));
       } catch (error) {
         results.push(failed(file, error));
       }
@@ -163,13 +186,7 @@ export const syncHandlers: Pick<HandlerTable, SyncOp | keyof typeof syncViewHand
     for (const { path: p } of paths) await run(path.basename(p), { path: p });
     for (const file of request.files) await run(file.name, { bytes: new Uint8Array(Buffer.from(file.base64, 'base64')), name: file.name });
     return results;
-  },
-
-  'sync.inspect': async (_ctx, request) => {
-    const { header, bundleHash, size } = await inspectBundle({ path: request.path });
-    return { header: { ...header }, bundleHash, size };
-  },
-};
+}
 
 /** Tests and benches may lower the key file's scrypt work factor; the app uses the default. */
 function keyFileOptions(): { workFactor?: number } {

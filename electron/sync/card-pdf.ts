@@ -9,7 +9,7 @@ const LEVEL_KM = { commune: 'ឃុំ/សង្កាត់', province: 'ខេ
 const MM = 72 / 25.4;
 
 /** One A4 page: office, fingerprints to read out by phone, and the QR code the office above scans. */
-export async function keyCardPdf(card: KeyCard): Promise<Buffer> {
+export async function keyCardPdf(card: KeyCard, aboveName: string | null = null): Promise<Buffer> {
   await loadShaper();
   const doc = new PDFDocument({ size: 'A4', margin: 0, info: { Producer: 'Banhchi', Creator: 'Banhchi', Title: 'Office public key card' } });
   const chunks: Buffer[] = [];
@@ -27,7 +27,7 @@ export async function keyCardPdf(card: KeyCard): Promise<Buffer> {
   line(card.name, 14);
   line(`${LEVEL_KM[card.level]} · ${card.level} ${card.unitCode}`, 11);
   line(`Office id: ${card.officeId}`, 9);
-  if (card.parentOfficeId) line(`Office above: ${card.parentOfficeId}`, 9);
+  if (card.parentOfficeId) line(`ការិយាល័យថ្នាក់លើ · Office above: ${aboveName ?? card.parentOfficeId}`, 9);
   y += 8;
   line('ស្នាមម្រាមដៃកូនសោចុះហត្ថលេខា · Signing key fingerprint', 10, 0);
   line(card.signingKeyId, 16, 8);

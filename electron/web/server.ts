@@ -7,6 +7,7 @@ import { LOCAL_OPERATOR } from '../../shared/actor.js';
 import type { ProgressEvent } from '../../shared/contract/api.js';
 import type { Backend } from '../backend/backend.js';
 import { CSP } from '../csp.js';
+import { refusePageCall } from '../page-calls.js';
 
 /**
  * `npm run web`: the same UI and backend over HTTP, for development and end-to-end tests on
@@ -93,7 +94,11 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
       } catch {
         return sendJson(res, 200, { ok: false, error: { code: 'boundary.invalidRequest', params: { op: match[1] ?? '' } } });
       }
-      const result = await options.backend.call(match[1] ?? '', (body as { input?: unknown }).input, LOCAL_OPERATOR);
+      const input = (body as { input?: unknown }).input;
+      // The page's contract only: no CLI operation, no file path; files come as uploads and leave as downloads.
+      const refused = refusePageCall(match[1] ?? '', input);
+      if (refused) return sendJson(res, 200, { ok: false, error: refused });
+      const result = await options.backend.call(match[1] ?? '', input, LOCAL_OPERATOR);
       return sendJson(res, 200, result);
     }
     return serveStatic(options.staticDir, url.pathname, res);

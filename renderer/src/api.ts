@@ -1,6 +1,7 @@
 import type { BanhchiApi, BanhchiBridge, ProgressEvent } from '../../shared/contract/api.js';
-import { opNames, type OpName, type OpRequest, type OpResponse } from '../../shared/contract/index.js';
+import { pageOpNames, type OpResponse, type PageOpName, type PageRequest } from '../../shared/contract/index.js';
 import { AppError, type Result } from '../../shared/errors.js';
+import { webFiles } from './files.js';
 
 declare global {
   interface Window {
@@ -12,7 +13,7 @@ declare global {
 /** The same named functions as the preload, over the `npm run web` HTTP transport. */
 function createHttpBridge(): BanhchiBridge {
   const api = {} as Record<string, (input: unknown) => Promise<Result<unknown>>>;
-  for (const op of opNames) {
+  for (const op of pageOpNames) {
     api[op] = async (input: unknown) => {
       try {
         const response = await fetch(`/api/call/${op}`, {
@@ -32,6 +33,7 @@ function createHttpBridge(): BanhchiBridge {
   let source: EventSource | undefined;
   return {
     api: api as unknown as BanhchiApi,
+    files: webFiles,
     onProgress(listener) {
       listeners.add(listener);
       if (!source) {
@@ -48,10 +50,13 @@ function createHttpBridge(): BanhchiBridge {
 
 export const bridge: BanhchiBridge = window.banhchi ?? createHttpBridge();
 export const api: BanhchiApi = bridge.api;
+export const files = bridge.files;
+/** True in the desktop app: files go through native dialogs; false under `npm run web`: uploads and downloads. */
+export const nativeDialogs = window.banhchi !== undefined;
 
 /** Calls an operation and throws its AppError on failure, for code that prefers exceptions. */
-export async function call<N extends OpName>(op: N, input: OpRequest<N>): Promise<OpResponse<N>> {
-  const result = await (api[op] as (input: OpRequest<N>) => Promise<Result<OpResponse<N>>>)(input);
+export async function call<N extends PageOpName>(op: N, input: PageRequest<N>): Promise<OpResponse<N>> {
+  const result = await (api[op] as (input: PageRequest<N>) => Promise<Result<OpResponse<N>>>)(input);
   if (!result.ok) throw new AppError(result.error.code, result.error.params, result.error.details);
   return result.value;
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ProgressEvent } from '../../shared/contract/api.js';
-import type { OpName, OpRequest, OpResponse } from '../../shared/contract/index.js';
+import type { OpResponse, PageOpName, PageRequest } from '../../shared/contract/index.js';
 import type { AppErrorShape, Result } from '../../shared/errors.js';
 import { api, bridge } from './api.js';
 
@@ -12,7 +12,7 @@ export interface QueryState<T> {
 }
 
 /** Runs an operation when `key` changes; stale answers are dropped so typing stays consistent. */
-export function useQuery<N extends OpName>(op: N, input: OpRequest<N>, key: string = JSON.stringify(input)): QueryState<OpResponse<N>> {
+export function useQuery<N extends PageOpName>(op: N, input: PageRequest<N>, key: string = JSON.stringify(input)): QueryState<OpResponse<N>> {
   const [state, setState] = useState<{ data?: OpResponse<N>; error?: AppErrorShape; loading: boolean }>({ loading: true });
   const [version, setVersion] = useState(0);
   const inputRef = useRef(input);
@@ -20,7 +20,7 @@ export function useQuery<N extends OpName>(op: N, input: OpRequest<N>, key: stri
   useEffect(() => {
     let current = true;
     setState((s) => ({ ...s, loading: true }));
-    void (api[op] as (i: OpRequest<N>) => Promise<Result<OpResponse<N>>>)(inputRef.current).then((result) => {
+    void (api[op] as (i: PageRequest<N>) => Promise<Result<OpResponse<N>>>)(inputRef.current).then((result) => {
       if (!current) return;
       setState(result.ok ? { data: result.value, loading: false } : { error: result.error, loading: false });
     });

@@ -32,6 +32,25 @@ export type OpResponse<N extends OpName> = z.output<Contract[N]['response']>;
 
 export const opNames = Object.keys(contract) as OpName[];
 
+/** Operations only the CLI and in-process callers may use (they take file paths). */
+export type LocalOpName = { [N in OpName]: Contract[N] extends { local: true } ? N : never }[OpName];
+/** What the page (the renderer, over IPC or HTTP) may call. */
+export type PageOpName = Exclude<OpName, LocalOpName>;
+/** What the page may send: never a file path. */
+export type PageRequest<N extends PageOpName> = z.input<NonNullable<Contract[N]['page']>>;
+
+export const pageOpNames = opNames.filter((op) => (contract[op] as OperationSpec).local !== true) as PageOpName[];
+
+export function isPageOpName(name: unknown): name is PageOpName {
+  return isOpName(name) && (contract[name] as OperationSpec).local !== true;
+}
+
+/** The schema a page request is checked against before it reaches the backend. */
+export function pageRequestSchema(op: PageOpName): z.ZodType {
+  const spec = contract[op] as OperationSpec;
+  return spec.page ?? spec.request;
+}
+
 export function isOpName(name: unknown): name is OpName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 }

@@ -9,9 +9,11 @@ export type PrintLangDto = z.infer<typeof printLang>;
 
 const output = {
   lang: printLang.default('km+en'),
-  /** Write the PDF to this file (CLI); without it the PDF comes back as base64. */
+  /** Write the PDF to this file (CLI only); without it the PDF comes back as base64. */
   out: z.string().min(1).max(1000).optional(),
 };
+/** The page gets the PDF back as bytes and saves it through a dialog or a download: it never names a file. */
+const pageOutput = { lang: printLang.optional() };
 
 export const printResultSchema = z.object({
   /** The PDF, base64; null when it was written to `path`. */
@@ -25,30 +27,35 @@ export const printResultSchema = z.object({
 });
 export type PrintResult = z.infer<typeof printResultSchema>;
 
+const batchBase = z.object({
+  kind: z.enum(['pledges', 'declarationCards', 'receipts']),
+  /** Pledges: every premises of this commune. */
+  communeCode: z.string().regex(/^\d{6}$/).optional(),
+  employerIds: z.array(recordId).max(10_000).optional(),
+  stayIds: z.array(recordId).max(10_000).optional(),
+  date: isoDate.optional(),
+  jobId,
+});
+
 export const printOps = {
   'print.pledge': operation({
     request: z.object({ premisesId: recordId, date: isoDate.optional(), ...output }),
+    page: z.object({ premisesId: recordId, date: isoDate.optional(), ...pageOutput }).strict(),
     response: printResultSchema,
   }),
   'print.declarationCard': operation({
     request: z.object({ employerId: recordId.optional(), blank: z.boolean().default(false), date: isoDate.optional(), ...output }),
+    page: z.object({ employerId: recordId.optional(), blank: z.boolean().optional(), date: isoDate.optional(), ...pageOutput }).strict(),
     response: printResultSchema,
   }),
   'print.receipt': operation({
     request: z.object({ stayId: recordId, ...output }),
+    page: z.object({ stayId: recordId, ...pageOutput }).strict(),
     response: printResultSchema,
   }),
   'print.batch': operation({
-    request: z.object({
-      kind: z.enum(['pledges', 'declarationCards', 'receipts']),
-      /** Pledges: every premises of this commune. */
-      communeCode: z.string().regex(/^\d{6}$/).optional(),
-      employerIds: z.array(recordId).max(10_000).optional(),
-      stayIds: z.array(recordId).max(10_000).optional(),
-      date: isoDate.optional(),
-      ...output,
-      jobId,
-    }),
+    request: batchBase.extend(output),
+    page: batchBase.extend(pageOutput).strict(),
     response: printResultSchema,
     job: true,
   }),

@@ -4,7 +4,7 @@ import { jobId, recordId } from './common.js';
 
 /**
  * Spreadsheet import of foreigners (and their stays or employment) from CSV or XLSX.
- * The file is read by path in the backend (Electron, CLI) or uploaded in chunks first (web transport),
+ * The file is read by path in the backend (CLI only) or uploaded in chunks first (the page, under Electron and the web),
  * so no operation ever carries the whole file.
  */
 
@@ -21,11 +21,13 @@ export const IMPORT_FIELDS = [...IMPORT_PERSON_FIELDS, ...IMPORT_STAY_FIELDS, ..
 export const importField = z.enum(IMPORT_FIELDS);
 export type ImportField = z.infer<typeof importField>;
 
-/** Where the file is: a path on the backend's machine, or a finished upload. */
+/** Where the file is: a path on the backend's machine (CLI only), or a finished upload. */
 export const spreadsheetSource = z.union([
   z.object({ path: z.string().min(1).max(4096) }).strict(),
   z.object({ uploadId: z.string().uuid() }).strict(),
 ]);
+/** The page only ever uploads. */
+const pageSource = z.object({ uploadId: z.string().uuid() }).strict();
 export type SpreadsheetSource = z.infer<typeof spreadsheetSource>;
 
 /** What the rows become: foreigners only, or foreigners staying at a premises, or employed by an employer. */
@@ -43,6 +45,16 @@ export type ColumnMapping = z.infer<typeof columnMapping>;
 /** Upload chunks are at most 2 MiB of bytes (base64 in JSON). */
 export const UPLOAD_CHUNK_BYTES = 2 * 1024 * 1024;
 
+const importRequest = z.object({
+  source: spreadsheetSource,
+  sheet: z.string().max(200).nullable().optional(),
+  target: importTarget,
+  mapping: columnMapping,
+  /** Validate every row and report, but store nothing. */
+  dryRun: z.boolean().default(false),
+  jobId,
+});
+
 export const spreadsheetOps = {
   'spreadsheet.upload': operation({
     request: z.object({
@@ -57,6 +69,7 @@ export const spreadsheetOps = {
   }),
   'spreadsheet.inspect': operation({
     request: z.object({ source: spreadsheetSource, sheet: z.string().max(200).nullable().optional() }),
+    page: z.object({ source: pageSource, sheet: z.string().max(200).nullable().optional() }).strict(),
     response: z.object({
       fileName: z.string(),
       kind: z.enum(['csv', 'xlsx']),
@@ -70,15 +83,8 @@ export const spreadsheetOps = {
     }),
   }),
   'spreadsheet.import': operation({
-    request: z.object({
-      source: spreadsheetSource,
-      sheet: z.string().max(200).nullable().optional(),
-      target: importTarget,
-      mapping: columnMapping,
-      /** Validate every row and report, but store nothing. */
-      dryRun: z.boolean().default(false),
-      jobId,
-    }),
+    request: importRequest,
+    page: importRequest.extend({ source: pageSource, dryRun: z.boolean().optional() }).strict(),
     response: z.object({
       status: z.enum(['imported', 'valid']),
       rows: z.number().int(),

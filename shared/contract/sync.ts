@@ -1,9 +1,19 @@
 import { z } from 'zod';
-import { operation } from './define.js';
+import { localOperation, operation } from './define.js';
 import { empty, jobId, recordId } from './common.js';
 
 const passphrase = z.string().min(1).max(1000);
 const fileInput = z.object({ name: z.string().max(500), base64: z.string().max(400_000_000) });
+/** A file the backend made for the page to save (a bundle, a receipt, a key card PDF): name and bytes, never a path. */
+export const fileOutput = z.object({ name: z.string(), base64: z.string() });
+export type FileOutput = z.infer<typeof fileOutput>;
+const fingerprint = z.string().min(1).max(200);
+const directoryOffice = z.object({
+  officeId: z.string(), name: z.string(), level: z.enum(['commune', 'province', 'national']), unitCode: z.string(),
+  parentOfficeId: z.string().nullable(), parentName: z.string().nullable(), signingKeyId: z.string(), ageKeyId: z.string(),
+  status: z.enum(['active', 'revoked']),
+});
+export type DirectoryOfficeView = z.infer<typeof directoryOffice>;
 
 export const keyCardSchema = z.object({
   officeId: z.string(),
@@ -41,6 +51,8 @@ export const importResultSchema: z.ZodType<ImportResultView> = z.lazy(() =>
     receipt: z.string().nullable(),
     /** Applied, but the receipt could not be written. */
     receiptError: errorShape.nullable(),
+    /** The receipt's bytes, when the bundle came as bytes (from the page) and no receipt folder was named. */
+    receiptFile: fileOutput.nullable().default(null),
     error: errorShape.nullable(),
     released: z.array(importResultSchema),
   }),
@@ -60,6 +72,7 @@ export interface ImportResultView {
   summary: z.infer<typeof applySummarySchema>;
   receipt: string | null;
   receiptError: ErrorView | null;
+  receiptFile?: FileOutput | null;
   error: ErrorView | null;
   released: ImportResultView[];
 }
@@ -82,20 +95,63 @@ export const syncOps = {
     response: keyCardSchema,
   }),
   'sync.keyCard': operation({ request: z.object({ passphrase }), response: keyCardSchema }),
-  'sync.directoryAdd': operation({ request: z.object({ card: z.string().max(100_000) }), response: keyCardSchema.omit({ createdAt: true, qrPayload: true }) }),
+  'sync.keyCardPdf': operation({ request: z.object({ passphrase }), response: z.object({ file: fileOutput }) }),
+  /** Reads a key card file and shows what it says (office, fingerprints) before anyone adds it. */
+  'sync.cardCheck': operation({
+    request: z.object({ card: z.string().max(100_000) }),
+    response: directoryOffice.omit({ status: true }),
+  }),
+  'sync.directoryAdd': operation({
+    request: z.object({
+      card: z.string().max(100_000),
+      /** The fingerprints the person confirmed against what the office read out by phone; must be the card's. */
+      confirmed: z.object({ signingKeyId: fingerprint, ageKeyId: fingerprint }).optional(),
+    }),
+    page: z.object({ card: z.string().max(100_000), confirmed: z.object({ signingKeyId: fingerprint, ageKeyId: fingerprint }).strict() }).strict(),
+    response: keyCardSchema.omit({ createdAt: true, qrPayload: true }),
+  }),
   'sync.directoryRevoke': operation({
     request: z.object({ officeId: z.string().max(200), afterSequence: z.number().int().min(0).nullable() }),
     response: z.object({ revoked: z.number() }),
   }),
   'sync.directorySign': operation({ request: z.object({ passphrase }), response: z.object({ version: z.number(), signed: z.string() }) }),
-  'sync.directoryImport': operation({
+  /** The directory in effect (offices by name) and, at the national office, the cards for the next one. */
+  'sync.directoryView': operation({
+    request: empty,
+    response: z.object({
+      version: z.number(), issuedAt: z.string().nullable(), offices: z.array(directoryOffice),
+      next: z.array(directoryOffice).nullable(), unsigned: z.boolean(),
+    }),
+  }),
+  /** What a directory file would do here, and whose national key signs it (to be confirmed by phone the first time). */
+  'sync.directoryCheck': operation({
     request: z.object({ fileName: z.string().max(500), json: z.string().max(10_000_000) }),
+    response: z.object({
+      version: z.number(), offices: z.number(), issuerName: z.string(), issuerSigningKeyId: z.string(),
+      needsTrust: z.boolean(), verdict: z.enum(['newer', 'same']),
+    }),
+  }),
+  'sync.directoryImport': operation({
+    request: z.object({
+      fileName: z.string().max(500), json: z.string().max(10_000_000),
+      /** First directory at this office: the national signing fingerprint confirmed by phone; pins that key. */
+      trustNational: fingerprint.nullable().default(null),
+    }),
     response: z.object({ status: z.enum(['newer', 'same']), version: z.number() }),
   }),
   'sync.directoryExport': operation({ request: empty, response: z.object({ version: z.number(), signed: z.string() }) }),
   'sync.export': operation({
-    request: z.object({ passphrase, dir: z.string().min(1).max(2000), reference: z.boolean().default(false), offices: z.array(z.string()).max(1000).default([]), jobId }),
-    response: z.object({ status: z.enum(['written', 'nothing']), files: z.array(z.string()), seq: z.number(), changes: z.number(), size: z.number() }),
+    request: z.object({
+      passphrase,
+      /** CLI: the folder to write to. Without it (the page) the bundles come back as bytes to be saved. */
+      dir: z.string().min(1).max(2000).optional(),
+      reference: z.boolean().default(false), offices: z.array(z.string()).max(1000).default([]), jobId,
+    }),
+    page: z.object({ passphrase, reference: z.boolean().optional(), offices: z.array(z.string().max(200)).max(1000).optional(), jobId }).strict(),
+    response: z.object({
+      status: z.enum(['written', 'nothing']), files: z.array(z.string()), seq: z.number(), changes: z.number(), size: z.number(),
+      bundles: z.array(fileOutput).default([]),
+    }),
     job: true,
   }),
   'sync.import': operation({
@@ -107,19 +163,34 @@ export const syncOps = {
       receiptDir: z.string().max(2000).nullable().default(null),
       jobId,
     }),
+    page: z.object({ passphrase, files: z.array(fileInput).max(1000), dryRun: z.boolean().optional(), jobId }).strict(),
     response: z.array(importResultSchema),
     job: true,
   }),
-  'sync.inspect': operation({
+  /** Remembers where bundles were written: the main process names the folder; the page can only say "downloaded". */
+  'sync.bundlesWritten': operation({
+    request: z.object({ names: z.array(z.string().max(500)).min(1).max(1000), place: z.string().max(4096).nullable().default(null) }),
+    page: z.object({ names: z.array(z.string().max(500)).min(1).max(1000) }).strict(),
+    response: z.object({ updated: z.number() }),
+  }),
+  'sync.inspect': localOperation({
     request: z.object({ path: z.string().max(2000) }),
     response: z.object({ header: z.record(z.string(), z.unknown()), bundleHash: z.string(), size: z.number() }),
   }),
   'sync.history': operation({
     request: empty,
     response: z.object({
-      sent: z.array(z.object({ kind: z.string(), seq: z.number(), toOffice: z.string(), changes: z.number(), fileName: z.string(), createdAt: z.string(), ackedAt: z.string().nullable() })),
-      received: z.array(z.object({ kind: z.string(), seq: z.number(), fromOffice: z.string(), inserted: z.number(), updated: z.number(), deleted: z.number(), skipped: z.number(), conflicts: z.number(), fileName: z.string(), importedAt: z.string() })),
-      held: z.array(z.object({ fromOffice: z.string(), kind: z.string(), seq: z.number(), waitingFor: z.number(), fileName: z.string(), heldAt: z.string() })),
+      sent: z.array(z.object({
+        kind: z.string(), seq: z.number(), toOffice: z.string(), toOfficeName: z.string().nullable(), changes: z.number(), fileName: z.string(),
+        createdAt: z.string(), ackedAt: z.string().nullable(),
+        /** The folder it was written to, or null; `writtenAt` without a folder: downloaded by the browser. */
+        writtenTo: z.string().nullable(), writtenAt: z.string().nullable(),
+      })),
+      received: z.array(z.object({
+        kind: z.string(), seq: z.number(), fromOffice: z.string(), fromOfficeName: z.string().nullable(), inserted: z.number(), updated: z.number(),
+        deleted: z.number(), skipped: z.number(), conflicts: z.number(), fileName: z.string(), importedAt: z.string(),
+      })),
+      held: z.array(z.object({ fromOffice: z.string(), fromOfficeName: z.string().nullable(), kind: z.string(), seq: z.number(), waitingFor: z.number(), fileName: z.string(), heldAt: z.string() })),
       alerts: z.array(z.record(z.string(), z.unknown())),
     }),
   }),

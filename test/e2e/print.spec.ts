@@ -40,7 +40,7 @@ test('register a premises with a Khmer-named owner, print and record the pledge,
   await expect(app.getByText('1 page', { exact: true })).toBeVisible();
   // Saved as PDF: one page carrying the owner's Khmer name as text.
   const download = app.waitForEvent('download');
-  await app.getByRole('link', { name: 'Save as PDF' }).click();
+  await app.getByRole('button', { name: 'Save as PDF' }).click();
   const file = path.join(testInfo.outputDir, 'pledge.pdf');
   await (await download).saveAs(file);
   const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });

@@ -52,6 +52,10 @@ export const state = {
   devicePermissionHandler: undefined as Listener | undefined,
   beforeRequest: undefined as Listener | undefined,
   errorBoxes: [] as { title: string; content: string }[],
+  /** What the next open/save dialog answers, and the options each dialog was shown with. */
+  openDialogAnswer: { canceled: true, filePaths: [] as string[] },
+  saveDialogAnswer: { canceled: true, filePath: undefined as string | undefined },
+  dialogsShown: [] as { kind: 'open' | 'save'; options: Record<string, unknown> }[],
   quit: vi.fn(),
   exit: vi.fn(),
   isPackaged: false,
@@ -127,6 +131,14 @@ export const electronModule = {
   },
   dialog: {
     showErrorBox: (title: string, content: string) => state.errorBoxes.push({ title, content }),
+    showOpenDialog: (...args: unknown[]) => {
+      state.dialogsShown.push({ kind: 'open', options: args.at(-1) as Record<string, unknown> });
+      return Promise.resolve(state.openDialogAnswer);
+    },
+    showSaveDialog: (...args: unknown[]) => {
+      state.dialogsShown.push({ kind: 'save', options: args.at(-1) as Record<string, unknown> });
+      return Promise.resolve(state.saveDialogAnswer);
+    },
   },
   contextBridge: {
     exposeInMainWorld: (key: string, value: unknown) => state.exposed.set(key, value),

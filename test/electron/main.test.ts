@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LOCAL_OPERATOR } from '../../shared/actor.js';
-import { opNames } from '../../shared/contract/index.js';
+import { pageOpNames } from '../../shared/contract/index.js';
 import { CSP } from '../../electron/csp.js';
 import { fakeWebContents, state } from './fake-electron.js';
 
@@ -169,8 +169,8 @@ describe('electron main process', () => {
     expect(existsSync(state.userData)).toBe(true);
   });
 
-  it('registers exactly one IPC handler per contract operation', () => {
-    expect([...state.ipcHandlers.keys()].sort()).toEqual(opNames.map((op) => `banhchi:${op}`).sort());
+  it('registers exactly one IPC handler per page operation, and the two file dialogs', () => {
+    expect([...state.ipcHandlers.keys()].sort()).toEqual([...pageOpNames.map((op) => `banhchi:${op}`), 'banhchi:files.open', 'banhchi:files.save'].sort());
   });
 
   it('forwards a call from the app page to the backend as the local operator', async () => {

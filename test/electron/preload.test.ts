@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { BanhchiBridge } from '../../shared/contract/api.js';
-import { opNames } from '../../shared/contract/index.js';
+import { opNames, pageOpNames } from '../../shared/contract/index.js';
 import { state } from './fake-electron.js';
 
 vi.mock('electron', async () => (await import('./fake-electron.js')).electronModule);
@@ -11,12 +11,17 @@ async function loadBridge(): Promise<BanhchiBridge> {
 }
 
 describe('preload', () => {
-  it('exposes only `banhchi`, with exactly one function per contract operation and no ipcRenderer', async () => {
+  it('exposes only `banhchi`, with exactly one function per page operation, the file dialogs and no ipcRenderer', async () => {
     const bridge = await loadBridge();
     expect([...state.exposed.keys()]).toEqual(['banhchi']);
-    expect(Object.keys(bridge).sort()).toEqual(['api', 'onProgress']);
-    expect(Object.keys(bridge.api).sort()).toEqual([...opNames].sort());
-    for (const op of opNames) expect(typeof bridge.api[op], op).toBe('function');
+    expect(Object.keys(bridge).sort()).toEqual(['api', 'files', 'onProgress']);
+    expect(Object.keys(bridge.api).sort()).toEqual([...pageOpNames].sort());
+    for (const op of pageOpNames) expect(typeof bridge.api[op], op).toBe('function');
+    // The CLI's path-taking operations are not reachable from the page at all.
+    expect(opNames).toContain('sync.inspect');
+    expect(Object.keys(bridge.api)).not.toContain('sync.inspect');
+    expect(Object.keys(bridge.files).sort()).toEqual(['open', 'save']);
+    expect(Object.isFrozen(bridge.files)).toBe(true);
     expect(Object.isFrozen(bridge.api)).toBe(true);
     const reachable = JSON.stringify(Object.keys(bridge)) + JSON.stringify(Object.keys(bridge.api));
     expect(reachable).not.toMatch(/ipcRenderer|invoke|send/);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FilePicker } from './FilePicker.js';
+import type { PickedFile } from '../../../shared/contract/api.js';
 import type { OpResponse } from '../../../shared/contract/index.js';
 import type { AppErrorShape, Result } from '../../../shared/errors.js';
 import { api } from '../api.js';
@@ -18,7 +19,7 @@ type ImportResult = OpResponse<'gazetteer.import'>;
 export function GazetteerImport({ onImported }: { onImported?: () => void }) {
   const { t } = useTranslation();
   const bundled = useQuery('gazetteer.bundled', {});
-  const [file, setFile] = useState<File>();
+  const [file, setFile] = useState<PickedFile>();
   const [jobId, setJobId] = useState<string>();
   const [result, setResult] = useState<ImportResult>();
   const [error, setError] = useState<{ file: string; error: AppErrorShape }>();
@@ -40,7 +41,7 @@ export function GazetteerImport({ onImported }: { onImported?: () => void }) {
   };
   const importFile = async () => {
     if (!file) return;
-    const csv = await file.text();
+    const csv = new TextDecoder().decode(file.bytes);
     await execute(file.name, (id) => api['gazetteer.import']({ fileName: file.name, csv, jobId: id }));
   };
   const importBundled = () => execute('cambodia-admin-units.csv', (id) => api['gazetteer.importBundled']({ jobId: id }));
@@ -59,7 +60,7 @@ export function GazetteerImport({ onImported }: { onImported?: () => void }) {
       ) : null}
       {shipped && shippedInUse && !result ? <p className="hint">{t('gazetteerBundled.inUse', { version: shipped.version })}</p> : null}
       <p className="hint">{shipped ? t('gazetteerBundled.orChoose') : t('gazetteer.help')}</p>
-      <FilePicker label={t('gazetteer.file')} accept=".csv,text/csv" onChange={setFile} />
+      <FilePicker label={t('gazetteer.file')} extensions={['csv']} onChange={setFile} />
       <button type="button" disabled={!file || jobId !== undefined} onClick={() => void importFile()}>
         {jobId ? t('gazetteer.importing') : t('gazetteer.import')}
       </button>

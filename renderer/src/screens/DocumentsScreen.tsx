@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PrintLangDto, PrintResult } from '../../../shared/contract/print.js';
 import type { AppErrorShape, Result } from '../../../shared/errors.js';
 import { api } from '../api.js';
+import { saveOutputs } from '../save-files.js';
 import { useQuery } from '../hooks.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { DateField } from '../components/DateField.js';
@@ -68,6 +69,7 @@ export function DocumentsScreen({ path }: SectionProps) {
   const [id, setId] = useState(path[1] ?? '');
   const [lang, setLang] = useState<PrintLangDto>('km+en');
   const [url, setUrl] = useState<string>();
+  const [pdf, setPdf] = useState<string>();
   const [pages, setPages] = useState<number>();
   const [error, setError] = useState<AppErrorShape>();
   const [jobId, setJobId] = useState<string>();
@@ -102,6 +104,7 @@ export function DocumentsScreen({ path }: SectionProps) {
       return;
     }
     setPages(result.value.pages);
+    setPdf(result.value.pdfBase64 ?? '');
     setUrl(pdfUrl(result.value.pdfBase64 ?? ''));
     setVersion((v) => v + 1);
   }
@@ -168,9 +171,13 @@ export function DocumentsScreen({ path }: SectionProps) {
         </button>
         {url ? (
           <>
-            <a className="button" href={url} download={`${kind}${id ? `-${id.trim()}` : ''}.pdf`}>
+            <button
+              type="button"
+              onClick={() => void saveOutputs([{ name: `${kind}${id ? `-${id.trim()}` : ''}.pdf`, base64: pdf ?? '' }], { title: t('print.ui.save'), kinds: [{ label: 'PDF', extensions: ['pdf'] }] })
+                .then((saved) => { if (saved && !saved.ok) setError(saved.error); })}
+            >
               {t('print.ui.save')}
-            </a>
+            </button>
             <button type="button" onClick={() => frame.current?.contentWindow?.print()}>
               {t('print.ui.print')}
             </button>

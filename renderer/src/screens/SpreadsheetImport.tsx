@@ -18,23 +18,21 @@ import { FilePicker } from '../components/FilePicker.js';
 import { Choice } from '../components/FormFields.js';
 import { ProgressBar } from '../components/ProgressBar.js';
 import { RecordPicker } from '../components/RecordPicker.js';
+import { toBase64 } from '../files.js';
+import type { PickedFile } from '../../../shared/contract/api.js';
 
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 /** Sends the file in 2 MiB chunks, so no request carries a giant payload. */
-async function upload(file: File, onProgress: (percent: number) => void): Promise<string> {
+async function upload(file: PickedFile, onProgress: (percent: number) => void): Promise<string> {
   let uploadId: string | null = null;
-  for (let offset = 0; offset < file.size || offset === 0; offset += UPLOAD_CHUNK_BYTES) {
-    const chunk = new Uint8Array(await file.slice(offset, offset + UPLOAD_CHUNK_BYTES).arrayBuffer());
+  const size = file.bytes.length;
+  for (let offset = 0; offset < size || offset === 0; offset += UPLOAD_CHUNK_BYTES) {
+    const chunk = file.bytes.subarray(offset, offset + UPLOAD_CHUNK_BYTES);
     const r: Awaited<ReturnType<(typeof api)['spreadsheet.upload']>> = await api['spreadsheet.upload']({ uploadId, fileName: file.name, offset, base64: toBase64(chunk) });
     if (!r.ok) throw r.error;
     uploadId = r.value.uploadId;
-    onProgress(Math.round((100 * Math.min(file.size, offset + UPLOAD_CHUNK_BYTES)) / Math.max(1, file.size)));
-    if (file.size === 0) break;
+    onProgress(Math.round((100 * Math.min(size, offset + UPLOAD_CHUNK_BYTES)) / Math.max(1, size)));
+    if (size === 0) break;
   }
   return uploadId ?? '';
 }
@@ -54,7 +52,7 @@ export function SpreadsheetImport() {
   const [jobId, setJobId] = useState<string>();
   const [error, setError] = useState<AppErrorShape>();
   const [outcome, setOutcome] = useState<Outcome>();
-  const choose = async (file: File | undefined) => {
+  const choose = async (file: PickedFile | undefined) => {
     if (!file) return;
     setError(undefined); setOutcome(undefined); setInfo(undefined);
     try {
@@ -84,7 +82,7 @@ export function SpreadsheetImport() {
   return (
     <section>
       <h1>{t('reg.import.title')}</h1>
-      <FilePicker label={t('reg.import.file')} accept=".csv,.xlsx,text/csv" onChange={(file) => void choose(file)} />
+      <FilePicker label={t('reg.import.file')} extensions={['csv', 'xlsx']} onChange={(file) => void choose(file)} />
       {percent !== undefined ? <p role="status">{t('reg.import.uploading', { percent })}</p> : null}
       {info ? (
         <>

@@ -1,18 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FilesPicker } from '../components/FilePicker.js';
-import type { ImportResultView } from '../../../shared/contract/sync.js';
+import type { PickedFile } from '../../../shared/contract/api.js';
+import type { FileOutput, ImportResultView } from '../../../shared/contract/sync.js';
 import type { AppErrorShape } from '../../../shared/errors.js';
 import { api } from '../api.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
+import { FilesPicker } from '../components/FilePicker.js';
 import { ProgressBar } from '../components/ProgressBar.js';
-
-async function toBase64(file: File): Promise<{ name: string; base64: string }> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return { name: file.name, base64: btoa(binary) };
-}
+import { toBase64 } from '../files.js';
+import { saveOutputs } from '../save-files.js';
+import { useSavedMessage } from './SyncKeys.js';
 
 function ResultLine({ result }: { result: ImportResultView }) {
   const { t } = useTranslation();
@@ -34,48 +31,73 @@ function ResultLine({ result }: { result: ImportResultView }) {
           </ul>
         </>
       ) : null}
-      {result.receipt ? <div>{t('sync.receiptWritten', { file: result.receipt })}</div> : null}
       {result.receiptError ? <ErrorMessage error={result.receiptError} /> : null}
       {result.released.length > 0 ? <ul>{result.released.map((r) => <ResultLine key={r.file} result={r} />)}</ul> : null}
     </li>
   );
 }
 
-/** Only bundle files count, whether chosen one by one or found in a folder on the stick. */
-const isBundle = (file: File) => file.name.endsWith('.bchb');
+/** Every receipt made while importing (released bundles included), to carry back to their senders. */
+function receiptsOf(results: ImportResultView[]): FileOutput[] {
+  return results.flatMap((r) => [...(r.receiptFile ? [r.receiptFile] : []), ...receiptsOf(r.released)]);
+}
 
-/** Export to a folder; import chosen files or a whole folder, dry run first, then apply. */
+/**
+ * Export: the bundle is made by the backend and saved through a folder dialog (desktop) or a
+ * download (browser). Import: bundle files or a whole folder are chosen, checked, then applied;
+ * receipts are saved the same way. No folder is ever typed.
+ */
 export function SyncExchange({ passphrase, onDone }: { passphrase: string; onDone: () => void }) {
   const { t } = useTranslation();
-  const [dir, setDir] = useState('');
-  const [receiptDir, setReceiptDir] = useState('');
-  const [files, setFiles] = useState<File[]>([]);
+  const savedMessage = useSavedMessage();
+  const [files, setFiles] = useState<PickedFile[]>([]);
   const [jobId, setJobId] = useState<string>();
   const [error, setError] = useState<AppErrorShape>();
-  const [exported, setExported] = useState<string>();
+  const [exported, setExported] = useState<string[]>();
   const [results, setResults] = useState<ImportResultView[]>();
+  const [receiptsSaved, setReceiptsSaved] = useState<string>();
+  const bundleKinds = [{ label: t('syncsetup.bundleFiles'), extensions: ['bchb'] }];
 
   const runExport = async () => {
     const id = crypto.randomUUID();
     setJobId(id);
     setError(undefined);
-    const result = await api['sync.export']({ passphrase, dir, jobId: id });
+    setExported(undefined);
+    const result = await api['sync.export']({ passphrase, jobId: id });
     setJobId(undefined);
-    if (!result.ok) return setError(result.error);
-    setExported(result.value.status === 'nothing' ? t('sync.nothingToSend') : t('sync.exported', { file: result.value.files[0] ?? '', changes: result.value.changes }));
     onDone();
+    if (!result.ok) return setError(result.error);
+    const value = result.value;
+    if (value.status === 'nothing') return setExported([t('sync.nothingToSend')]);
+    const lines = [value.seq > 0 ? t('syncsetup.exported', { seq: value.seq, changes: value.changes }) : value.files.join(', ')];
+    const saved = await saveOutputs(value.bundles, { title: t('sync.exportTitle'), kinds: bundleKinds, bundles: true });
+    if (saved && !saved.ok) setError(saved.error);
+    else lines.push(saved ? savedMessage(saved) : t('syncsetup.notWritten'));
+    setExported(lines);
+    onDone();
+    return undefined;
   };
 
   const runImport = async (dryRun: boolean) => {
     const id = crypto.randomUUID();
     setJobId(id);
     setError(undefined);
-    const payload = await Promise.all(files.map(toBase64));
-    const result = await api['sync.import']({ passphrase, files: payload, dryRun, receiptDir: receiptDir || null, jobId: id });
+    setReceiptsSaved(undefined);
+    const payload = files.map((f) => ({ name: f.name, base64: toBase64(f.bytes) }));
+    const result = await api['sync.import']({ passphrase, files: payload, dryRun, jobId: id });
     setJobId(undefined);
     if (!result.ok) return setError(result.error);
     setResults(result.value);
     onDone();
+    return undefined;
+  };
+
+  const receipts = results ? receiptsOf(results) : [];
+  const saveReceipts = async () => {
+    const saved = await saveOutputs(receipts, { title: t('syncsetup.saveReceipts', { count: receipts.length }), kinds: bundleKinds, bundles: true });
+    if (saved && !saved.ok) return setError(saved.error);
+    if (saved) setReceiptsSaved(savedMessage(saved));
+    return undefined;
   };
 
   return (
@@ -84,30 +106,31 @@ export function SyncExchange({ passphrase, onDone }: { passphrase: string; onDon
       {jobId ? <ProgressBar jobId={jobId} label={t('sync.progress.import')} /> : null}
       <section className="card">
         <h2>{t('sync.exportTitle')}</h2>
-        <label>
-          {t('sync.exportFolder')}
-          <input value={dir} onChange={(e) => setDir(e.target.value)} />
-        </label>
-        <button type="button" disabled={!dir || !passphrase || !!jobId} onClick={() => void runExport()}>
+        <button type="button" disabled={!passphrase || !!jobId} onClick={() => void runExport()}>
           {t('sync.exportButton')}
         </button>
-        {exported ? <p role="status">{exported}</p> : null}
+        {exported ? <p role="status">{exported.join(' · ')}</p> : null}
       </section>
       <section className="card">
         <h2>{t('sync.importTitle')}</h2>
-        <FilesPicker label={t('sync.importFiles')} accept=".bchb" multiple keep={isBundle} onChange={setFiles} />
-        <FilesPicker label={t('sync.importFolder')} folder keep={isBundle} onChange={setFiles} />
-        <label>
-          {t('sync.receiptFolder')}
-          <input value={receiptDir} onChange={(e) => setReceiptDir(e.target.value)} />
-        </label>
-        <button type="button" className="secondary" disabled={files.length === 0 || !passphrase || !!jobId} onClick={() => void runImport(true)}>
-          {t('sync.dryRunButton')}
-        </button>
-        <button type="button" disabled={files.length === 0 || !passphrase || !!jobId} onClick={() => void runImport(false)}>
-          {t('sync.applyButton')}
-        </button>
+        <FilesPicker label={t('sync.importFiles')} extensions={['bchb']} multiple onChange={setFiles} />
+        <FilesPicker label={t('sync.importFolder')} extensions={['bchb']} folder onChange={setFiles} />
+        <div className="button-row">
+          <button type="button" className="secondary" disabled={files.length === 0 || !passphrase || !!jobId} onClick={() => void runImport(true)}>
+            {t('sync.dryRunButton')}
+          </button>
+          <button type="button" disabled={files.length === 0 || !passphrase || !!jobId} onClick={() => void runImport(false)}>
+            {t('sync.applyButton')}
+          </button>
+        </div>
         {results ? <ul>{results.map((r) => <ResultLine key={r.file} result={r} />)}</ul> : null}
+        {receipts.length > 0 ? (
+          <>
+            <p className="hint">{t('syncsetup.receiptsHint')}</p>
+            <button type="button" onClick={() => void saveReceipts()}>{t('syncsetup.saveReceipts', { count: receipts.length })}</button>
+            {receiptsSaved ? <p role="status">{receiptsSaved}</p> : null}
+          </>
+        ) : null}
       </section>
     </div>
   );

@@ -1,14 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { useQuery } from '../hooks.js';
+import { useFormat } from '../format.js';
 
-/** Bundles sent and received, held bundles waiting for a missing one, and alerts. */
+/** Bundles sent and received (office names, local dates, where each was written), held bundles and alerts. */
 export function SyncHistory() {
   const { t } = useTranslation();
+  const format = useFormat();
   const history = useQuery('sync.history', {});
   if (history.error) return <ErrorMessage error={history.error} />;
   const data = history.data;
   if (!data) return <p>{t('common.loading')}</p>;
+  const when = (iso: string | null) => format.date(iso);
+  const office = (name: string | null) => name ?? t('syncsetup.unknownOffice');
+  const kind = (k: string) => (['changes', 'receipt', 'reference'].includes(k) ? t(`syncsetup.kind.${k as 'changes'}`) : k);
   return (
     <div>
       <h2>{t('sync.held')}</h2>
@@ -16,7 +21,7 @@ export function SyncHistory() {
         <ul>
           {data.held.map((h) => (
             <li key={`${h.fromOffice}-${h.kind}-${h.seq}`}>
-              {h.fileName} · {h.fromOffice} · {t('sync.seq')} {h.seq} · {t('sync.waitingFor', { seq: h.waitingFor })}
+              {h.fileName} · {office(h.fromOfficeName)} · {t('sync.seq')} {h.seq} · {t('sync.waitingFor', { seq: h.waitingFor })} · {when(h.heldAt)}
             </li>
           ))}
         </ul>
@@ -28,12 +33,17 @@ export function SyncHistory() {
       <h2>{t('sync.sent')}</h2>
       <table>
         <thead>
-          <tr><th>{t('sync.kind')}</th><th>{t('sync.seq')}</th><th>{t('sync.office')}</th><th>{t('sync.changes')}</th><th>{t('sync.file')}</th><th>{t('sync.date')}</th><th>{t('sync.acknowledged')}</th></tr>
+          <tr>
+            <th>{t('sync.kind')}</th><th>{t('sync.seq')}</th><th>{t('sync.office')}</th><th>{t('sync.changes')}</th><th>{t('sync.file')}</th>
+            <th>{t('sync.date')}</th><th>{t('syncsetup.where')}</th><th>{t('sync.acknowledged')}</th>
+          </tr>
         </thead>
         <tbody>
           {data.sent.map((s) => (
             <tr key={`${s.kind}-${s.seq}`}>
-              <td>{s.kind}</td><td>{s.seq}</td><td className="mono">{s.toOffice}</td><td>{s.changes}</td><td>{s.fileName}</td><td>{s.createdAt}</td><td>{s.ackedAt ?? t('sync.notYet')}</td>
+              <td>{kind(s.kind)}</td><td>{s.seq}</td><td>{office(s.toOfficeName)}</td><td>{s.changes}</td><td>{s.fileName}</td><td>{when(s.createdAt)}</td>
+              <td>{s.writtenTo ? t('syncsetup.writtenTo', { place: s.writtenTo }) : s.writtenAt ? t('syncsetup.downloadedAt') : t('syncsetup.notWritten')}</td>
+              <td>{s.ackedAt ? when(s.ackedAt) : t('sync.notYet')}</td>
             </tr>
           ))}
         </tbody>
@@ -46,9 +56,9 @@ export function SyncHistory() {
         <tbody>
           {data.received.map((r) => (
             <tr key={`${r.fromOffice}-${r.kind}-${r.seq}`}>
-              <td>{r.kind}</td><td>{r.seq}</td><td className="mono">{r.fromOffice}</td>
+              <td>{kind(r.kind)}</td><td>{r.seq}</td><td>{office(r.fromOfficeName)}</td>
               <td>{t('sync.counts', { inserted: r.inserted, updated: r.updated, deleted: r.deleted, skipped: r.skipped, conflicts: r.conflicts })}</td>
-              <td>{r.fileName}</td><td>{r.importedAt}</td>
+              <td>{r.fileName}</td><td>{when(r.importedAt)}</td>
             </tr>
           ))}
         </tbody>

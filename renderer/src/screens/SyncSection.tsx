@@ -4,11 +4,12 @@ import { ErrorMessage } from '../components/ErrorMessage.js';
 import { useQuery } from '../hooks.js';
 import type { SectionProps } from '../sections.js';
 import { SyncConflicts } from './SyncConflicts.js';
+import { SyncDirectory } from './SyncDirectory.js';
 import { SyncExchange } from './SyncExchange.js';
 import { SyncHistory } from './SyncHistory.js';
 import { SyncKeys } from './SyncKeys.js';
 
-const TABS = ['exchange', 'history', 'conflicts', 'keys'] as const;
+const TABS = ['exchange', 'history', 'conflicts', 'keys', 'directory'] as const;
 type Tab = (typeof TABS)[number];
 
 /** Sync: send changes up, import bundles and receipts, history, held bundles, conflicts, keys. */
@@ -29,7 +30,7 @@ export function SyncSection({ path }: SectionProps) {
       <div role="tablist">
         {TABS.map((id) => (
           <button key={id} type="button" role="tab" aria-selected={tab === id} className={tab === id ? '' : 'secondary'} onClick={() => setTab(id)}>
-            {t(`sync.tabs.${id}`)}
+            {id === 'directory' ? t('syncsetup.tabs.directory') : t(`sync.tabs.${id}`)}
           </button>
         ))}
       </div>
@@ -45,6 +46,7 @@ export function SyncSection({ path }: SectionProps) {
       {tab === 'history' ? <SyncHistory /> : null}
       {tab === 'conflicts' ? <SyncConflicts /> : null}
       {tab === 'keys' ? <SyncKeys passphrase={passphrase} keys={status.data?.keys ?? null} onDone={status.reload} /> : null}
+      {tab === 'directory' ? <SyncDirectory passphrase={passphrase} onDone={status.reload} /> : null}
     </section>
   );
 }
