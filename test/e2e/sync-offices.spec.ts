@@ -10,7 +10,7 @@ import { expect, GAZETTEER_CSV, screenshot, startWebApp, test, type WebApp } fro
  * Sync is set up entirely from the screens — key directory, key cards, fingerprints confirmed in
  * dialogs, the office above chosen by name — and every file moves between them as a download
  * saved to a "USB stick" folder and an upload from it. Then a person registered at the commune
- * travels commune → province → national, and the receipt comes back.
+ * travels commune → province → national, is found by search at each office, and the receipt comes back.
  */
 
 const PASSPHRASE = 'a good long passphrase';
@@ -217,6 +217,12 @@ test('three offices set up sync from the screens and send a person commune → p
   await importBundles(national.page, [provinceBundle]);
   await expect(national.page.getByText(/bundle 1 applied/)).toBeVisible();
   await expect(national.page.getByText(/person: 1 new/)).toBeVisible();
+
+  // Every office finds the person by name and passport (derived data follows remote changes).
+  await searchFinds(province.page, 'wei ming', /LI WEI MING/);
+  await searchFinds(province.page, 'E12345678', /LI WEI MING/);
+  await searchFinds(national.page, 'li wei', /LI WEI MING/);
+  await searchFinds(national.page, 'E12345678', /LI WEI MING/);
 
   // The receipt goes back to the commune and acknowledges its bundle.
   await importBundles(commune.page, [receipt]);

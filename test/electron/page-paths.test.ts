@@ -94,7 +94,7 @@ describe('over IPC', () => {
     for (const [op, input, field] of withPaths(dir)) {
       calls.length = 0;
       const result = await invoke(`banhchi:${op}`, input);
-      expect(result, op).toMatchObject({ ok: false, error: { code: 'boundary.invalidRequest' } });
+      expect(result, op).toMatchObject({ ok: false, error: { code: 'files.pathRefused' } });
       expect(result.error?.details?.map((d) => d.params.field).join(' '), op).toContain(field);
       expect(calls, op).toEqual([]);
     }
@@ -190,7 +190,7 @@ describe('over HTTP (npm run web)', () => {
   it('refuses every request that names a file, and the CLI-only operations', async () => {
     for (const [op, input, field] of withPaths(dir)) {
       const result = await post(op, input);
-      expect(result, op).toMatchObject({ ok: false, error: { code: 'boundary.invalidRequest' } });
+      expect(result, op).toMatchObject({ ok: false, error: { code: 'files.pathRefused' } });
       expect(result.error?.details?.map((d) => d.params.field).join(' '), op).toContain(field);
     }
     await expect(post('sync.inspect', { path: '/etc/passwd' })).resolves.toMatchObject({ ok: false, error: { code: 'boundary.forbidden' } });
