@@ -8,6 +8,8 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 2,
+  // One retry: a test that passes only on retry is reported as flaky in the output, not hidden.
+  retries: 1,
   reporter: [['list']],
   use: {
     locale: 'en-US',
