@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLES } from './permissions.js';
 
 /**
  * Who performs an operation. Every service call takes one; user accounts and roles will
@@ -6,7 +7,9 @@ import { z } from 'zod';
  */
 export const actorSchema = z.object({
   id: z.string().min(1),
-  kind: z.enum(['local-operator', 'cli', 'system']),
+  kind: z.enum(['local-operator', 'cli', 'system', 'user']),
+  /** The signed-in user's role; the permission table decides what it may do. */
+  role: z.enum(ROLES).optional(),
 });
 export type Actor = z.infer<typeof actorSchema>;
 

@@ -1,10 +1,146 @@
 import type { Actor } from './actor.js';
 import type { OpName } from './contract/index.js';
 
+/** The roles a user account can have. */
+export const ROLES = ['administrator', 'commune-officer', 'clerk', 'provincial-officer', 'national-analyst'] as const;
+export type Role = (typeof ROLES)[number];
+
 /**
- * Who may run which operation. One local operator may do everything for now; roles
- * (clerk, officer, analyst) will narrow this table without touching the handlers.
+ * What a role may do besides calling an operation: things checked inside operations
+ * (reading a record marked sensitive, seeing a complaint's reporter).
  */
-export function canPerform(actor: Actor, _op: OpName): boolean {
+export const CAPABILITIES = ['sensitive.read'] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+const EVERYONE: readonly Role[] = ROLES;
+const ADMIN: readonly Role[] = ['administrator'];
+/** Enter and correct registrations and print. */
+const REGISTRARS: readonly Role[] = ['commune-officer', 'clerk', 'provincial-officer'];
+/** Decisions a clerk may not take: merges, closures, deletions. */
+const OFFICERS: readonly Role[] = ['commune-officer', 'provincial-officer'];
+/** Move bundles between offices. */
+const COURIERS: readonly Role[] = ['administrator', 'commune-officer', 'provincial-officer'];
+
+/**
+ * The one permission table: every operation names the roles that may call it. The type makes a
+ * new operation without an entry a compile error; the boundary checks it on every call, and the
+ * screens use it to hide what a role cannot do.
+ */
+export const OPERATION_ROLES = {
+  'app.info': EVERYONE,
+  'office.get': EVERYONE,
+  'office.setup': ADMIN,
+  'info.get': EVERYONE,
+  'settings.get': EVERYONE,
+  'settings.set': ADMIN,
+  'reference.codeLists': EVERYONE,
+  'reference.nationalities': EVERYONE,
+  'reference.versions': EVERYONE,
+  'gazetteer.units': EVERYONE,
+  'gazetteer.import': ADMIN,
+  'gazetteer.bundled': EVERYONE,
+  'gazetteer.importBundled': ADMIN,
+  'history.forRecord': EVERYONE,
+  'jobs.cancel': EVERYONE,
+  'passports.list': EVERYONE,
+  'passports.add': REGISTRARS,
+  'persons.compareScan': REGISTRARS,
+  'print.pledge': REGISTRARS,
+  'print.declarationCard': REGISTRARS,
+  'print.receipt': REGISTRARS,
+  'print.batch': REGISTRARS,
+  'pledge.recordSigned': REGISTRARS,
+  'print.verifyReceipt': EVERYONE,
+  'premises.create': REGISTRARS,
+  'premises.update': REGISTRARS,
+  'premises.close': OFFICERS,
+  'premises.reopen': OFFICERS,
+  'premises.get': EVERYONE,
+  'premises.list': EVERYONE,
+  'owners.create': REGISTRARS,
+  'owners.update': REGISTRARS,
+  'owners.get': EVERYONE,
+  'owners.list': EVERYONE,
+  'owners.link': REGISTRARS,
+  'owners.unlink': REGISTRARS,
+  'persons.register': REGISTRARS,
+  'persons.update': REGISTRARS,
+  'persons.get': EVERYONE,
+  'persons.list': EVERYONE,
+  'persons.search': EVERYONE,
+  'employers.create': REGISTRARS,
+  'employers.update': REGISTRARS,
+  'employers.get': EVERYONE,
+  'employers.list': EVERYONE,
+  'employment.record': REGISTRARS,
+  'employment.update': REGISTRARS,
+  'employment.end': REGISTRARS,
+  'duplicates.list': EVERYONE,
+  'duplicates.compare': EVERYONE,
+  'duplicates.merge': OFFICERS,
+  'duplicates.dismiss': OFFICERS,
+  'alerts.list': EVERYONE,
+  'mrz.parse': EVERYONE,
+  'registration.stats': EVERYONE,
+  'registration.demo': ADMIN,
+  'sync.status': EVERYONE,
+  'sync.keysCreate': ADMIN,
+  'sync.keyCard': ADMIN,
+  'sync.keyCardPdf': ADMIN,
+  'sync.cardCheck': ADMIN,
+  'sync.directoryAdd': ADMIN,
+  'sync.directoryRevoke': ADMIN,
+  'sync.directorySign': ADMIN,
+  'sync.directoryView': EVERYONE,
+  'sync.directoryCheck': ADMIN,
+  'sync.directoryImport': ADMIN,
+  'sync.directoryExport': ADMIN,
+  'sync.export': COURIERS,
+  'sync.import': COURIERS,
+  'sync.bundlesWritten': EVERYONE,
+  'sync.inspect': COURIERS,
+  'sync.history': EVERYONE,
+  'sync.conflicts': EVERYONE,
+  'sync.resolveConflict': OFFICERS,
+  'sync.annotate': OFFICERS,
+  'sync.annotations': EVERYONE,
+  'sync.recordState': EVERYONE,
+  'spreadsheet.upload': REGISTRARS,
+  'spreadsheet.inspect': REGISTRARS,
+  'spreadsheet.import': REGISTRARS,
+  'stays.arrive': REGISTRARS,
+  'stays.move': REGISTRARS,
+  'stays.checkIn': REGISTRARS,
+  'stays.depart': REGISTRARS,
+  'stays.undoDeparture': REGISTRARS,
+  'stays.correct': REGISTRARS,
+  'stays.delete': OFFICERS,
+} as const satisfies Record<OpName, readonly Role[]>;
+
+export const CAPABILITY_ROLES = {
+  'sensitive.read': ['provincial-officer', 'national-analyst', 'administrator'],
+} as const satisfies Record<Capability, readonly Role[]>;
+
+export function roleMayCall(role: Role, op: OpName): boolean {
+  return (OPERATION_ROLES[op] as readonly Role[]).includes(role);
+}
+
+export function roleHas(role: Role, capability: Capability): boolean {
+  return (CAPABILITY_ROLES[capability] as readonly Role[]).includes(role);
+}
+
+/**
+ * Whether this actor may run this operation. An actor with a role is held to the table; the
+ * role-less local operator and system actors (before accounts exist on an installation) may do all.
+ */
+export function canPerform(actor: Actor, op: OpName): boolean {
+  if (actor.role) return roleMayCall(actor.role, op);
+  // A signed-in user always has a role; one without is refused everything.
   return actor.kind === 'local-operator' || actor.kind === 'cli' || actor.kind === 'system';
+}
+
+/** Whether this actor has a capability checked inside operations. */
+export function actorHas(actor: Actor, capability: Capability): boolean {
+  if (actor.role) return roleHas(actor.role, capability);
+  return actor.kind === 'system';
 }
