@@ -142,5 +142,6 @@ export function canPerform(actor: Actor, op: OpName): boolean {
 /** Whether this actor has a capability checked inside operations. */
 export function actorHas(actor: Actor, capability: Capability): boolean {
   if (actor.role) return roleHas(actor.role, capability);
-  return actor.kind === 'system';
+  // Before accounts exist the one local operator is the whole office, as in `canPerform`.
+  return actor.kind === 'local-operator' || actor.kind === 'cli' || actor.kind === 'system';
 }
