@@ -18,6 +18,8 @@ const ADMIN: readonly Role[] = ['administrator'];
 const REGISTRARS: readonly Role[] = ['commune-officer', 'clerk', 'provincial-officer'];
 /** Decisions a clerk may not take: merges, closures, deletions. */
 const OFFICERS: readonly Role[] = ['commune-officer', 'provincial-officer'];
+/** Run declaration campaigns and inspections. */
+const CAMPAIGNERS: readonly Role[] = ['provincial-officer'];
 /** Move bundles between offices. */
 const COURIERS: readonly Role[] = ['administrator', 'commune-officer', 'provincial-officer'];
 
@@ -115,6 +117,22 @@ export const OPERATION_ROLES = {
   'stays.undoDeparture': REGISTRARS,
   'stays.correct': REGISTRARS,
   'stays.delete': OFFICERS,
+  // Campaigns and inspections (issue 12): a province runs them, the offices below record what comes back.
+  'campaigns.create': CAMPAIGNERS,
+  'campaigns.close': CAMPAIGNERS,
+  'campaigns.list': EVERYONE,
+  'campaigns.get': EVERYONE,
+  'campaigns.targets': EVERYONE,
+  'declarations.record': REGISTRARS,
+  'declarations.get': EVERYONE,
+  'inspections.plan': CAMPAIGNERS,
+  'inspections.create': CAMPAIGNERS,
+  'inspections.record': CAMPAIGNERS,
+  'inspections.proof': CAMPAIGNERS,
+  'inspections.refer': CAMPAIGNERS,
+  'referrals.acknowledge': CAMPAIGNERS,
+  'inspections.get': EVERYONE,
+  'inspections.list': EVERYONE,
 } as const satisfies Record<OpName, readonly Role[]>;
 
 export const CAPABILITY_ROLES = {

@@ -6,6 +6,7 @@ import { staysHandlers } from '../services/registration/stays.js';
 import { syncHandlers } from '../services/sync.js';
 import { spreadsheetHandlers } from '../services/spreadsheet/index.js';
 import { bundledGazetteerHandlers } from '../services/bundled-gazetteer.js';
+import { campaignsHandlers } from '../services/campaigns/index.js';
 import type { HandlerTable } from './context.js';
 
 /** The one handler table, used by IPC, the web transport and the CLI alike. */
@@ -18,4 +19,5 @@ export const handlers: HandlerTable = {
   ...spreadsheetHandlers,
   ...bundledGazetteerHandlers,
   ...staysHandlers,
+  ...campaignsHandlers,
 };

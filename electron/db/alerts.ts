@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Alert, AlertKind } from '../../shared/contract/registration.js';
 import { addDays, daysBetween } from '../../shared/local-time.js';
+import { campaignAlertQuery } from './campaign-alerts.js';
 import { unitColumn } from './premises.js';
 
 /** Alerts are computed from the records at `today`, each kind an index range query. */
@@ -8,10 +9,12 @@ import { unitColumn } from './premises.js';
 export const ALERT_KINDS: AlertKind[] = [
   'passport_expired', 'visa_expired', 'work_without_permit', 'late_report',
   'passport_expiring', 'visa_expiring', 'no_signed_pledge', 'diplomat_exempt',
+  'urgent_referral', 'proof_overdue', 'proof_due',
 ];
 const SEVERITY: Record<AlertKind, Alert['severity']> = {
   passport_expired: 'high', visa_expired: 'high', work_without_permit: 'high', late_report: 'high',
   passport_expiring: 'warning', visa_expiring: 'warning', no_signed_pledge: 'warning', diplomat_exempt: 'info',
+  urgent_referral: 'high', proof_overdue: 'high', proof_due: 'warning',
 };
 
 export interface AlertScope { personId?: string; premisesId?: string; employerId?: string; unitCode?: string }
@@ -72,10 +75,17 @@ function kindQuery(kind: AlertKind, scope: AlertScope, today: string, soon: stri
       if (scope.personId || scope.employerId) where.push('0');
       return { sql: `SELECT pr.id AS record_id, 'premises' AS entity, NULL AS person_id, pr.id AS premises_id, pr.name_latin AS label, NULL AS date, '' AS sort_date FROM premises pr WHERE ${where.join(' AND ')}`, params };
     }
+    case 'proof_due':
+    case 'proof_overdue':
+    case 'urgent_referral':
+      return campaignAlertQuery(kind, scope, today);
   }
 }
 
-interface AlertRow { record_id: string; entity: Alert['entity']; person_id: string | null; premises_id: string | null; label: string; date: string | null; sort_date: string }
+interface AlertRow {
+  record_id: string; entity: Alert['entity']; person_id: string | null; premises_id: string | null; label: string; date: string | null; sort_date: string;
+  inspection_id?: string | null;
+}
 
 export { addDays };
 
@@ -94,6 +104,7 @@ export function listAlerts(db: Database, options: { today: string; kinds: AlertK
       items.push({
         kind, severity: SEVERITY[kind], entity: row.entity, recordId: row.record_id, personId: row.person_id, premisesId: row.premises_id,
         label: row.label, date: row.date, days: row.date ? daysBetween(options.today, row.date) : null, cursor: [index, row.sort_date, row.record_id],
+        inspectionId: row.inspection_id ?? null,
       });
     }
   });

@@ -8,6 +8,7 @@ import { syncOps } from './sync.js';
 import { spreadsheetOps } from './spreadsheet.js';
 import { bundledOps } from './bundled.js';
 import { staysOps } from './stays.js';
+import { campaignsOps } from './campaigns.js';
 
 /**
  * The one contract between UI and backend: operation name → request/response schemas.
@@ -22,6 +23,7 @@ export const contract = {
   ...spreadsheetOps,
   ...bundledOps,
   ...staysOps,
+  ...campaignsOps,
 } satisfies Record<string, OperationSpec>;
 
 export type Contract = typeof contract;

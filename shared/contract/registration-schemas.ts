@@ -22,6 +22,8 @@ export const visaType = z.enum(['T', 'E', 'EB', 'EG', 'ER', 'ES', 'K', 'D', 'B']
 export const alertKind = z.enum([
   'passport_expired', 'passport_expiring', 'visa_expired', 'visa_expiring',
   'work_without_permit', 'late_report', 'no_signed_pledge', 'diplomat_exempt',
+  // Campaigns and inspections: the 20-day proof deadline nearing and passed, urgent referrals (trafficking…).
+  'proof_due', 'proof_overdue', 'urgent_referral',
 ]);
 export type AlertKind = z.infer<typeof alertKind>;
 
@@ -63,7 +65,7 @@ export function patchOf<S extends z.ZodRawShape>(schema: z.ZodObject<S>) {
 export const alertSchema = z.object({
   kind: alertKind,
   severity: z.enum(['high', 'warning', 'info']),
-  entity: z.enum(['person', 'premises', 'employment', 'stay']),
+  entity: z.enum(['person', 'premises', 'employment', 'stay', 'inspection_person', 'referral']),
   recordId: z.string(),
   personId: z.string().nullable(),
   premisesId: z.string().nullable(),
@@ -73,6 +75,8 @@ export const alertSchema = z.object({
   date: z.string().nullable(),
   /** Days until (positive) or since (negative) `date`, relative to `today`. */
   days: z.number().int().nullable(),
+  /** The inspection an alert comes from (proof deadlines, referrals); null for the others. */
+  inspectionId: z.string().nullable().optional(),
 });
 export type Alert = z.infer<typeof alertSchema>;
 

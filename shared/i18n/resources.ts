@@ -30,6 +30,8 @@ import enPersons from './en/persons.json' with { type: 'json' };
 import kmPersons from './km/persons.json' with { type: 'json' };
 import enSyncSetup from './en/syncsetup.json' with { type: 'json' };
 import kmSyncSetup from './km/syncsetup.json' with { type: 'json' };
+import enCampaigns from './en/campaigns.json' with { type: 'json' };
+import kmCampaigns from './km/campaigns.json' with { type: 'json' };
 
 /**
  * Each feature keeps its strings in its own file (`en/<feature>.json`, `km/<feature>.json`)
@@ -37,8 +39,8 @@ import kmSyncSetup from './km/syncsetup.json' with { type: 'json' };
  * namespace and a key defined twice is an error. Add a feature's pair here.
  */
 export const FEATURE_FILES = {
-  en: [enCommon, enPrint, enSpreadsheet, enRegistrationUi, enSyncFormat, enSync, enSynctrust, enRegistration, enEmployersUi, enStays, enDisplay, enPackaging, enInput, enSyncflow, enPersons, enSyncSetup],
-  km: [kmCommon, kmPrint, kmSpreadsheet, kmRegistrationUi, kmSyncFormat, kmSync, kmSynctrust, kmRegistration, kmEmployersUi, kmStays, kmDisplay, kmPackaging, kmInput, kmSyncflow, kmPersons, kmSyncSetup],
+  en: [enCommon, enPrint, enSpreadsheet, enRegistrationUi, enSyncFormat, enSync, enSynctrust, enRegistration, enEmployersUi, enStays, enDisplay, enPackaging, enInput, enSyncflow, enPersons, enSyncSetup, enCampaigns],
+  km: [kmCommon, kmPrint, kmSpreadsheet, kmRegistrationUi, kmSyncFormat, kmSync, kmSynctrust, kmRegistration, kmEmployersUi, kmStays, kmDisplay, kmPackaging, kmInput, kmSyncflow, kmPersons, kmSyncSetup, kmCampaigns],
 } as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (arg: infer I) => void ? I : never;

@@ -55,6 +55,69 @@ function addressCheck(row: Record<string, StoredValue>, ctx: ValidationContext):
 }
 
 const RECORD = isUuid;
+
+// ── Campaigns, declarations, inspections, referrals (issue 12) ──────────────
+const HEADCOUNT = () => int(0, 10_000_000);
+const UNIT_LIST: FieldRule = {
+  required: true,
+  check: (v) => (typeof v === 'string' && /^\d{2}(\d{2}(\d{2})?)?( \d{2}(\d{2}(\d{2})?)?){0,199}$/.test(v) ? null : 'badCode'),
+};
+const TYPE_LIST: FieldRule = {
+  required: false, notNull: true,
+  check: (v) => (typeof v === 'string' && (v === '' || v.split(' ').every((t) => (premisesType.options as readonly string[]).includes(t))) ? null : 'notInList'),
+};
+const CAMPAIGN_RULES: Record<string, EntityRules> = {
+  campaign: {
+    id: isUuid,
+    fields: {
+      kind: code(['premises_pledge', 'employer_declaration'], { required: true }), title: text(200, { min: 1 }),
+      legal_reference: text(2000, { multiline: true }), scope_units: UNIT_LIST, start_date: date(true), deadline: date(true),
+      target_types: TYPE_LIST, target_sectors: text(5100), status: code(['open', 'closed']), created_at: stamp(true),
+    },
+  },
+  declaration: {
+    id: isUuid,
+    fields: {
+      campaign_id: uuid(true), target_kind: code(['premises', 'employer'], { required: true }), target_id: uuid(true), received_on: date(true),
+      status: code(['declared', 'exempt']), exempt_reason: text(1000, { multiline: true }),
+      office_km: HEADCOUNT(), office_foreign: HEADCOUNT(), skilled_km: HEADCOUNT(), skilled_foreign: HEADCOUNT(),
+      unskilled_km: HEADCOUNT(), unskilled_foreign: HEADCOUNT(), pledge_signed: bool(), note: text(2000, { multiline: true }), created_at: stamp(true),
+    },
+  },
+  declaration_worker: {
+    id: isUuid,
+    fields: {
+      declaration_id: uuid(true), person_id: uuid(true), category: code(['office', 'skilled', 'unskilled'], { required: true }),
+      work_status: code(workStatus.options, { required: true }), permit_no: text(50), receipt_no: text(50), permit_expiry: date(),
+    },
+  },
+  inspection: {
+    id: isUuid,
+    fields: {
+      campaign_id: uuid(), target_kind: code(['premises', 'employer'], { required: true }), target_id: uuid(true),
+      reason: code(['late', 'missing', 'over_quota', 'no_pledge', 'ad_hoc'], { required: true }), planned_on: date(true), inspected_on: date(),
+      status: code(['planned', 'done']), team: text(6200, { multiline: true }), premises_findings: text(4000, { multiline: true }),
+      outcome: code(['', 'compliant', 'notice', 'referred']), outcome_note: text(2000, { multiline: true }), doc_no: text(100), created_at: stamp(true),
+    },
+  },
+  inspection_person: {
+    id: isUuid,
+    fields: {
+      inspection_id: uuid(true), person_id: uuid(true),
+      finding: code(['permit_valid', 'application_receipt', 'no_permit', 'exempt', 'diplomat'], { required: true }),
+      permit_no: text(50), receipt_no: text(50), note: text(1000, { multiline: true }), proof_due: date(),
+      proof_status: code(['none', 'pending', 'received', 'action']), proof_on: date(), proof_ref: text(100), action_taken: text(1000, { multiline: true }),
+    },
+  },
+  referral: {
+    id: isUuid,
+    fields: {
+      inspection_id: uuid(true), authority: code(['prosecutor', 'governor', 'commission', 'police'], { required: true }),
+      grounds: code(['other_offence', 'trafficking', 'labour_exploitation', 'sex_trade'], { required: true }), urgent: bool(),
+      referred_on: date(true), note: text(1000, { multiline: true }), acknowledged: bool(), created_at: stamp(true),
+    },
+  },
+};
 const ADDRESS_FIELDS = ['province_code', 'district_code', 'commune_code'];
 
 export const ENTITY_RULES: Record<string, EntityRules> = {
@@ -153,6 +216,7 @@ export const ENTITY_RULES: Record<string, EntityRules> = {
     id: (id) => /^[a-z0-9_.-]{1,64}$/.test(id),
     fields: { version: text(100, { min: 1 }), imported_at: stamp(true), row_count: int(0, 1_000_000_000, true) },
   },
+  ...CAMPAIGN_RULES,
 };
 
 /** Entities without their own rules (a table added later): clean text of bounded length, finite numbers. */
@@ -210,6 +274,11 @@ export function validateRecord(
     if (digits && id.length !== digits) add('level', 'unitMismatch');
     else if (digits > 2 && row.parent_code !== id.slice(0, digits - 2)) add('parent_code', 'unitMismatch');
     else if (digits === 2 && row.parent_code !== null && row.parent_code !== undefined) add('parent_code', 'unitMismatch');
+  }
+  if (entity === 'campaign' && rules) {
+    const row = { ...(current ?? {}), ...values };
+    if (typeof row.start_date === 'string' && typeof row.deadline === 'string' && row.deadline < row.start_date
+      && !problems.some((p) => p.field === 'deadline' || p.field === 'start_date')) add('deadline', 'outOfRange');
   }
   return problems;
 }

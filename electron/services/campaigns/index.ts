@@ -1,0 +1,9 @@
+import type { CampaignsOp } from '../../../shared/contract/campaigns.js';
+import type { HandlerTable } from '../../backend/context.js';
+import { campaignHandlers } from './campaigns.js';
+import { inspectionHandlers } from './inspections.js';
+
+export const campaignsHandlers: Pick<HandlerTable, CampaignsOp> = {
+  ...campaignHandlers,
+  ...inspectionHandlers,
+};
