@@ -133,6 +133,22 @@ export const OPERATION_ROLES = {
   'referrals.acknowledge': CAMPAIGNERS,
   'inspections.get': EVERYONE,
   'inspections.list': EVERYONE,
+  // Cases (complaints, operations, closures): intake at any office; decisions and outcomes by officers.
+  // Reporters and possible victims are further narrowed by the capability `sensitive.read`.
+  'complaints.create': REGISTRARS,
+  'complaints.triage': OFFICERS,
+  'complaints.close': OFFICERS,
+  'complaints.get': EVERYONE,
+  'complaints.list': EVERYONE,
+  'operations.create': OFFICERS,
+  'operations.get': EVERYONE,
+  'operations.list': EVERYONE,
+  'operations.addPerson': OFFICERS,
+  'operations.updatePerson': OFFICERS,
+  'operations.addSuspect': OFFICERS,
+  'operations.updateSuspect': OFFICERS,
+  'cases.premisesActions': EVERYONE,
+  'cases.stats': EVERYONE,
 } as const satisfies Record<OpName, readonly Role[]>;
 
 export const CAPABILITY_ROLES = {

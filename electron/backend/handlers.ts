@@ -3,6 +3,7 @@ import { personsOpsHandlers } from '../services/persons/index.js';
 import { printHandlers } from '../services/print.js';
 import { registrationHandlers } from '../services/registration/index.js';
 import { staysHandlers } from '../services/registration/stays.js';
+import { casesHandlers } from '../services/cases/index.js';
 import { syncHandlers } from '../services/sync.js';
 import { spreadsheetHandlers } from '../services/spreadsheet/index.js';
 import { bundledGazetteerHandlers } from '../services/bundled-gazetteer.js';
@@ -20,4 +21,5 @@ export const handlers: HandlerTable = {
   ...bundledGazetteerHandlers,
   ...staysHandlers,
   ...campaignsHandlers,
+  ...casesHandlers,
 };

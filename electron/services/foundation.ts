@@ -12,6 +12,7 @@ import { getOffice, officeEntity } from '../db/office.js';
 import { schemaVersion } from '../db/open.js';
 import { settingEntity } from '../db/settings.js';
 import { gazetteerImportHandler } from './gazetteer-import.js';
+import { historyFor } from './cases/protect.js';
 
 const UNIT_LEVEL_FOR_OFFICE = { commune: 'commune', province: 'province', national: null } as const;
 
@@ -83,7 +84,7 @@ export const foundationHandlers: Pick<HandlerTable, FoundationOp> = {
 
   'gazetteer.import': gazetteerImportHandler,
 
-  'history.forRecord': (ctx, request) => recordHistory(ctx.db, request.entity, request.recordId),
+  'history.forRecord': (ctx, request) => historyFor(ctx.actor, request.entity, recordHistory(ctx.db, request.entity, request.recordId)),
 
   'jobs.cancel': (ctx, request) => ({ cancelled: ctx.jobs.cancel(request.jobId) }),
 };

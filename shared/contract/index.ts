@@ -9,6 +9,7 @@ import { spreadsheetOps } from './spreadsheet.js';
 import { bundledOps } from './bundled.js';
 import { staysOps } from './stays.js';
 import { campaignsOps } from './campaigns.js';
+import { casesOps } from './cases.js';
 
 /**
  * The one contract between UI and backend: operation name → request/response schemas.
@@ -24,6 +25,7 @@ export const contract = {
   ...bundledOps,
   ...staysOps,
   ...campaignsOps,
+  ...casesOps,
 } satisfies Record<string, OperationSpec>;
 
 export type Contract = typeof contract;

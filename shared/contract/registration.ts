@@ -90,10 +90,15 @@ export const registrationOps = {
         z.object({ action: z.literal('depart'), at: officeDateTime }),
         z.object({ action: z.literal('move'), at: officeDateTime, toPremisesId: recordId }),
       ]).optional(),
+      /** The operation (raid, rescue) that caused the closure; the reason is its legal reason (cases). */
+      operationId: recordId.optional(),
     }),
     response: premisesSchema,
   }),
-  'premises.reopen': operation({ request: byId, response: premisesSchema }),
+  'premises.reopen': operation({
+    request: byId.extend({ date: isoDate.optional(), reason: z.string().trim().max(1000).optional(), operationId: recordId.optional() }),
+    response: premisesSchema,
+  }),
   'premises.get': operation({
     request: byIdToday,
     response: z.object({

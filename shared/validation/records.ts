@@ -2,6 +2,9 @@ import {
   ownerRole, pledgeStatus, premisesStatus, premisesType, sex, visaType, workStatus,
 } from '../contract/registration-schemas.js';
 import {
+  complaintCategory, complaintChannel, complaintCloseReason, complaintStatus, operationKind, premisesActionKind, urgency, victimKind,
+} from '../contract/cases.js';
+import {
   bool, cleanText, shownId, code, date, int, isUuid, nationality, real, stamp, text, unitCheck, uuid,
   type FieldRule, type Reason, type StoredValue, type ValidationContext,
 } from './rules.js';
@@ -118,6 +121,8 @@ const CAMPAIGN_RULES: Record<string, EntityRules> = {
     },
   },
 };
+/** A province, district or commune code, or empty (an office without a unit). */
+const UNIT_OR_NONE: FieldRule = { required: true, check: (v) => (typeof v === 'string' && /^(\d{2}(\d{2}(\d{2})?)?)?$/.test(v) ? null : 'badCode') };
 const ADDRESS_FIELDS = ['province_code', 'district_code', 'commune_code'];
 
 export const ENTITY_RULES: Record<string, EntityRules> = {
@@ -217,6 +222,48 @@ export const ENTITY_RULES: Record<string, EntityRules> = {
     fields: { version: text(100, { min: 1 }), imported_at: stamp(true), row_count: int(0, 1_000_000_000, true) },
   },
   ...CAMPAIGN_RULES,
+  // Cases (complaints, operations, persons found, suspects, premises actions).
+  complaint: {
+    id: RECORD,
+    fields: {
+      received_at: stamp(true), channel: code(complaintChannel.options, { required: true }), anonymous: bool(),
+      reporter_name: text(200), reporter_contact: text(200), premises_id: uuid(), person_id: uuid(), about: text(2000, { multiline: true }),
+      category: code(complaintCategory.options, { required: true }), urgency: code(urgency.options, { required: true }),
+      narrative: text(10_000, { multiline: true }), unit_code: UNIT_OR_NONE, status: code(complaintStatus.options),
+      assigned_to: text(200), operation_id: uuid(), inspection_id: uuid(), closed_on: date(),
+      close_reason: code(complaintCloseReason.options, { nullable: true }), close_note: text(2000, { multiline: true }), sensitive: bool(),
+      created_at: stamp(true),
+    },
+  },
+  operation: {
+    id: RECORD,
+    fields: {
+      held_on: date(true), kind: code(operationKind.options, { required: true }), lead_unit: text(200, { min: 1 }), partners: text(1000),
+      premises_id: uuid(), target: text(1000), unit_code: UNIT_OR_NONE, summary: text(10_000, { multiline: true }), created_at: stamp(true),
+    },
+  },
+  case_person: {
+    id: RECORD,
+    fields: {
+      operation_id: uuid(true), person_id: uuid(), described: text(2000, { multiline: true }), sex: code(sex.options, { required: true }),
+      nationality: nationality(), declared_victim: bool(), identified_as: code(victimKind.options, { nullable: true }), referred_to: text(300),
+      no_return: bool(), note: text(2000, { multiline: true }), sensitive: bool(), created_at: stamp(true),
+    },
+  },
+  case_suspect: {
+    id: RECORD,
+    fields: {
+      operation_id: uuid(true), person_id: uuid(), name: text(200), sex: code(sex.options, { required: true }), nationality: nationality(),
+      charged_on: date(), court_on: date(), note: text(2000, { multiline: true }), created_at: stamp(true),
+    },
+  },
+  premises_action: {
+    id: RECORD,
+    fields: {
+      premises_id: uuid(true), action: code(premisesActionKind.options, { required: true }), on_date: date(true),
+      legal_reason: text(1000), operation_id: uuid(), created_at: stamp(true),
+    },
+  },
 };
 
 /** Entities without their own rules (a table added later): clean text of bounded length, finite numbers. */

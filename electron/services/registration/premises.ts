@@ -8,6 +8,7 @@ import { communeCodes } from '../../db/places.js';
 import { getPremisesRow, listPremisesRows, premisesEntity, toPremises, type PremisesRow } from '../../db/premises.js';
 import { matchExpression, searchDocs } from '../../db/search.js';
 import { staysOfPremises } from '../../db/stays.js';
+import { recordPremisesAction } from '../cases/premises-actions.js';
 import { columns, newId, notFound, today } from './common.js';
 import { departAllFrom, moveAllFrom } from './stays.js';
 
@@ -52,14 +53,23 @@ export const premisesHandlers: Pick<HandlerTable, Op> = {
       if (request.guests?.action === 'depart') departAllFrom(ctx, request.id, request.guests.at);
       if (request.guests?.action === 'move') moveAllFrom(ctx, request.id, request.guests.toPremisesId, request.guests.at);
       updateRecord(ctx.writer(), premisesEntity, request.id, { status: request.status, closed_on: request.date, close_reason: request.reason });
+      recordPremisesAction(ctx, {
+        premisesId: request.id, action: request.status === 'permanently_closed' ? 'closed_permanently' : 'closed_temporarily',
+        onDate: request.date, legalReason: request.reason, operationId: request.operationId,
+      });
       return toPremises(ctx.db, load(ctx.db, request.id));
     })(),
 
-  'premises.reopen': (ctx, request) => {
-    load(ctx.db, request.id);
-    updateRecord(ctx.writer(), premisesEntity, request.id, { status: 'open', closed_on: null, close_reason: '' });
-    return toPremises(ctx.db, load(ctx.db, request.id));
-  },
+  'premises.reopen': (ctx, request) =>
+    ctx.db.transaction(() => {
+      const row = load(ctx.db, request.id);
+      if (row.status === 'open') return toPremises(ctx.db, row);
+      updateRecord(ctx.writer(), premisesEntity, request.id, { status: 'open', closed_on: null, close_reason: '' });
+      recordPremisesAction(ctx, {
+        premisesId: request.id, action: 'reopened', onDate: request.date ?? today(ctx.db), legalReason: request.reason ?? '', operationId: request.operationId,
+      });
+      return toPremises(ctx.db, load(ctx.db, request.id));
+    })(),
 
   'premises.get': (ctx, request) => ({
     premises: toPremises(ctx.db, load(ctx.db, request.id)),

@@ -50,6 +50,8 @@ function checkPerson(db: Database, personId: string): PersonRow {
 function checkPremises(db: Database, premisesId: string) {
   const premises = getPremisesRow(db, premisesId) ?? notFound('premises', premisesId);
   if (premises.status === 'permanently_closed') throw new AppError('registration.premises.closed', { name: premises.name_latin });
+  // Closed pending investigation (cases): no new stays until it is reopened.
+  if (premises.status === 'temporarily_closed') throw new AppError('cases.premisesClosedTemporarily', { name: premises.name_latin, date: premises.closed_on ?? '' });
   return premises;
 }
 
