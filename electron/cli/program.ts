@@ -5,6 +5,7 @@ import { registerRegistrationCommands } from './commands/registration.js';
 import { registerPrintCommands } from './commands/print.js';
 import { registerImportCommands } from './commands/import.js';
 import { registerSyncCommands } from './commands/sync.js';
+import { registerCasesCommands } from './commands/cases.js';
 import { describeFailure } from './run.js';
 
 /** `banhchi`: the same services as the app, over the same handler table. */
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerPrintCommands(program);
   registerSyncCommands(program);
   registerImportCommands(program);
+  registerCasesCommands(program);
   return program;
 }
 
