@@ -6,6 +6,7 @@ import { registerPrintCommands } from './commands/print.js';
 import { registerImportCommands } from './commands/import.js';
 import { registerSyncCommands } from './commands/sync.js';
 import { registerCasesCommands } from './commands/cases.js';
+import { registerCampaignCommands } from './commands/campaigns.js';
 import { describeFailure } from './run.js';
 
 /** `banhchi`: the same services as the app, over the same handler table. */
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerSyncCommands(program);
   registerImportCommands(program);
   registerCasesCommands(program);
+  registerCampaignCommands(program);
   return program;
 }
 

@@ -1,12 +1,17 @@
 import en from '../../shared/i18n/en/print.json' with { type: 'json' };
 import km from '../../shared/i18n/km/print.json' with { type: 'json' };
+import enCampaigns from '../../shared/i18n/en/campaigns.json' with { type: 'json' };
+import kmCampaigns from '../../shared/i18n/km/campaigns.json' with { type: 'json' };
 import { formatDate, toKhmerDigits } from '../../shared/khmer.js';
 
 /** How a document is printed: Khmer with English beneath (default), Khmer only, English only. */
 export type PrintLang = 'km+en' | 'km' | 'en';
 export const PRINT_LANGS = ['km+en', 'km', 'en'] as const;
 
-const FILES = { en: en as unknown as Tree, km: km as unknown as Tree };
+/** print.json, plus the `print` subtree of feature files that print their own documents (campaigns: the inspection report). */
+const withFeature = (base: unknown, feature: { print: object }): Tree =>
+  ({ print: { ...(base as { print: Tree }).print, ...(feature.print as Tree) } });
+const FILES = { en: withFeature(en, enCampaigns), km: withFeature(km, kmCampaigns) };
 interface Tree {
   [key: string]: string | Tree;
 }

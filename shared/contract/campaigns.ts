@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate, recordId } from './common.js';
 import { operation } from './define.js';
+import { printLang, printResultSchema } from './print.js';
 import { page, pageRequest, premisesType, unitCode, workStatus } from './registration-schemas.js';
 
 /**
@@ -309,6 +310,12 @@ export const campaignsOps = {
       campaignId: recordId.optional(), status: z.enum(['planned', 'done']).optional(), proofPending: z.boolean().optional(), ...pageRequest,
     }),
     response: page(inspectionSummarySchema),
+  }),
+  /** The inspection report PDF (Khmer first); the CLI may write it to `out`, the page gets it back as bytes. */
+  'print.inspectionReport': operation({
+    request: z.object({ inspectionId: recordId, lang: printLang.default('km+en'), out: z.string().min(1).max(1000).optional() }),
+    page: z.object({ inspectionId: recordId, lang: printLang.optional() }).strict(),
+    response: printResultSchema,
   }),
 };
 

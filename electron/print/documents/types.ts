@@ -102,3 +102,26 @@ export interface ReceiptData {
   reportedAt: string;
   late: boolean;
 }
+
+/** The inspection report: what was found on one site. */
+export interface InspectionReportData {
+  docNo: string;
+  office: OfficeInfo;
+  inspectedOn: string;
+  reason: 'late' | 'missing' | 'over_quota' | 'no_pledge' | 'ad_hoc';
+  campaign: { title: string; legalReference: string } | null;
+  team: string[];
+  site: { nameLatin: string; nameKm: string; kindKm: string; kindEn: string; registrationNo: string; address: Place };
+  persons: {
+    name: string; nationality: string; passportNo: string; finding: 'permit_valid' | 'application_receipt' | 'no_permit' | 'exempt' | 'diplomat';
+    permitNo: string; receiptNo: string; proofDue: string | null;
+  }[];
+  premisesFindings: string;
+  outcome: '' | 'compliant' | 'notice' | 'referred';
+  outcomeNote: string;
+  /** A declaration was received from the site for the campaign. */
+  declared: boolean;
+  differences: { kind: 'not_declared' | 'not_found' | 'status_differs' | 'headcount_differs'; personName: string; declared: string; found: string }[];
+  referrals: { authority: string; grounds: string; urgent: boolean; note: string }[];
+  proofDays: number;
+}

@@ -2,8 +2,10 @@ import type { CampaignsOp } from '../../../shared/contract/campaigns.js';
 import type { HandlerTable } from '../../backend/context.js';
 import { campaignHandlers } from './campaigns.js';
 import { inspectionHandlers } from './inspections.js';
+import { reportHandlers } from './report.js';
 
 export const campaignsHandlers: Pick<HandlerTable, CampaignsOp> = {
   ...campaignHandlers,
   ...inspectionHandlers,
+  ...reportHandlers,
 };
