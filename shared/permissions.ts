@@ -150,6 +150,9 @@ export const OPERATION_ROLES = {
   'operations.updateSuspect': OFFICERS,
   'cases.premisesActions': EVERYONE,
   'cases.stats': EVERYONE,
+  // Reports: everyone reads them, the national analyst above all.
+  'reports.list': EVERYONE,
+  'reports.run': EVERYONE,
 } as const satisfies Record<OpName, readonly Role[]>;
 
 export const CAPABILITY_ROLES = {

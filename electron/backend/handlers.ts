@@ -8,6 +8,7 @@ import { syncHandlers } from '../services/sync.js';
 import { spreadsheetHandlers } from '../services/spreadsheet/index.js';
 import { bundledGazetteerHandlers } from '../services/bundled-gazetteer.js';
 import { campaignsHandlers } from '../services/campaigns/index.js';
+import { reportsHandlers } from '../services/reports/index.js';
 import type { HandlerTable } from './context.js';
 
 /** The one handler table, used by IPC, the web transport and the CLI alike. */
@@ -22,4 +23,5 @@ export const handlers: HandlerTable = {
   ...staysHandlers,
   ...campaignsHandlers,
   ...casesHandlers,
+  ...reportsHandlers,
 };

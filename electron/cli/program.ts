@@ -7,6 +7,7 @@ import { registerImportCommands } from './commands/import.js';
 import { registerSyncCommands } from './commands/sync.js';
 import { registerCasesCommands } from './commands/cases.js';
 import { registerCampaignCommands } from './commands/campaigns.js';
+import { registerReportCommands } from './commands/reports.js';
 import { describeFailure } from './run.js';
 
 /** `banhchi`: the same services as the app, over the same handler table. */
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerImportCommands(program);
   registerCasesCommands(program);
   registerCampaignCommands(program);
+  registerReportCommands(program);
   return program;
 }
 

@@ -10,6 +10,7 @@ import { bundledOps } from './bundled.js';
 import { staysOps } from './stays.js';
 import { campaignsOps } from './campaigns.js';
 import { casesOps } from './cases.js';
+import { reportsOps } from './reports.js';
 
 /**
  * The one contract between UI and backend: operation name → request/response schemas.
@@ -26,6 +27,7 @@ export const contract = {
   ...staysOps,
   ...campaignsOps,
   ...casesOps,
+  ...reportsOps,
 } satisfies Record<string, OperationSpec>;
 
 export type Contract = typeof contract;

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { FORMAT, empty, isoDate } from './common.js';
+import { operation } from './define.js';
+import { unitCode } from './registration-schemas.js';
+
+const label = z.object({ en: z.string(), km: z.string() });
+const cell = z.union([z.number(), z.string(), z.null()]);
+
+export const reportDefinitionSchema = z.object({
+  name: z.string(),
+  group: z.string(),
+  params: z.array(z.enum(['period', 'unit', 'nationality'])),
+  tables: z.array(z.object({
+    id: z.string(),
+    dimension: z.enum(['nationality', 'unit', 'premisesType', 'visaType', 'workStatus', 'month', 'employer']),
+    columns: z.array(z.object({ key: z.string(), kind: z.enum(['count', 'share', 'text']), share: z.object({ numerator: z.string(), denominator: z.string() }).optional() })),
+    chart: z.object({ kind: z.enum(['bar', 'stacked', 'line']), series: z.array(z.string()) }),
+    total: z.boolean(),
+  })),
+});
+
+/** The filters of a report run. A period is whole days, `from` and `to` included, in the office's calendar. */
+export const reportRequest = z.object({
+  name: z.string().min(1).max(100),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  unit: unitCode.optional(),
+  nationality: z.string().trim().toUpperCase().regex(/^[A-Z<]{1,3}$/, FORMAT.countryCode).optional(),
+  /** Reference date for "now" and the default period (tests, benchmarks); the office's today otherwise. */
+  today: isoDate.optional(),
+});
+
+export const reportResultSchema = z.object({
+  name: z.string(),
+  /** The filters as applied: the default period filled in, the unit named in both languages. */
+  params: z.object({ from: z.string().nullable(), to: z.string().nullable(), unit: z.string().nullable(), nationality: z.string().nullable() }),
+  unitName: label.nullable(),
+  today: z.string(),
+  tables: z.array(z.object({
+    id: z.string(),
+    rows: z.array(z.object({ key: z.string(), label, cells: z.array(cell) })),
+    total: z.array(cell).nullable(),
+  })),
+});
+export type ReportResult = z.infer<typeof reportResultSchema>;
+
+export const reportsOps = {
+  'reports.list': operation({ request: empty, response: z.array(reportDefinitionSchema) }),
+  'reports.run': operation({ request: reportRequest, response: reportResultSchema }),
+};
