@@ -56,7 +56,8 @@ function pgmToPng4(pgm: Buffer): Buffer {
 
 /** Each sample: how to render it and which page to keep. */
 const DOCUMENTS: Record<string, { landscape?: boolean; page?: number; render: (c: Composer) => void }> = {
-  pledge: { render: (c) => renderPledge(c, specimenPledge(INLINE_FOREIGNERS)) },
+  pledge: { render: (c) => renderPledge(c, specimenPledge(2)) },
+  'pledge-annex-last': { page: -1, render: (c) => renderPledge(c, specimenPledge(INLINE_FOREIGNERS + 13)) },
   'pledge-annex-p2': { page: 2, render: (c) => renderPledge(c, specimenPledge(18)) },
   card: { landscape: true, render: (c) => renderCard(c, specimenCard(6)) },
   'card-blank': { landscape: true, render: (c) => renderCard(c, { ...specimenCard(0), employer: null }) },
@@ -75,7 +76,7 @@ for (const [name, spec] of Object.entries(DOCUMENTS)) {
     const pdf = path.join(tmp, `${name}.pdf`);
     writeFileSync(pdf, await c.finish());
     const stem = `${name}-${mode.replace('+', '')}`;
-    const page = String(spec.page ?? 1);
+    const page = String(spec.page === -1 ? c.pages : (spec.page ?? 1));
     execFileSync('pdftoppm', ['-r', '150', '-gray', '-f', page, '-l', page, '-singlefile', pdf, path.join(tmp, stem)]);
     const out = path.join(OUT, `${stem}.png`);
     writeFileSync(out, pgmToPng4(readFileSync(path.join(tmp, `${stem}.pgm`))));

@@ -2,9 +2,10 @@ import type { Database } from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../../shared/errors.js';
 import { CODE_LISTS } from '../../shared/reference/codelists.js';
-import type { EmployerInfo, ForeignerRow, OfficeInfo, OwnerInfo, Place, PremisesInfo, WorkerRow } from '../print/documents/types.js';
+import type { EmployerInfo, ForeignerRow, OfficeInfo, OwnerInfo, Place, PremisesInfo, VisaInfo, WorkerRow } from '../print/documents/types.js';
 import { insertRecord, nowIso, updateRecord, type EntitySpec, type WriteContext } from './changes.js';
 import { getUnit } from './gazetteer.js';
+import { addressLines } from '../print/address.js';
 
 /** Reads what documents print from the registration tables; writes pledges through the change log. */
 
@@ -30,10 +31,8 @@ export function placeOf(db: Database, communeCode: string): Place {
 }
 
 function addressOf(db: Database, row: R): Place {
-  const place = placeOf(db, String(row.commune_code));
-  const parts = [row.house_no ? `No. ${row.house_no}` : '', row.street ? `St. ${row.street}` : '', String(row.village ?? '')].filter(Boolean);
-  const partsKm = [row.house_no ? `ផ្ទះលេខ ${row.house_no}` : '', row.street ? `ផ្លូវ ${row.street}` : '', row.village ? `ភូមិ${row.village}` : ''].filter(Boolean);
-  return { km: [...partsKm, place.km].join(' '), latin: [...parts, place.latin].join(', ') };
+  const text = (value: string | number | null | undefined) => (value === null || value === undefined ? '' : String(value));
+  return addressLines({ houseNo: text(row.house_no), street: text(row.street), village: text(row.village) }, placeOf(db, String(row.commune_code)));
 }
 
 export function officeInfo(db: Database, office: { name: string; nameKm: string; unitCode: string } | null): OfficeInfo {
@@ -111,6 +110,35 @@ export function openPledge(ctx: WriteContext, premisesId: string, date: string):
   return { id, docNo };
 }
 
+export const receiptEntity: EntitySpec = { entity: 'receipt', table: 'receipt', columns: ['stay_id', 'number', 'year', 'seq', 'printed_at'] };
+
+/** The receipt number a stay already has at this office, or null. */
+export function receiptNumberOf(db: Database, stayId: string, officeId: string): string | null {
+  const row = db.prepare('SELECT number FROM receipt WHERE stay_id = ? AND origin_office = ? ORDER BY seq LIMIT 1').get(stayId, officeId) as { number: string } | undefined;
+  return row?.number ?? null;
+}
+
+/**
+ * The stay's receipt number at this office, given on first print: unit code, year, sequence
+ * (`120101/2026/000042`), unique per office. Reprints show the same number.
+ */
+export function issueReceiptNumber(ctx: WriteContext, stayId: string, officeCode: string, date: string): string {
+  const existing = receiptNumberOf(ctx.db, stayId, ctx.originOffice);
+  if (existing) return existing;
+  const year = Number(date.slice(0, 4));
+  const { last } = ctx.db.prepare('SELECT max(seq) AS last FROM receipt WHERE origin_office = ? AND year = ?').get(ctx.originOffice, year) as { last: number | null };
+  const seq = (last ?? 0) + 1;
+  const number = `${officeCode || '00'}/${year}/${String(seq).padStart(6, '0')}`;
+  insertRecord(ctx, receiptEntity, uuidv7(), { stay_id: stayId, number, year, seq, printed_at: nowIso() });
+  return number;
+}
+
+/** The pledge's number if it has one, for a preview that must not number it. */
+export function pledgeNumberOf(db: Database, premisesId: string): string | null {
+  const row = db.prepare('SELECT doc_no FROM pledge WHERE premises_id = ? AND signed_on IS NULL ORDER BY printed_at DESC LIMIT 1').get(premisesId) as { doc_no: string } | undefined;
+  return row?.doc_no ?? null;
+}
+
 export function setPledgeStatus(ctx: WriteContext, premisesId: string, status: 'printed' | 'signed'): void {
   const current = ctx.db.prepare('SELECT pledge_status FROM premises WHERE id = ?').get(premisesId) as { pledge_status: string } | undefined;
   if (!current) throw new AppError('print.notFound', { what: 'premises', id: premisesId });
@@ -165,12 +193,16 @@ export function workersOf(db: Database, employerId: string): WorkerRow[] {
     name: `${r.surname} ${r.given_names}`.trim(),
     nationality: String(r.nationality),
     passportNo: String(r.passport_no),
-    visa: [r.visa_type, r.visa_no, r.visa_expiry].filter(Boolean).join(' · '),
+    visa: visaOf(r),
     permit: String(r.work_status === 'application_submitted' ? r.receipt_no : r.work_permit_no),
     workStatus: r.work_status as WorkerRow['workStatus'],
     job: String(r.job_title),
     accommodation: String(r.lodging ?? ''),
   }));
+}
+
+export function visaOf(row: R): VisaInfo {
+  return { type: String(row.visa_type ?? ''), number: String(row.visa_no ?? ''), expiry: row.visa_expiry ? String(row.visa_expiry) : null };
 }
 
 export function stayRow(db: Database, stayId: string): R {

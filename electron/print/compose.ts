@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { FaceName } from './fonts.js';
 import { drawLine } from './glyphs.js';
+import { toKhmerDigits } from '../../shared/khmer.js';
 import { languagesOf, tr, type Params, type PrintLang } from './strings.js';
 import { shapeLine, verticalMetrics, wrap, type Line } from './text.js';
 
@@ -30,13 +31,15 @@ export class Composer {
   readonly marginBottom = 12 * MM;
   y: number;
   private fresh = true;
-  /** Pages so far (pdfkit flushes finished pages, so memory stays flat in long batches). */
+  /** Pages so far (finished documents are flushed, so memory stays flat in long batches). */
   pages = 1;
+  /** Index of the first page of the document being composed. */
+  private documentStart = 0;
 
   constructor(mode: PrintLang, options: { landscape?: boolean; doc?: PDFKit.PDFDocument } = {}) {
     this.mode = mode;
     const layout = options.landscape ? 'landscape' : 'portrait';
-    this.doc = options.doc ?? new PDFDocument({ size: 'A4', layout, margin: 0, autoFirstPage: false, info: { Producer: 'Banhchi', Creator: 'Banhchi' } });
+    this.doc = options.doc ?? new PDFDocument({ size: 'A4', layout, margin: 0, autoFirstPage: false, bufferPages: true, info: { Producer: 'Banhchi', Creator: 'Banhchi' } });
     this.doc.addPage({ size: 'A4', layout, margin: 0 });
     this.y = this.top;
   }
@@ -53,8 +56,34 @@ export class Composer {
 
   /** Each document of a batch starts on a page of its own. */
   beginDocument(): void {
-    if (!this.fresh) this.newPage();
+    if (!this.fresh) {
+      this.endDocument();
+      this.newPage();
+      this.documentStart = this.pages - 1;
+    }
     this.fresh = false;
+  }
+
+  /**
+   * Numbers the pages of the document just composed ("ទំព័រ ១ នៃ ២ / Page 1 of 2") when it has
+   * more than one, in the bottom margin, then lets pdfkit write them out.
+   */
+  private endDocument(): void {
+    const count = this.pages - this.documentStart;
+    const buffered = (this.doc as unknown as { options: { bufferPages?: boolean } }).options.bufferPages === true;
+    if (!buffered) return;
+    if (count > 1) {
+      const savedY = this.y;
+      for (let i = 0; i < count; i++) {
+        this.doc.switchToPage(this.documentStart + i);
+        const line = languagesOf(this.mode)
+          .map((l) => tr(l, 'page', { page: l === 'km' ? toKhmerDigits(i + 1) : i + 1, pages: l === 'km' ? toKhmerDigits(count) : count }))
+          .join(' / ');
+        this.textAt(line, this.doc.page.height - this.marginBottom + 12, { size: 7.5, x: this.left, width: this.width, align: 'center', color: GREY });
+      }
+      this.y = savedY;
+    }
+    this.doc.flushPages();
   }
 
   newPage(): void {
@@ -191,6 +220,7 @@ export class Composer {
       this.doc.on('data', (chunk: Buffer) => chunks.push(chunk));
       this.doc.on('end', () => resolve(Buffer.concat(chunks)));
       this.doc.on('error', reject);
+      this.endDocument();
       this.doc.end();
     });
   }

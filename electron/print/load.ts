@@ -3,7 +3,9 @@ import { officeToday } from '../../shared/local-time.js';
 import { now } from '../backend/clock.js';
 import { officeZone } from '../db/settings.js';
 import type { Office } from '../../shared/contract/foundation.js';
-import { employerInfo, foreignersOn, officeInfo, openPledge, ownerOf, premisesInfo, setPledgeStatus, stayRow, workersOf } from '../db/print.js';
+import {
+  employerInfo, foreignersOn, issueReceiptNumber, officeInfo, openPledge, ownerOf, pledgeNumberOf, premisesInfo, receiptNumberOf, setPledgeStatus, stayRow, visaOf, workersOf,
+} from '../db/print.js';
 import type { WriteContext } from '../db/changes.js';
 import type { CardData, PledgeData, ReceiptData } from './documents/types.js';
 import { receiptCode } from './qr.js';
@@ -16,12 +18,13 @@ export function today(db: Database): string {
 }
 
 /** Loads a pledge; gives it a number and marks the premises' pledge as printed (through the change log). */
-export function loadPledge(writer: WriteContext, office: Office | null, premisesId: string, date: string): PledgeData {
+export function loadPledge(writer: WriteContext, office: Office | null, premisesId: string, date: string, preview = false): PledgeData {
   const { db } = writer;
   const premises = premisesInfo(db, premisesId);
-  const pledge = openPledge(writer, premisesId, date);
-  setPledgeStatus(writer, premisesId, 'printed');
-  return { docNo: pledge.docNo, date, office: officeInfo(db, office), owner: ownerOf(db, premisesId), premises, foreigners: foreignersOn(db, premisesId) };
+  // A preview changes nothing: it shows the number the pledge already has, or none yet.
+  const docNo = preview ? pledgeNumberOf(db, premisesId) : openPledge(writer, premisesId, date).docNo;
+  if (!preview) setPledgeStatus(writer, premisesId, 'printed');
+  return { docNo, date, office: officeInfo(db, office), owner: ownerOf(db, premisesId), premises, foreigners: foreignersOn(db, premisesId) };
 }
 
 export function loadCard(db: Database, office: Office | null, employerId: string | null, date: string): CardData {
@@ -34,11 +37,16 @@ export function receiptFacts(row: Record<string, string | number | null>): strin
   return [String(row.person_id), String(row.premises_id), String(row.arrived_at), String(row.passport_no)];
 }
 
-export function loadReceipt(db: Database, office: Office | null, stayId: string): ReceiptData {
+/** Loads a receipt; printing (not a preview) gives the stay its receipt number at this office. */
+export function loadReceipt(writer: WriteContext, office: Office | null, stayId: string, preview = false): ReceiptData {
+  const { db } = writer;
   const row = stayRow(db, stayId);
   const premises = premisesInfo(db, String(row.premises_id));
+  const date = officeToday(officeZone(db), now());
+  const number = preview ? receiptNumberOf(db, stayId, writer.originOffice) : issueReceiptNumber(writer, stayId, office?.unitCode ?? '', date);
   return {
     stayId,
+    number,
     code: receiptCode(stayId, receiptFacts(row)),
     date: String(row.reported_at).slice(0, 10),
     office: officeInfo(db, office),
@@ -49,7 +57,7 @@ export function loadReceipt(db: Database, office: Office | null, stayId: string)
       birthDate: String(row.birth_date),
       nationality: String(row.nationality),
       passportNo: String(row.passport_no),
-      visa: [row.visa_type, row.visa_no, row.visa_expiry].filter(Boolean).join(' · '),
+      visa: visaOf(row),
     },
     premises,
     room: String(row.room),

@@ -12,7 +12,7 @@ import { parseReceiptCode, shortHash } from '../print/qr.js';
 import { loadShaper } from '../print/shaper.js';
 import type { PrintLang } from '../print/strings.js';
 
-async function finish(c: Composer, documents: number, out: string | undefined, docNo: string | null = null): Promise<PrintResult> {
+async function finish(c: Composer, documents: number, out: string | undefined, docNo: string | null = null, receiptNo: string | null = null): Promise<PrintResult> {
   const pages = c.pages;
   const pdf = await c.finish();
   if (out) {
@@ -22,7 +22,7 @@ async function finish(c: Composer, documents: number, out: string | undefined, d
       throw new AppError('print.cannotWrite', { file: out, reason: (error as Error).message });
     }
   }
-  return { pdfBase64: out ? null : pdf.toString('base64'), path: out ?? null, pages, bytes: pdf.length, documents, docNo };
+  return { pdfBase64: out ? null : pdf.toString('base64'), path: out ?? null, pages, bytes: pdf.length, documents, docNo, receiptNo };
 }
 
 function composer(lang: PrintLang, landscape = false): Composer {
@@ -36,7 +36,7 @@ function checkCancelled(ctx: HandlerContext): void {
 export const printHandlers: Pick<HandlerTable, PrintOp> = {
   'print.pledge': async (ctx, request) => {
     await loadShaper();
-    const data = ctx.db.transaction(() => loadPledge(ctx.writer(), ctx.office(), request.premisesId, request.date ?? today(ctx.db)))();
+    const data = ctx.db.transaction(() => loadPledge(ctx.writer(), ctx.office(), request.premisesId, request.date ?? today(ctx.db), request.preview))();
     const c = composer(request.lang);
     renderPledge(c, data);
     return finish(c, 1, request.out, data.docNo);
@@ -53,8 +53,9 @@ export const printHandlers: Pick<HandlerTable, PrintOp> = {
   'print.receipt': async (ctx, request) => {
     await loadShaper();
     const c = composer(request.lang);
-    renderReceipt(c, loadReceipt(ctx.db, ctx.office(), request.stayId));
-    return finish(c, 1, request.out);
+    const data = ctx.db.transaction(() => loadReceipt(ctx.writer(), ctx.office(), request.stayId, request.preview))();
+    renderReceipt(c, data);
+    return finish(c, 1, request.out, null, data.number);
   },
 
   'print.batch': async (ctx, request) => {
@@ -70,7 +71,7 @@ export const printHandlers: Pick<HandlerTable, PrintOp> = {
       checkCancelled(ctx);
       if (request.kind === 'pledges') renderPledge(c, ctx.db.transaction(() => loadPledge(ctx.writer(), ctx.office(), id, date))());
       else if (request.kind === 'declarationCards') renderCard(c, loadCard(ctx.db, ctx.office(), id, date));
-      else renderReceipt(c, loadReceipt(ctx.db, ctx.office(), id));
+      else renderReceipt(c, ctx.db.transaction(() => loadReceipt(ctx.writer(), ctx.office(), id))());
       if (i % 10 === 9 || i === ids.length - 1) ctx.progress(i + 1, ids.length, 'print.progress');
       // Let a cancel request in; pages already written are flushed from memory as they go.
       if (i % 25 === 24) await new Promise((resolve) => setImmediate(resolve));

@@ -14,6 +14,9 @@ const output = {
 };
 /** The page gets the PDF back as bytes and saves it through a dialog or a download: it never names a file. */
 const pageOutput = { lang: printLang.optional() };
+/** A preview shows the document and changes nothing: no number given, nothing marked printed. */
+const preview = { preview: z.boolean().default(false) };
+const pagePreview = { preview: z.boolean().optional() };
 
 export const printResultSchema = z.object({
   /** The PDF, base64; null when it was written to `path`. */
@@ -22,8 +25,10 @@ export const printResultSchema = z.object({
   pages: z.number().int(),
   bytes: z.number().int(),
   documents: z.number().int(),
-  /** The pledge's document number (pledge only). */
+  /** The pledge's document number (pledge only; null in a preview of a pledge not numbered yet). */
   docNo: z.string().nullable(),
+  /** The receipt's number (receipt only; null in a preview of a receipt not printed yet). */
+  receiptNo: z.string().nullable().default(null),
 });
 export type PrintResult = z.infer<typeof printResultSchema>;
 
@@ -39,8 +44,8 @@ const batchBase = z.object({
 
 export const printOps = {
   'print.pledge': operation({
-    request: z.object({ premisesId: recordId, date: isoDate.optional(), ...output }),
-    page: z.object({ premisesId: recordId, date: isoDate.optional(), ...pageOutput }).strict(),
+    request: z.object({ premisesId: recordId, date: isoDate.optional(), ...preview, ...output }),
+    page: z.object({ premisesId: recordId, date: isoDate.optional(), ...pagePreview, ...pageOutput }).strict(),
     response: printResultSchema,
   }),
   'print.declarationCard': operation({
@@ -49,8 +54,8 @@ export const printOps = {
     response: printResultSchema,
   }),
   'print.receipt': operation({
-    request: z.object({ stayId: recordId, ...output }),
-    page: z.object({ stayId: recordId, ...pageOutput }).strict(),
+    request: z.object({ stayId: recordId, ...preview, ...output }),
+    page: z.object({ stayId: recordId, ...pagePreview, ...pageOutput }).strict(),
     response: printResultSchema,
   }),
   'print.batch': operation({

@@ -201,6 +201,12 @@ export const ENTITY_RULES: Record<string, EntityRules> = {
       signed_on: date(), witness: text(200),
     },
   },
+  receipt: {
+    id: RECORD,
+    fields: {
+      stay_id: uuid(true), number: text(40, { min: 1 }), year: int(1900, 2199, true), seq: int(1, 99_999_999, true), printed_at: stamp(true),
+    },
+  },
   office: {
     id: RECORD,
     fields: {

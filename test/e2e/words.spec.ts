@@ -123,6 +123,12 @@ test('history with field labels and the operator, dates typed and shown in Khmer
   await app.getByRole('button', { name: 'Print pledge' }).click();
   await app.getByRole('button', { name: 'Preview' }).click();
   await expect(app.getByText(/\d+ pages?$/)).toBeVisible({ timeout: 60_000 });
+  // A preview numbers nothing; saving the PDF prints it for real.
+  await expect(app.getByText('Preview: the pledge gets its number')).toBeVisible();
+  const download = app.waitForEvent('download');
+  await app.getByRole('button', { name: 'Save as PDF' }).click();
+  await download;
+  await expect(app.getByText('Preview: the pledge gets its number')).toBeHidden();
   await app.getByRole('button', { name: 'ខ្មែរ' }).click();
   const { day, month, year } = officeToday();
   const signedOn = app.getByLabel('ថ្ងៃចុះហត្ថលេខា', { exact: true });

@@ -2,7 +2,7 @@ import type { Composer } from '../compose.js';
 import { khmerPlaceDateLine } from '../../../shared/khmer.js';
 import { dateIn, digits, languagesOf, tr } from '../strings.js';
 import { authority, field, placeDate, section, table, title, type Column } from './parts.js';
-import { names, words } from './pledge.js';
+import { nationalityIn, names, visaIn, words } from './pledge.js';
 import type { CardData } from './types.js';
 
 const CAP = 0.1;
@@ -26,7 +26,7 @@ export function renderCard(c: Composer, data: CardData): void {
   c.beginDocument();
   const top0 = c.y;
   c.kingdomHeading();
-  authority(c, data.office, null, top0 + 30, 0.3);
+  authority(c, data.office, undefined, top0 + 30, 0.3);
   title(c, 'card');
   const main = languagesOf(c.mode)[0]!;
   const e = data.employer;
@@ -73,9 +73,9 @@ export function renderCard(c: Composer, data: CardData): void {
     ? data.workers.map((w, i) => [
         digits(main, i + 1),
         w.name,
-        w.nationality,
+        nationalityIn(c, w.nationality),
         w.passportNo,
-        w.visa,
+        visaIn(main, w.visa),
         [w.permit, tr(main, `card.status.${w.workStatus}`)].filter(Boolean).join('\n'),
         w.job,
         w.accommodation,

@@ -6,14 +6,16 @@ import type { OfficeInfo, Place } from './types.js';
 /** Pieces every document uses: authority block, title, field rows, tables, place-and-date line. */
 
 /** Issuing authority at top left with the document number beneath; the cursor moves below it. */
-export function authority(c: Composer, office: OfficeInfo, docNo: string | null, top: number, share = 0.3): void {
+/** `docNo`: the number, null for a document not numbered yet (dotted), undefined for one without a number line. */
+export function authority(c: Composer, office: OfficeInfo, docNo: string | null | undefined, top: number, share = 0.3): void {
   let y = top;
   const width = c.width * share;
   for (const [i, name] of officeNames(office, c.mode).entries()) {
     y += c.textAt(name, y, { face: 'kmBold', size: i === 0 ? 8.5 : 7.5, width, align: 'center' });
   }
-  if (docNo) {
-    const label = languagesOf(c.mode).map((l) => tr(l, 'docNo', { number: l === 'km' ? toKm(docNo) : docNo })).join('   ');
+  if (docNo !== undefined) {
+    const number = (l: 'km' | 'en') => (docNo === null ? tr(l, 'notNumbered') : l === 'km' ? toKm(docNo) : docNo);
+    const label = languagesOf(c.mode).map((l) => tr(l, 'docNo', { number: number(l) })).join('   ');
     y += c.textAt(label, y, { size: 8.5, width, align: 'center' });
   }
   c.y = Math.max(c.y, y);
@@ -76,8 +78,13 @@ export function fieldRow(c: Composer, cells: Cell[], options: { labelWidth?: num
 const LABEL_SIZE = 7.5;
 const VALUE_SIZE = 9.5;
 
+/** A field's label in the document's languages, each ending as that language writes labels: `ឈ្មោះ៖ / Name:`. */
+export function labelOf(c: Composer, key: string): string {
+  return languagesOf(c.mode).map((l) => `${tr(l, key)}${l === 'km' ? '៖' : ':'}`).join(' / ');
+}
+
 function fieldHeight(c: Composer, cell: Cell, width: number, labelWidth: number): number {
-  const label = languagesOf(c.mode).map((l) => tr(l, cell.labelKey)).join(' / ');
+  const label = labelOf(c, cell.labelKey);
   const labelHeight = c.layout(label, { size: LABEL_SIZE, width: labelWidth - 4 }).height;
   const valueHeight = cell.value ? c.layout(cell.value, { size: VALUE_SIZE, width: width - labelWidth }).height : 14;
   return Math.max(labelHeight, valueHeight);
@@ -91,7 +98,7 @@ export function field(c: Composer, labelKey: string, value: string, options: { x
   const height = fieldHeight(c, { labelKey, value }, width, labelWidth);
   c.ensure(height);
   const top = c.y;
-  const label = languagesOf(c.mode).map((l) => tr(l, labelKey)).join(' / ');
+  const label = labelOf(c, labelKey);
   c.textAt(label, top + 1.5, { size: LABEL_SIZE, x, width: labelWidth - 4, color: '#333333' });
   if (value) c.textAt(value, top, { size: VALUE_SIZE, x: x + labelWidth, width: width - labelWidth });
   else dots(c, x + labelWidth, top + 12, x + width);
@@ -123,8 +130,15 @@ export interface Column {
   width: number;
 }
 
-/** A table with a header row in both languages, wrapped cells and the header again on each new page. */
-export function table(c: Composer, columns: Column[], rows: string[][], options: { minRowHeight?: number; size?: number; pad?: number } = {}): void {
+interface TableLayout {
+  widths: number[];
+  pad: number;
+  size: number;
+  header: string[];
+  heightOf: (cells: string[], size: number, bold?: boolean) => number;
+}
+
+function tableLayout(c: Composer, columns: Column[], options: { minRowHeight?: number; size?: number; pad?: number }): TableLayout {
   const size = options.size ?? 8.5;
   const total = columns.reduce((sum, col) => sum + col.width, 0);
   const scale = c.width / total;
@@ -133,6 +147,23 @@ export function table(c: Composer, columns: Column[], rows: string[][], options:
   const header = columns.map((col) => languagesOf(c.mode).map((l) => tr(l, col.key)).join('\n'));
   const heightOf = (cells: string[], s: number, bold = false) =>
     Math.max(bold ? 0 : (options.minRowHeight ?? 0), ...cells.map((cell, i) => c.layout(cell, { size: s, width: widths[i]! - 2 * pad, face: bold ? 'kmBold' : 'km' }).height + 2 * pad));
+  return { widths, pad, size, header, heightOf };
+}
+
+/** Height a table takes when it fits on the page (header and every row). */
+export function tableHeight(c: Composer, columns: Column[], rows: string[][], options: { minRowHeight?: number; size?: number; pad?: number } = {}): number {
+  const t = tableLayout(c, columns, options);
+  return t.heightOf(t.header, t.size - 0.5, true) + rows.reduce((sum, row) => sum + t.heightOf(row, t.size), 0);
+}
+
+/** A table with a header row in both languages, wrapped cells and the header again on each new page. */
+export function table(
+  c: Composer,
+  columns: Column[],
+  rows: string[][],
+  options: { minRowHeight?: number; size?: number; pad?: number; keepLastRowWith?: number } = {},
+): void {
+  const { widths, pad, size, header, heightOf } = tableLayout(c, columns, options);
   const drawRow = (cells: string[], s: number, shade: boolean) => {
     const h = heightOf(cells, s, shade);
     let x = c.left;
@@ -147,8 +178,10 @@ export function table(c: Composer, columns: Column[], rows: string[][], options:
   const headerHeight = heightOf(header, size - 0.5, true);
   c.ensure(headerHeight + heightOf(rows[0] ?? [], size));
   drawRow(header, size - 0.5, true);
-  for (const row of rows) {
-    if (c.y + heightOf(row, size) > c.bottom) {
+  for (const [i, row] of rows.entries()) {
+    // What follows the table (signatures) is never alone on a page: the last row goes with it.
+    const keep = i === rows.length - 1 ? (options.keepLastRowWith ?? 0) : 0;
+    if (c.y + heightOf(row, size) + keep > c.bottom) {
       c.newPage();
       drawRow(header, size - 0.5, true);
     }

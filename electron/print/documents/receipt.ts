@@ -2,8 +2,8 @@ import { nationalityName } from '../../../shared/display.js';
 import type { Composer } from '../compose.js';
 import { drawQr } from '../qr.js';
 import { dateIn, languagesOf, tr } from '../strings.js';
-import { field, officeNames } from './parts.js';
-import { names, words } from './pledge.js';
+import { field, fieldRow, officeNames } from './parts.js';
+import { docNumber, names, visaIn, words } from './pledge.js';
 import type { ReceiptData } from './types.js';
 
 function dateTime(c: Composer, iso: string): string {
@@ -42,10 +42,20 @@ function copy(c: Composer, data: ReceiptData, copyKey: string, top: number, heig
   const p = data.person;
   const opts = { width: c.width - 10, labelWidth: c.mode === 'km+en' ? 175 : 120 };
   c.y = Math.max(c.y + 4, top + qrSize + 14);
-  field(c, 'field.receiptNo', data.stayId, opts);
+  const main = languagesOf(c.mode)[0]!;
+  field(c, 'field.receiptNo', docNumber(main, data.number), opts);
   field(c, 'field.name', names(p.nameKm, p.name), opts);
-  field(c, 'field.nationality', `${nationalityName(p.nationality, languagesOf(c.mode)[0]!)} · ${words(c, `sex.${p.sex}`)} · ${dateIn(languagesOf(c.mode)[0]!, p.birthDate)}`, opts);
-  field(c, 'field.passport', `${p.passportNo}${p.visa ? `   ${tr(languagesOf(c.mode)[0]!, 'field.visa')}: ${p.visa}` : ''}`, opts);
+  const pair = { labelWidth: c.mode === 'km+en' ? 100 : 70 };
+  fieldRow(c, [
+    { labelKey: 'field.nationality', value: languagesOf(c.mode).map((l) => nationalityName(p.nationality, l)).filter((n, i, all) => all.indexOf(n) === i).join(' / ') },
+    { labelKey: 'field.sex', value: words(c, `sex.${p.sex}`) },
+  ], pair);
+  fieldRow(c, [
+    { labelKey: 'field.birthDate', value: dateIn(main, p.birthDate) },
+    { labelKey: 'field.passport', value: p.passportNo },
+  ], pair);
+  const visa = visaIn(main, p.visa);
+  if (visa) field(c, 'field.visa', visa, opts);
   const prem = data.premises;
   const address = c.mode === 'en' ? prem.address.latin : prem.address.km;
   field(c, 'field.premises', `${names(prem.nameKm, prem.nameLatin)}${data.room ? `, ${tr(languagesOf(c.mode)[0]!, 'field.room')} ${data.room}` : ''}\n${address}`, opts);

@@ -65,7 +65,7 @@ export function specimenWorkers(count: number): WorkerRow[] {
     name: f.name,
     nationality: f.nationality,
     passportNo: f.passportNo,
-    visa: `EB ${20_000 + i} · 2027-01-31`,
+    visa: { type: 'EB', number: String(20_000 + i), expiry: '2027-01-31' },
     permit: i % 4 === 1 ? `R-${88_000 + i}` : i % 4 === 2 ? '' : `WP-${55_000 + i}`,
     workStatus: statuses[i % 4]!,
     job: i % 2 ? 'Site engineer (structural steel)' : 'Cook',
@@ -99,10 +99,11 @@ export function specimenReceipt(i = 0): ReceiptData {
   const stayId = `0192f3a4-${String(i).padStart(4, '0')}-7000-8000-000000000003`;
   return {
     stayId,
+    number: '120101/2026/000042',
     code: `BANHCHI:STAY:${stayId}:3f9a2c81d0`,
     date: '2026-11-21',
     office: SPECIMEN_OFFICE,
-    person: { name: f.name, nameKm: f.nameKm, sex: f.sex, birthDate: '1990-07-02', nationality: f.nationality, passportNo: f.passportNo, visa: 'E 123456 · 2027-02-28' },
+    person: { name: f.name, nameKm: f.nameKm, sex: f.sex, birthDate: '1990-07-02', nationality: f.nationality, passportNo: f.passportNo, visa: { type: 'E', number: '123456', expiry: '2027-02-28' } },
     premises: SPECIMEN_PREMISES,
     room: f.room,
     arrivedAt: '2026-11-19T21:40:00+07:00',

@@ -48,7 +48,8 @@ export interface ForeignerRow {
 }
 
 export interface PledgeData {
-  docNo: string;
+  /** null in a preview of a pledge not numbered yet: dotted line instead. */
+  docNo: string | null;
   date: string;
   office: OfficeInfo;
   owner: OwnerInfo | null;
@@ -56,11 +57,18 @@ export interface PledgeData {
   foreigners: ForeignerRow[];
 }
 
+/** A visa as printed: its type by name, number and expiry date in the line's language. */
+export interface VisaInfo {
+  type: string;
+  number: string;
+  expiry: string | null;
+}
+
 export interface WorkerRow {
   name: string;
   nationality: string;
   passportNo: string;
-  visa: string;
+  visa: VisaInfo;
   permit: string;
   workStatus: 'valid_permit' | 'application_submitted' | 'no_permit' | 'exempt';
   job: string;
@@ -91,11 +99,13 @@ export interface CardData {
 
 export interface ReceiptData {
   stayId: string;
+  /** Human-readable number (`120101/2026/000042`); null in a preview of a receipt not printed yet. */
+  number: string | null;
   /** Record id and short hash, as carried by the QR code. */
   code: string;
   date: string;
   office: OfficeInfo;
-  person: { name: string; nameKm: string; sex: 'M' | 'F' | 'X'; birthDate: string; nationality: string; passportNo: string; visa: string };
+  person: { name: string; nameKm: string; sex: 'M' | 'F' | 'X'; birthDate: string; nationality: string; passportNo: string; visa: VisaInfo };
   premises: PremisesInfo;
   room: string;
   arrivedAt: string;

@@ -77,6 +77,9 @@ export function DocumentsScreen({ path }: SectionProps) {
   const [witness, setWitness] = useState('');
   const [signedNote, setSignedNote] = useState<{ docNo: string; date: string }>();
   const [version, setVersion] = useState(0);
+  // A pledge or receipt is previewed unnumbered; saving or printing it gives the number.
+  const [isPreview, setIsPreview] = useState(false);
+  const [printOnLoad, setPrintOnLoad] = useState(false);
   const frame = useRef<HTMLIFrameElement>(null);
   // Batch pledges are for one commune, chosen by name; the office's own commune to start with.
   const officeUnit = useOfficeUnit();
@@ -89,10 +92,10 @@ export function DocumentsScreen({ path }: SectionProps) {
   async function preview(): Promise<void> {
     setError(undefined);
     let result: Result<PrintResult>;
-    if (kind === 'pledge') result = await api['print.pledge']({ premisesId: id.trim(), lang });
+    if (kind === 'pledge') result = await api['print.pledge']({ premisesId: id.trim(), lang, preview: true });
     else if (kind === 'card') result = await api['print.declarationCard']({ employerId: id.trim(), lang });
     else if (kind === 'cardBlank') result = await api['print.declarationCard']({ blank: true, lang });
-    else if (kind === 'receipt') result = await api['print.receipt']({ stayId: id.trim(), lang });
+    else if (kind === 'receipt') result = await api['print.receipt']({ stayId: id.trim(), lang, preview: true });
     else {
       const job = crypto.randomUUID();
       setJobId(job);
@@ -103,10 +106,46 @@ export function DocumentsScreen({ path }: SectionProps) {
       setError(result.error);
       return;
     }
-    setPages(result.value.pages);
-    setPdf(result.value.pdfBase64 ?? '');
-    setUrl(pdfUrl(result.value.pdfBase64 ?? ''));
+    setIsPreview(kind === 'pledge' || kind === 'receipt');
+    show(result.value);
+  }
+
+  function show(value: PrintResult): void {
+    setPages(value.pages);
+    setPdf(value.pdfBase64 ?? '');
+    setUrl(pdfUrl(value.pdfBase64 ?? ''));
     setVersion((v) => v + 1);
+  }
+
+  /** The document to save or print: a previewed pledge or receipt is printed for real first (numbered, marked). */
+  async function final(): Promise<{ base64: string; fresh: boolean } | undefined> {
+    if (!isPreview) return { base64: pdf ?? '', fresh: false };
+    setError(undefined);
+    const result =
+      kind === 'pledge' ? await api['print.pledge']({ premisesId: id.trim(), lang })
+      : await api['print.receipt']({ stayId: id.trim(), lang });
+    if (!result.ok) {
+      setError(result.error);
+      return undefined;
+    }
+    setIsPreview(false);
+    show(result.value);
+    return { base64: result.value.pdfBase64 ?? '', fresh: true };
+  }
+
+  async function save(): Promise<void> {
+    const doc = await final();
+    if (!doc) return;
+    const saved = await saveOutputs([{ name: `${kind}${id ? `-${id.trim()}` : ''}.pdf`, base64: doc.base64 }], { title: t('print.ui.save'), kinds: [{ label: 'PDF', extensions: ['pdf'] }] });
+    if (saved && !saved.ok) setError(saved.error);
+  }
+
+  async function printDocument(): Promise<void> {
+    const doc = await final();
+    if (!doc) return;
+    // A new document loads into the frame first; it is printed once loaded.
+    if (doc.fresh) setPrintOnLoad(true);
+    else frame.current?.contentWindow?.print();
   }
 
   async function recordSigned(): Promise<void> {
@@ -171,17 +210,14 @@ export function DocumentsScreen({ path }: SectionProps) {
         </button>
         {url ? (
           <>
-            <button
-              type="button"
-              onClick={() => void saveOutputs([{ name: `${kind}${id ? `-${id.trim()}` : ''}.pdf`, base64: pdf ?? '' }], { title: t('print.ui.save'), kinds: [{ label: 'PDF', extensions: ['pdf'] }] })
-                .then((saved) => { if (saved && !saved.ok) setError(saved.error); })}
-            >
+            <button type="button" onClick={() => void save()}>
               {t('print.ui.save')}
             </button>
-            <button type="button" onClick={() => frame.current?.contentWindow?.print()}>
+            <button type="button" onClick={() => void printDocument()}>
               {t('print.ui.print')}
             </button>
             <span>{t('display.count.pages', { count: pages ?? 0 })}</span>
+            {isPreview ? <span className="hint">{t(kind === 'pledge' ? 'print.ui.previewNotePledge' : 'print.ui.previewNoteReceipt')}</span> : null}
           </>
         ) : null}
         </div>
@@ -202,7 +238,20 @@ export function DocumentsScreen({ path }: SectionProps) {
           {signedNote ? <p role="status">{t('print.ui.signedDone', { ...signedNote, date: f.date(signedNote.date) })}</p> : null}
         </fieldset>
       ) : null}
-      {url ? <iframe ref={frame} className="pdf-preview" title={t('print.ui.previewTitle')} src={url} style={{ width: '100%', height: '80vh' }} /> : null}
+      {url ? (
+        <iframe
+          ref={frame}
+          className="pdf-preview"
+          title={t('print.ui.previewTitle')}
+          src={url}
+          style={{ width: '100%', height: '80vh' }}
+          onLoad={() => {
+            if (!printOnLoad) return;
+            setPrintOnLoad(false);
+            frame.current?.contentWindow?.print();
+          }}
+        />
+      ) : null}
     </section>
   );
 }

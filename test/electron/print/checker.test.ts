@@ -44,11 +44,12 @@ function longReceipt() {
 }
 
 const DOCUMENTS: { name: string; landscape?: boolean; pages: number | [number, number]; draw: (c: Composer) => void }[] = [
-  { name: 'pledge, short', pages: 1, draw: (c) => renderPledge(c, specimenPledge(2)) },
+  { name: 'pledge, short', pages: 1, draw: (c) => renderPledge(c, specimenPledge(1)) },
+  { name: 'pledge, list moved to an annex when it does not fit', pages: [1, 2], draw: (c) => renderPledge(c, specimenPledge(3)) },
   { name: 'pledge, long names', pages: [1, 2], draw: (c) => renderPledge(c, longPledge(5)) },
   { name: 'pledge with an annex', pages: [2, 3], draw: (c) => renderPledge(c, longPledge(12)) },
   { name: 'blank declaration card', landscape: true, pages: 1, draw: (c) => renderCard(c, { ...specimenCard(0), employer: null }) },
-  { name: 'declaration card, long', landscape: true, pages: [1, 3], draw: (c) => renderCard(c, longCard(25)) },
+  { name: 'declaration card, long', landscape: true, pages: [1, 4], draw: (c) => renderCard(c, longCard(25)) },
   { name: 'receipt, short', pages: 1, draw: (c) => renderReceipt(c, specimenReceipt(0)) },
   { name: 'receipt, long names', pages: 1, draw: (c) => renderReceipt(c, longReceipt()) },
 ];
