@@ -54,6 +54,6 @@ export const reportHandlers: Pick<HandlerTable, Extract<CampaignsOp, 'print.insp
         throw new AppError('print.cannotWrite', { file: request.out, reason: (error as Error).message });
       }
     }
-    return { pdfBase64: request.out ? null : pdf.toString('base64'), path: request.out ?? null, pages, bytes: pdf.length, documents: 1, docNo: data.docNo };
+    return { pdfBase64: request.out ? null : pdf.toString('base64'), path: request.out ?? null, pages, bytes: pdf.length, documents: 1, docNo: data.docNo, receiptNo: null };
   },
 };
