@@ -8,6 +8,7 @@ import { authorityOf, requireNationalSender } from './authority.js';
 import { checkDirectory, installDirectory, keyLookup } from './directory.js';
 import { readBundle, type BundleSource, type OpenedBundle, type ReferenceItem, type SignedDirectory } from './format/index.js';
 import type { UnlockedKeys } from './keystore.js';
+import { requireParentSender } from './downward.js';
 import { dropHeld, findHeld, heldLimits, holdBundle, type HeldLimits } from './held.js';
 import { writeReceipt, applyReceipt, receiptWritten } from './receipts.js';
 import { clearStage, stageChanges, type ReadChange } from './stage.js';
@@ -84,7 +85,10 @@ async function importOpened(db: Database, source: BundleSource, opened: OpenedBu
   }
   // Authorisation before anything else: reference data only from the national office.
   const authority = authorityOf(db, bundle.from);
-  if (bundle.kind === 'reference') requireNationalSender(authority, bundle.fileName, bundle.from);
+  // A reference bundle from another office than the national one carries only records made above this office
+  // (campaigns), and only from the office directly above (downward.ts; stage.ts refuses anything else in it).
+  if (bundle.kind === 'reference' && !authority.national) requireParentSender(db, self, bundle.from, bundle.fileName);
+  else if (bundle.kind === 'reference') requireNationalSender(authority, bundle.fileName, bundle.from);
   const limits = heldLimits(db, options.heldLimits);
   const verdict = sequenceVerdict(db, bundle, limits.maxAhead);
   if (verdict.status === 'reused') {
@@ -114,7 +118,11 @@ async function importOpened(db: Database, source: BundleSource, opened: OpenedBu
   }
   let directory: SignedDirectory | null = null;
   try {
-    const changes = bundle.kind === 'reference' ? referenceChanges(opened as OpenedBundle<'reference'>, (d) => (directory = d)) : (opened as OpenedBundle<'changes'>).records();
+    const onDirectory = (d: SignedDirectory) => {
+      if (!authority.national) throw new AppError('synctrust.referenceFromBelow', { file: bundle.fileName, office: bundle.from });
+      directory = d;
+    };
+    const changes = bundle.kind === 'reference' ? referenceChanges(opened as OpenedBundle<'reference'>, onDirectory) : (opened as OpenedBundle<'changes'>).records();
     await stageChanges(db, changes as AsyncIterable<ReadChange>, { fileName: bundle.fileName, self, kind: bundle.kind, from: bundle.from, authority },
       (n) => options.onProgress?.(n, opened.manifest.recordCount));
     const signed = directory as SignedDirectory | null;

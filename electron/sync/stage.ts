@@ -4,6 +4,7 @@ import { cleanText, isRealStamp, shownId } from '../../shared/validation/rules.j
 import { readRecord } from '../db/changes.js';
 import { problemDetail, recordProblems } from '../db/validate.js';
 import type { Authority } from './authority.js';
+import { DOWNWARD_ENTITIES, downwardRefusal } from './downward.js';
 import { REFERENCE_ENTITIES, syncedEntity, toRow } from './entities.js';
 import type { Change } from './format/index.js';
 import type { StagedChange } from './types.js';
@@ -127,7 +128,12 @@ function checkChange(db: Database, change: ReadChange, line: number, ctx: StageC
   if (typeof change.origin !== 'string' || change.origin.length === 0) throw fail('badField', { entity: change.entity, field: 'origin' });
   const shown = { entity: change.entity, id: shownId(change.id), office: ctx.from, origin: shownId(change.origin) };
   if (ctx.kind === 'changes' && REFERENCE_ENTITIES.has(change.entity)) throw new AppError('synctrust.referenceInChanges', { ...where, ...shown });
-  if (REFERENCE_ENTITIES.has(change.entity) !== (ctx.kind === 'reference')) throw fail('wrongKind', { entity: change.entity });
+  const downward = DOWNWARD_ENTITIES.has(change.entity);
+  // From an office other than the national one, a reference bundle may hold nothing but records made above (campaigns).
+  if (ctx.kind === 'reference' && !ctx.authority.national && !downward) throw new AppError('synctrust.referenceFromBelow', { file: ctx.fileName, office: ctx.from });
+  if (!downward && REFERENCE_ENTITIES.has(change.entity) !== (ctx.kind === 'reference')) throw fail('wrongKind', { entity: change.entity });
+  const refusal = downwardRefusal(db, change, { kind: ctx.kind, from: ctx.from, self: ctx.self, national: ctx.authority.national });
+  if (refusal) throw new AppError(refusal, { ...where, ...shown });
   if (change.origin === ctx.self) throw fail('ownRecord', { entity: change.entity, id: shown.id });
   if (ctx.kind === 'reference' && change.origin !== ctx.from) throw fail('wrongOrigin', { entity: change.entity, id: shown.id, origin: shown.origin });
   if (!ctx.authority.maySend(change.origin)) throw new AppError('synctrust.foreignOrigin', { ...where, ...shown });

@@ -311,6 +311,20 @@ export const campaignsOps = {
     }),
     response: page(inspectionSummarySchema),
   }),
+  /**
+   * Province (or national office): bundles of this office's campaigns for the offices directly below whose unit is
+   * in their scope, one per office. The CLI writes them to `dir`; the page gets them back as bytes to save.
+   */
+  'campaigns.sendDown': operation({
+    request: z.object({
+      passphrase: z.string().min(1).max(1000), offices: z.array(z.string().max(200)).max(1000).default([]), dir: z.string().min(1).max(2000).optional(),
+    }),
+    page: z.object({ passphrase: z.string().min(1).max(1000), offices: z.array(z.string().max(200)).max(1000).optional() }).strict(),
+    response: z.object({
+      files: z.array(z.string()), offices: z.array(z.string()), records: z.number().int(),
+      bundles: z.array(z.object({ name: z.string(), base64: z.string() })),
+    }),
+  }),
   /** The inspection report PDF (Khmer first); the CLI may write it to `out`, the page gets it back as bytes. */
   'print.inspectionReport': operation({
     request: z.object({ inspectionId: recordId, lang: printLang.default('km+en'), out: z.string().min(1).max(1000).optional() }),

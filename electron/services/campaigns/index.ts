@@ -3,9 +3,11 @@ import type { HandlerTable } from '../../backend/context.js';
 import { campaignHandlers } from './campaigns.js';
 import { inspectionHandlers } from './inspections.js';
 import { reportHandlers } from './report.js';
+import { sendDownHandlers } from './send-down.js';
 
 export const campaignsHandlers: Pick<HandlerTable, CampaignsOp> = {
   ...campaignHandlers,
   ...inspectionHandlers,
   ...reportHandlers,
+  ...sendDownHandlers,
 };

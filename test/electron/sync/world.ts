@@ -27,10 +27,10 @@ export interface Office {
   writer(): WriteContext;
 }
 
-export async function makeOffice(level: Office['level'], name: string, parent: Office | null): Promise<Office> {
+export async function makeOffice(level: Office['level'], name: string, parent: Office | null, unitCode = level === 'national' ? '' : '12'): Promise<Office> {
   const { db, file } = freshDb();
   const id = uuidv7();
-  insertRecord({ db, actor: LOCAL_OPERATOR, originOffice: id }, officeEntity, id, { level, unit_code: level === 'national' ? '' : '12', name, created_at: '2026-01-01T00:00:00Z' });
+  insertRecord({ db, actor: LOCAL_OPERATOR, originOffice: id }, officeEntity, id, { level, unit_code: unitCode, name, created_at: '2026-01-01T00:00:00Z' });
   const backend = createLocalBackend(db);
   const out = path.join(tempDir(), 'out');
   mkdirSync(out);
