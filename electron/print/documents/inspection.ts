@@ -2,7 +2,7 @@ import { nationalityName } from '../../../shared/display.js';
 import { khmerPlaceDateLine } from '../../../shared/khmer.js';
 import type { Composer } from '../compose.js';
 import { dateIn, digits, languagesOf, tr } from '../strings.js';
-import { authority, both, field, placeDate, section, table, title, type Column } from './parts.js';
+import { authority, both, field, placeDate, section, table, tableHeight, title, type Column } from './parts.js';
 import { dates, names, words } from './pledge.js';
 import type { InspectionReportData } from './types.js';
 
@@ -93,24 +93,40 @@ export function renderInspectionReport(c: Composer, data: InspectionReportData):
     }
   }
 
-  section(c, 'inspection.noticeSection');
+  // The notice and the signatures stay together on one page (they are what the employer signs).
   const noPermit = data.persons.filter((p) => p.finding === 'no_permit');
-  if (noPermit.length === 0) c.pair(tr('km', 'inspection.noNotice'), tr('en', 'inspection.noNotice'), { size: 9, x: c.left + 6 });
-  else {
-    const due = noPermit[0]!.proofDue ?? '';
-    c.pair(
-      tr('km', 'inspection.notice', { days: data.proofDays, date: dateIn('km', due) }),
-      tr('en', 'inspection.notice', { days: data.proofDays, date: dateIn('en', due) }),
-      { size: 9.5, x: c.left + 6, width: c.width - 6 },
-    );
+  const due = noPermit[0]?.proofDue ?? '';
+  const noticeKm = noPermit.length === 0 ? tr('km', 'inspection.noNotice') : tr('km', 'inspection.notice', { days: data.proofDays, date: dateIn('km', due) });
+  const noticeEn = noPermit.length === 0 ? tr('en', 'inspection.noNotice') : tr('en', 'inspection.notice', { days: data.proofDays, date: dateIn('en', due) });
+  const noticeText = { size: 9.5, x: c.left + 6, width: c.width - 6 };
+  const rows = noPermit.map((p, i) => [digits(main, i + 1), p.name, nationalityName(p.nationality, main), p.passportNo]);
+  const tableOptions = { size: 8.5, pad: 2 };
+  const together = 24 + c.pairHeight(noticeKm, noticeEn, noticeText) + (rows.length > 0 ? 3 + tableHeight(c, NOTICE_COLUMNS, rows, tableOptions) : 0) + signaturesHeight(c, data);
+  if (together <= c.bottom - c.top) c.ensure(together);
+  section(c, 'inspection.noticeSection');
+  c.pair(noticeKm, noticeEn, noticeText);
+  if (rows.length > 0) {
     c.y += 3;
-    table(c, NOTICE_COLUMNS, noPermit.map((p, i) => [digits(main, i + 1), p.name, nationalityName(p.nationality, main), p.passportNo]), { size: 8.5, pad: 2 });
+    table(c, NOTICE_COLUMNS, rows, tableOptions);
   }
   signatures(c, data);
 }
 
-const BOX_H = 34;
-const THUMB_W = 58;
+function placeHeight(c: Composer, data: InspectionReportData, width: number): number {
+  return languagesOf(c.mode).reduce((sum, language, i) => {
+    const text = language === 'km' ? khmerPlaceDateLine(data.office.place.km, data.inspectedOn) : tr('en', 'placeDate', { place: data.office.place.latin, date: dateIn('en', data.inspectedOn) });
+    return sum + c.layout(text, { size: i === 0 ? 9.5 : 8, width }).height;
+  }, 0);
+}
+
+function signaturesHeight(c: Composer, data: InspectionReportData): number {
+  return 6 + placeHeight(c, data, c.right - (c.left + c.width * 0.3)) + 30 + BOX_H + 30;
+}
+
+/** As on the pledge: a thumbprint box of 30 × 40 mm, room for a whole thumb, and signature boxes as tall. */
+const MM = 72 / 25.4;
+const BOX_H = 40 * MM;
+const THUMB_W = 30 * MM;
 
 /** Place and date at the right; beneath, the employer (signature and thumbprint) and the head of the team (signature and stamp). */
 function signatures(c: Composer, data: InspectionReportData): void {
@@ -118,11 +134,7 @@ function signatures(c: Composer, data: InspectionReportData): void {
   const rightX = c.left + c.width / 2 + 8;
   const dateX = c.left + c.width * 0.3;
   const dateWidth = c.right - dateX;
-  const placeHeight = languagesOf(c.mode).reduce((sum, language, i) => {
-    const text = language === 'km' ? khmerPlaceDateLine(data.office.place.km, data.inspectedOn) : tr('en', 'placeDate', { place: data.office.place.latin, date: dateIn('en', data.inspectedOn) });
-    return sum + c.layout(text, { size: i === 0 ? 9.5 : 8, width: dateWidth }).height;
-  }, 0);
-  c.ensure(6 + placeHeight + 30 + BOX_H + 30);
+  c.ensure(signaturesHeight(c, data));
   c.y += 6;
   placeDate(c, data.office.place, data.inspectedOn, dateX, dateWidth);
   const top = c.y + 4;
