@@ -3,8 +3,8 @@ import { HomeAlerts } from './components/HomeAlerts.js';
 import { ForeignersSection } from './screens/ForeignersSection.js';
 import { DocumentsScreen } from './screens/DocumentsScreen.js';
 import { HomeScreen } from './screens/HomeScreen.js';
-import { PlaceholderScreen } from './screens/PlaceholderScreen.js';
 import { PremisesSection } from './screens/PremisesSection.js';
+import { ReportsScreen } from './screens/ReportsScreen.js';
 import { SettingsScreen } from './screens/SettingsScreen.js';
 import { SyncSection } from './screens/SyncSection.js';
 
@@ -25,7 +25,7 @@ export const sections: Section[] = [
   { id: 'foreigners', component: ForeignersSection },
   { id: 'documents', component: DocumentsScreen },
   { id: 'sync', component: SyncSection },
-  { id: 'reports', component: () => <PlaceholderScreen section="reports" /> },
+  { id: 'reports', component: ReportsScreen },
   { id: 'settings', component: SettingsScreen },
 ];
 

@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { nationalityName } from '../../../shared/display.js';
+import { REPORTS, reportDefinition } from '../../../shared/reports/index.js';
+import { reportScope, reportTitle, tableModels } from '../../../shared/reports/format.js';
+import { DateField } from '../components/DateField.js';
+import { ErrorMessage } from '../components/ErrorMessage.js';
+import { NationalityPicker } from '../components/NationalityPicker.js';
+import { EMPTY_UNIT_SELECTION, UnitPicker, type UnitSelection } from '../components/UnitPicker.js';
+import { useQuery } from '../hooks.js';
+import { useLanguage } from '../i18n.js';
+import { ReportChart } from '../reports/ReportChart.js';
+import { ReportTable } from '../reports/ReportTable.js';
+import type { SectionProps } from '../sections.js';
+import '../reports/reports.css';
+
+interface Filters { from: string; to: string; unit: UnitSelection; nationality: string }
+const NO_FILTERS: Filters = { from: '', to: '', unit: EMPTY_UNIT_SELECTION, nationality: '' };
+
+/** `#/reports/<name>`: the list of reports, the filters the chosen one takes, then each table and its chart. */
+export function ReportsScreen({ path }: SectionProps) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const definition = reportDefinition(path[0] ?? '') ?? REPORTS[0]!;
+  const [draft, setDraft] = useState<Filters>(NO_FILTERS);
+  const [applied, setApplied] = useState<Filters>(NO_FILTERS);
+  const takes = (p: 'period' | 'unit' | 'nationality') => definition.params.includes(p);
+  const unit = applied.unit.commune || applied.unit.district || applied.unit.province;
+  const request = {
+    name: definition.name,
+    ...(takes('period') && applied.from ? { from: applied.from } : {}),
+    ...(takes('period') && applied.to ? { to: applied.to } : {}),
+    ...(takes('unit') && unit ? { unit } : {}),
+    ...(takes('nationality') && applied.nationality ? { nationality: applied.nationality } : {}),
+  };
+  const result = useQuery('reports.run', request);
+  const data = result.data?.name === definition.name ? result.data : undefined;
+  const tables = data ? tableModels(t, definition, data, language) : [];
+  return (
+    <section>
+      <h1>{t('nav.reports')}</h1>
+      <ul className="report-list" aria-label={t('reports.filter.report')}>
+        {REPORTS.map((r) => (
+          <li key={r.name}>
+            <a href={`#/reports/${r.name}`} aria-current={r.name === definition.name ? 'page' : undefined}>{reportTitle(t, r.name)}</a>
+          </li>
+        ))}
+      </ul>
+      <form
+        className="report-filters card"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setApplied(draft);
+        }}
+      >
+        {takes('period') ? (
+          <>
+            <DateField label={t('reports.filter.from')} value={draft.from} onChange={(from) => setDraft({ ...draft, from })} />
+            <DateField label={t('reports.filter.to')} value={draft.to} onChange={(to) => setDraft({ ...draft, to })} />
+          </>
+        ) : null}
+        {takes('unit') ? <UnitPicker value={draft.unit} onChange={(u) => setDraft({ ...draft, unit: u })} /> : null}
+        {takes('nationality') ? (
+          <NationalityPicker label={t('reports.filter.nationality')} value={draft.nationality} allowEmpty onChange={(nationality) => setDraft({ ...draft, nationality })} />
+        ) : null}
+        <button type="submit">{t('reports.filter.run')}</button>
+      </form>
+      <h2>{reportTitle(t, definition.name)}</h2>
+      {result.error ? <ErrorMessage error={result.error} /> : null}
+      {!data && !result.error ? <p>{t('reports.loading')}</p> : null}
+      {data ? <p className="report-scope">{reportScope(t, data, language, (code) => nationalityName(code, language))}</p> : null}
+      {tables.map((table) => (
+        <div key={table.id}>
+          {tables.length > 1 ? <h3>{table.title}</h3> : null}
+          {table.rows.length > 0 ? <ReportChart table={table} /> : null}
+          <ReportTable table={table} />
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+/**
+ * Reports benchmark: `npx tsx scripts/bench/reports.ts [--persons 1000000] [--runs 20]` (or `npm run bench -- --only reports`).
+ * Makes a national register of that many foreigners (scripts/bench-data/national.ts: premises, stays, employers,
+ * employment written with SQL, the migration-55 triggers filling the report facts as they would in the app), then
+ * times every report, nationally, for one province and for one nationality where it takes them:
+ * - Banhchi: `reports.run` through the backend boundary (parse, permission, SQL, labels, totals);
+ * - bare SQL: the report's query functions alone on the same connection (no boundary, labels or totals);
+ * - plain join: the same count written on the record tables without the fact table (one run, for comparison).
+ * Writes the table into docs/benchmarks.md between reports markers.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { LOCAL_OPERATOR } from '../../shared/actor.js';
+import { REPORTS } from '../../shared/reports/index.js';
+import { createLocalBackend } from '../../electron/backend/backend.js';
+import { openDatabase } from '../../electron/db/open.js';
+import { REPORT_QUERIES, resolveFilters } from '../../electron/services/reports/index.js';
+import { fillNational } from '../bench-data/national.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const GAZETTEER = path.resolve(ROOT, '../shared/data/cambodia-admin-units.csv');
+const TODAY = '2026-11-30';
+const arg = (name: string) => { const i = process.argv.indexOf(name); return i >= 0 ? process.argv[i + 1] : undefined; };
+const persons = Number(arg('--persons') ?? 1_000_000);
+const runs = Number(arg('--runs') ?? 20);
+const pct = (values: number[], p: number) => { const s = [...values].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!; };
+const time = (run: () => unknown) => { const t = performance.now(); run(); return performance.now() - t; };
+
+/** The naive form of the foreigner counts, on the record tables: what the fact table replaces. */
+const PLAIN: Record<string, string> = {
+  'foreigners-by-nationality': 'SELECT p.nationality, count(*) FROM stay s JOIN person p ON p.id = s.person_id WHERE s.departed_on IS NULL GROUP BY p.nationality',
+  'foreigners-by-unit': 'SELECT substr(pr.commune_code, 1, 2), count(*) FROM stay s JOIN premises pr ON pr.id = s.premises_id WHERE s.departed_on IS NULL GROUP BY 1',
+  'foreigners-by-premises-type': 'SELECT pr.type, count(*) FROM stay s JOIN premises pr ON pr.id = s.premises_id WHERE s.departed_on IS NULL GROUP BY 1',
+  'foreigners-by-visa-type': 'SELECT p.visa_type, count(*) FROM stay s JOIN person p ON p.id = s.person_id WHERE s.departed_on IS NULL GROUP BY 1',
+  timeliness: `SELECT substr(pr.commune_code, 1, 2), substr(s.arrived_at, 1, 7), count(*), sum(s.late) FROM stay s JOIN premises pr ON pr.id = s.premises_id
+    WHERE s.arrived_at >= '2025-12-01' AND s.arrived_at < '2026-12' GROUP BY 1, 2`,
+};
+
+const dir = mkdtempSync(path.join(tmpdir(), 'banhchi-bench-reports-'));
+const lines: string[] = [];
+try {
+  const file = path.join(dir, 'national.db');
+  const db = openDatabase(file);
+  const backend = createLocalBackend(db);
+  const call = async (op: string, input: unknown) => {
+    const r = await backend.call(op, input, LOCAL_OPERATOR);
+    if (!r.ok) throw new Error(`${op}: ${JSON.stringify(r.error)}`);
+    return r.value;
+  };
+  await call('gazetteer.import', { fileName: 'units.csv', csv: readFileSync(GAZETTEER, 'utf8') });
+  let t = performance.now();
+  const made = fillNational(db, { persons, today: TODAY });
+  const fillMs = performance.now() - t;
+  process.stderr.write(`register: ${persons} foreigners, ${JSON.stringify(made)} in ${(fillMs / 1000).toFixed(0)} s\n`);
+  lines.push('| report | filter | rows | Banhchi p50 (ms) | Banhchi p95 (ms) | bare SQL p95 (ms) | plain join, no fact table (ms) |', '|---|---|---:|---:|---:|---:|---:|');
+  for (const report of REPORTS) {
+    const variants: [string, Record<string, string>][] = [['national', {}]];
+    if (report.params.includes('unit')) variants.push(['province 12', { unit: '12' }]);
+    if (report.params.includes('nationality')) variants.push(['nationality CHN', { nationality: 'CHN' }]);
+    for (const [label, extra] of variants) {
+      const request = { name: report.name, today: TODAY, ...extra };
+      const service: number[] = [];
+      const bare: number[] = [];
+      let rows = 0;
+      const query = REPORT_QUERIES[report.name]!;
+      const filters = resolveFilters(db, report, request);
+      for (let i = 0; i < runs; i++) {
+        t = performance.now();
+        const result = (await call('reports.run', request)) as { tables: { rows: unknown[] }[] };
+        service.push(performance.now() - t);
+        rows = result.tables.reduce((n, x) => n + x.rows.length, 0);
+        bare.push(time(() => query(db, filters)));
+      }
+      const plainSql = label === 'national' ? PLAIN[report.name] : undefined;
+      const plain = plainSql ? time(() => db.prepare(plainSql).all()).toFixed(0) : '';
+      lines.push(`| ${report.name} | ${label} | ${rows} | ${pct(service, 50).toFixed(0)} | ${pct(service, 95).toFixed(0)} | ${pct(bare, 95).toFixed(0)} | ${plain} |`);
+      process.stderr.write(`${lines[lines.length - 1]}\n`);
+    }
+  }
+  await backend.close();
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const command = `npx tsx scripts/bench/reports.ts --persons ${persons} --runs ${runs}`;
+const notes = `A national register of ${persons.toLocaleString('en-US')} foreigners (200 premises and 50 employers per 1,000, one stay each plus an earlier one for one in ten, a quarter departed, two in five employed); ${runs} runs of each report and filter. Banhchi: \`reports.run\` through the backend boundary; bare SQL: the report's query functions alone on the same connection; plain join: the same count on the record tables without migration 55's fact table, one run. Target: every report p95 < 1,000 ms. Measured on 2 shared cores while other sessions ran tests: timings are noisy.`;
+const section = `<!-- reports:start -->\n## Reports\n\n\`${command}\` (${new Date().toISOString().slice(0, 10)}, ${process.platform}, Node ${process.version})\n\n${notes}\n\n${lines.join('\n')}\n<!-- reports:end -->`;
+process.stdout.write(`${section}\n`);
+const doc = path.join(ROOT, 'docs/benchmarks.md');
+const current = existsSync(doc) ? readFileSync(doc, 'utf8') : '# Benchmarks\n';
+const marked = /<!-- reports:start -->[\s\S]*<!-- reports:end -->/;
+writeFileSync(doc, marked.test(current) ? current.replace(marked, section) : `${current.trimEnd()}\n\n${section}\n`);
