@@ -7,6 +7,7 @@ import { PremisesSection } from './screens/PremisesSection.js';
 import { ReportsScreen } from './screens/ReportsScreen.js';
 import { SettingsScreen } from './screens/SettingsScreen.js';
 import { SyncSection } from './screens/SyncSection.js';
+import { CasesSection } from './screens/cases/CasesSection.js';
 
 /** Props every section screen gets: the route segments after its own id (`#/premises/ID` → ['ID']). */
 export interface SectionProps {
@@ -14,7 +15,7 @@ export interface SectionProps {
 }
 
 export interface Section {
-  id: 'home' | 'premises' | 'foreigners' | 'documents' | 'sync' | 'reports' | 'settings';
+  id: 'home' | 'premises' | 'foreigners' | 'cases' | 'documents' | 'sync' | 'reports' | 'settings';
   component: ComponentType<SectionProps>;
 }
 
@@ -23,6 +24,7 @@ export const sections: Section[] = [
   { id: 'home', component: HomeScreen },
   { id: 'premises', component: PremisesSection },
   { id: 'foreigners', component: ForeignersSection },
+  { id: 'cases', component: CasesSection },
   { id: 'documents', component: DocumentsScreen },
   { id: 'sync', component: SyncSection },
   { id: 'reports', component: ReportsScreen },

@@ -5,6 +5,7 @@ import { api } from '../api.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { Choice, TextField } from '../components/FormFields.js';
 import { RecordPicker } from '../components/RecordPicker.js';
+import { useFormat } from '../format.js';
 import { useQuery } from '../hooks.js';
 import { nowFields, todayInOffice } from '../office-time.js';
 import { navigate } from '../router.js';
@@ -13,9 +14,12 @@ import { navigate } from '../router.js';
  * Close premises temporarily or permanently, with the date and the reason. People staying there
  * are not left "present": they all leave at a date and time, or all move to another premises.
  */
-export function ClosePremisesForm({ id }: { id: string }) {
+export function ClosePremisesForm({ id, operationId }: { id: string; operationId?: string | undefined }) {
   const { t } = useTranslation();
+  const f = useFormat();
   const page = useQuery('premises.get', { id });
+  // Closed by an operation (cases): the operation is recorded with the closure and its legal reason.
+  const operation = useQuery('operations.get', { id: operationId ?? '' }, operationId ?? '');
   const staying = page.data?.staysNow.length ?? 0;
   const [status, setStatus] = useState<'temporarily_closed' | 'permanently_closed'>('temporarily_closed');
   const [date, setDate] = useState(todayInOffice);
@@ -29,21 +33,23 @@ export function ClosePremisesForm({ id }: { id: string }) {
   const submit = async () => {
     const at = `${atDate}T${atTime}`;
     const r = await api['premises.close']({
-      id, status, date, reason,
+      id, status, date, reason, ...(operationId ? { operationId } : {}),
       ...(staying > 0 ? { guests: guests === 'move' ? { action: 'move' as const, at, toPremisesId } : { action: 'depart' as const, at } } : {}),
     });
     if (!r.ok) return setError(r.error);
-    navigate('premises', id);
+    if (operationId) navigate('cases', 'operation', operationId);
+    else navigate('premises', id);
   };
   return (
     <form className="card" aria-label={t('reg.premises.close')} onSubmit={(e) => { e.preventDefault(); void submit(); }}>
       <h1>{t('reg.premises.close')}</h1>
+      {operation.data && operationId ? <p className="hint">{t('cases.ui.causedBy', { date: f.date(operation.data.operation.heldOn), unit: operation.data.operation.leadUnit })}</p> : null}
       <Choice
         label={t('reg.field.closeStatus')} value={status} onChange={(v) => setStatus(v as typeof status)}
         options={(['temporarily_closed', 'permanently_closed'] as const).map((v) => ({ value: v, label: t(`reg.premisesStatus.${v}`) }))}
       />
       <TextField label={t('reg.field.closeDate')} type="date" value={date} onChange={setDate} required />
-      <TextField label={t('reg.field.closeReason')} value={reason} onChange={setReason} required />
+      <TextField label={t('reg.field.closeReason')} value={reason} onChange={setReason} required hint={t('cases.ui.legalReasonHint')} />
       {staying > 0 ? (
         <fieldset>
           <legend>{t('stays.close.guests', { count: staying })}</legend>

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { Stay } from '../../../shared/contract/registration.js';
-import { api } from '../api.js';
 import { AlertList } from '../components/AlertList.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { HistoryList } from '../components/HistoryList.js';
 import { StayList } from '../components/StayList.js';
+import { PremisesActions } from './cases/PremisesActions.js';
 import { useFormat } from '../format.js';
 import { useQuery } from '../hooks.js';
 import { useLanguage } from '../i18n.js';
@@ -31,7 +31,6 @@ export function PremisesPage({ id }: { id: string }) {
   if (data.error) return <ErrorMessage error={data.error} />;
   if (!data.data) return <p>{t('common.loading')}</p>;
   const { premises: p, owners, staysNow, staysBefore, alerts } = data.data;
-  const reopen = () => void api['premises.reopen']({ id }).then(() => data.reload());
   return (
     <section>
       <div className="toolbar">
@@ -41,7 +40,7 @@ export function PremisesPage({ id }: { id: string }) {
         <button type="button" onClick={() => navigate('documents', 'pledge', id)}>{t('print.ui.printPledge')}</button>
         {p.status === 'open'
           ? <button type="button" onClick={() => navigate('premises', id, 'close')}>{t('reg.premises.close')}</button>
-          : <button type="button" onClick={reopen}>{t('reg.premises.reopen')}</button>}
+          : <button type="button" onClick={() => navigate('premises', id, 'reopen')}>{t('reg.premises.reopen')}</button>}
       </div>
       <section className="card" aria-label={t('reg.premises.particulars')}>
         <h2>{t('reg.premises.particulars')}</h2>
@@ -69,6 +68,7 @@ export function PremisesPage({ id }: { id: string }) {
       </section>
       <StayRows stays={staysNow} title={t('reg.premises.peopleNow')} onChanged={data.reload} />
       <StayRows stays={staysBefore} title={t('reg.premises.peopleBefore')} onChanged={data.reload} />
+      <PremisesActions premisesId={id} key={p.revision} />
       <AlertList alerts={alerts} />
       <HistoryList entity="premises" recordId={id} />
     </section>

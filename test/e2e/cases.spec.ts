@@ -1,0 +1,210 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, type Page } from '@playwright/test';
+import { resources } from '../../shared/i18n/resources.js';
+import { buildTd3, type Td3Input } from '../../shared/mrz.js';
+import { expect, screenshot, setUpCommuneOffice, startWebApp, type WebApp } from './fixtures.js';
+
+/**
+ * Seed 004 at a commune, from the screens: a hotline complaint about a hotel → a raid and rescue →
+ * 12 persons found (2 by passport MRZ, 10 described), 3 declare themselves victims, 2 identified, a
+ * suspect charged → the site closed temporarily with its legal reason → it refuses a new stay → the
+ * timeline and the month's counts agree. The clock is fixed (server and browser).
+ */
+const NOW = '2026-03-10T09:00:00+07:00';
+
+const test = base.extend<{ webApp: WebApp; app: Page }>({
+  webApp: async ({}, use) => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'banhchi-e2e-'));
+    process.env.BANHCHI_FAKE_NOW = NOW;
+    const webApp = await startWebApp(dataDir).finally(() => delete process.env.BANHCHI_FAKE_NOW);
+    await use(webApp);
+    webApp.process.kill('SIGTERM');
+    await new Promise((resolve) => webApp.process.once('exit', resolve));
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+  app: async ({ page, webApp }, use) => {
+    await page.clock.setFixedTime(new Date(NOW));
+    await page.goto(webApp.url);
+    await use(page);
+  },
+});
+test.use({ timezoneId: 'UTC', viewport: { width: 1366, height: 768 } });
+
+type Lang = 'en' | 'km';
+/** A string of the UI in a language, from the same resources the app uses. */
+function s(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
+  let value: unknown = resources[lang].translation;
+  for (const part of key.split('.')) value = (value as Record<string, unknown>)[part];
+  if (typeof value !== 'string') throw new Error(`no string ${key}`);
+  return value.replace(/\{\{(\w+)\}\}/g, (_m, name: string) => String(params[name] ?? ''));
+}
+
+/** An operation through the same HTTP transport as the page (for what is not this test's screen). */
+async function call(page: Page, op: string, input: unknown): Promise<{ ok: boolean; value?: { id: string }; error?: { code: string } }> {
+  return page.evaluate(async ([name, body]) => {
+    const response = await fetch(`/api/call/${name}`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json', 'x-banhchi': '1' }, body: JSON.stringify({ input: body }), credentials: 'same-origin',
+    });
+    return response.json() as Promise<{ ok: boolean; value?: { id: string }; error?: { code: string } }>;
+  }, [op, input] as const);
+}
+
+const VICTIM_A: Td3Input = { issuingState: 'MYS', surname: 'TAN', givenNames: 'MEI LING', documentNumber: 'A12345678', nationality: 'MYS', birthDate: '1999-02-11', sex: 'F', expiryDate: '2030-05-01' };
+const VICTIM_B: Td3Input = { issuingState: 'IDN', surname: 'SANTOSO', givenNames: 'BUDI', documentNumber: 'B7654321', nationality: 'IDN', birthDate: '1995-07-30', sex: 'M', expiryDate: '2029-09-09' };
+
+async function addByPassport(page: Page, guest: Td3Input, outcome: { identified: string; referred: string }) {
+  const form = page.getByRole('form', { name: 'Add person found' });
+  await form.getByLabel('Passport (MRZ): found in the register or registered now').check();
+  const { line1, line2 } = buildTd3(guest);
+  await form.getByLabel(s('en', 'reg.mrz.label')).fill(`${line1}\n${line2}`);
+  await expect(form.getByRole('status')).toHaveText(`MRZ read: ${guest.surname} ${guest.givenNames}.`);
+  await form.getByLabel('Declared themselves a victim').check();
+  await form.getByLabel('Identified as a victim of').selectOption({ label: outcome.identified });
+  await form.getByLabel('Referred to (care)').fill(outcome.referred);
+  await form.getByLabel('Must not be returned to the workplace').check();
+  await form.getByRole('button', { name: 'Add person found' }).click();
+  await expect(form.getByRole('status')).toHaveText('Saved.');
+}
+
+async function addDescribed(page: Page, described: string, sex: string, nationality: string, count: number, declared: boolean) {
+  const form = page.getByRole('form', { name: 'Add person found' });
+  await form.getByLabel('Described (no papers)').check();
+  await form.getByLabel('Description').fill(described);
+  await form.getByLabel('Sex').selectOption({ label: sex });
+  await form.getByLabel('Nationality').fill(nationality);
+  await form.getByLabel('Nationality').press('Tab');
+  await form.getByLabel('How many persons like this').fill(String(count));
+  const box = form.getByLabel('Declared themselves a victim');
+  if (declared) await box.check(); else await box.uncheck();
+  await form.getByLabel('Identified as a victim of').selectOption({ label: 'Not identified as a victim' });
+  await form.getByLabel('Referred to (care)').fill('');
+  await form.getByLabel('Must not be returned to the workplace').uncheck();
+  await form.getByRole('button', { name: 'Add person found' }).click();
+  await expect(form.getByRole('status')).toHaveText('Saved.');
+}
+
+test('hotline complaint → operation → 12 found, 3 declared, 2 identified, 1 charged → site closed temporarily → no new stay; counts match', async ({ app }) => {
+  test.setTimeout(300_000);
+  await setUpCommuneOffice(app);
+  const hotel = await call(app, 'premises.create', { nameLatin: 'Frangipani Hotel', type: 'hotel', communeCode: '120101' });
+  const hotelId = hotel.value!.id;
+
+  await test.step('a hotline complaint is taken in; the reporter is marked protected', async () => {
+    await app.getByRole('navigation').getByRole('link', { name: 'Cases', exact: true }).click();
+    await app.getByRole('button', { name: 'New complaint' }).click();
+    const form = app.getByRole('form', { name: 'New complaint' });
+    await form.getByLabel('Date received').fill('2026-03-03');
+    await form.getByLabel('Time received').fill('21:15');
+    await form.getByLabel('Received by').selectOption({ label: 'Hotline' });
+    await form.getByLabel("Reporter's name").fill('Chan Sopheap');
+    await form.getByLabel("Reporter's contact").fill('012 345 678');
+    await form.getByRole('group', { name: 'Premises complained about (from the register)' }).locator('select').selectOption({ label: 'Frangipani Hotel' });
+    await form.getByLabel('Category').selectOption({ label: 'Human trafficking' });
+    await form.getByLabel('Urgency').selectOption({ label: 'Immediate' });
+    await form.getByLabel('What was reported').fill('People held for ransom on the third floor.');
+    await form.getByRole('button', { name: 'Save complaint' }).click();
+    await expect(app.getByRole('heading', { level: 1, name: 'Complaint: Human trafficking, 3 March 2026' })).toBeVisible();
+    await expect(app.getByText('Chan Sopheap · 012 345 678')).toBeVisible();
+    await expect(app.getByText('Sensitive', { exact: true })).toBeVisible();
+  });
+
+  await test.step('an operation acts on it and records what was found', async () => {
+    await app.getByRole('button', { name: 'Record an operation for this complaint' }).click();
+    const form = app.getByRole('form', { name: 'New operation' });
+    await expect(form).toContainText('Acting on the complaint (Human trafficking) received 3 March 2026');
+    await form.getByLabel('Date of the operation').fill('2026-03-05');
+    await form.getByLabel('Kind').selectOption({ label: 'Raid and rescue' });
+    await form.getByLabel('Lead unit').fill('Phnom Penh military police');
+    await form.getByLabel('Partners').fill('Chamkar Mon district police');
+    await expect(form.getByRole('group', { name: 'Target premises (from the register)' }).locator('select')).toHaveValue(hotelId);
+    await form.getByRole('button', { name: 'Save operation' }).click();
+    await expect(app.getByRole('heading', { level: 1, name: 'Raid and rescue on 5 March 2026' })).toBeVisible();
+
+    await addByPassport(app, VICTIM_A, { identified: 'Trafficking', referred: 'Department of Social Affairs shelter' });
+    await addByPassport(app, VICTIM_B, { identified: 'Forced labour', referred: 'IOM transit centre' });
+    await addDescribed(app, 'Woman, about 30, no passport', 'Female', 'VNM', 1, true);
+    await addDescribed(app, 'Worker found on the third floor', 'Male', 'CHN', 9, false);
+
+    const suspect = app.getByRole('form', { name: 'Add suspect' });
+    await suspect.getByLabel("Suspect's name").fill('LI QIANG');
+    await suspect.getByLabel('Sex').selectOption({ label: 'Male' });
+    await suspect.getByLabel('Nationality').fill('CHN');
+    await suspect.getByLabel('Nationality').press('Tab');
+    await suspect.getByLabel('Charged on').fill('2026-03-06');
+    await suspect.getByRole('button', { name: 'Add suspect' }).click();
+    await expect(app.getByRole('region', { name: 'Suspects' }).getByRole('row').filter({ hasText: 'LI QIANG' })).toContainText('6 March 2026');
+
+    await expect(app.getByTestId('operation-outcome')).toHaveText('12 persons found, 3 declared themselves victims, 2 identified as victims, 1 suspects charged');
+    const persons = app.getByRole('region', { name: 'Persons found' });
+    await expect(persons.getByRole('row')).toHaveCount(13);
+    await expect(persons.getByRole('row').filter({ hasText: 'TAN MEI LING' })).toContainText('Department of Social Affairs shelter');
+    await screenshot(app, 'cases-operation-en');
+  });
+
+  await test.step('the site is closed temporarily with its legal reason, from the operation', async () => {
+    await app.getByRole('button', { name: 'Close the site' }).click();
+    const form = app.getByRole('form', { name: 'Close premises' });
+    await expect(form).toContainText('Caused by the operation of 5 March 2026 (Phnom Penh military police)');
+    await form.getByLabel('Closure').selectOption({ label: 'Temporarily closed' });
+    await form.getByLabel(s('en', 'reg.field.closeDate')).fill('2026-03-05');
+    await form.getByLabel(s('en', 'reg.field.closeReason')).fill('Law on Suppression of Human Trafficking, art. 15; prosecutor order 12/26');
+    await screenshot(app, 'cases-close-site-en');
+    await form.getByRole('button', { name: 'Close premises' }).click();
+    await expect(app.getByRole('heading', { level: 1, name: 'Raid and rescue on 5 March 2026' })).toBeVisible();
+    await expect(app.getByRole('region', { name: 'Closures of the site' }))
+      .toContainText('5 March 2026 · Frangipani Hotel · Closed temporarily pending investigation — Law on Suppression of Human Trafficking, art. 15');
+  });
+
+  await test.step('the closed premises refuses a new stay and offers no check-in', async () => {
+    await app.goto(`${new URL(app.url()).origin}/#/premises/${hotelId}`);
+    await expect(app.getByRole('heading', { level: 1, name: /Frangipani Hotel/ })).toBeVisible();
+    await expect(app.getByRole('button', { name: s('en', 'stays.checkIn.open') })).toHaveCount(0);
+    await expect(app.getByRole('region', { name: 'Closures and reopenings' })).toContainText('Closed temporarily pending investigation');
+    const { line1, line2 } = buildTd3({ ...VICTIM_B, surname: 'NEW', documentNumber: 'N1234567' });
+    const refused = await call(app, 'stays.checkIn', {
+      premisesId: hotelId, arrivedAt: '2026-03-10T08:00', mrz: { line1, line2 },
+      fields: { surname: 'NEW', givenNames: 'BUDI', sex: 'M', birthDate: '1995-07-30', nationality: 'IDN', passportNo: 'N1234567', issuingState: 'IDN', passportExpiry: '2029-09-09' },
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'cases.premisesClosedTemporarily' } });
+  });
+
+  await test.step('the timeline tells the story and the month counts match', async () => {
+    await app.getByRole('navigation').getByRole('link', { name: 'Cases', exact: true }).click();
+    const stats = app.getByRole('region', { name: 'Counts for a period' });
+    await stats.getByLabel('From').fill('2026-03-01');
+    await stats.getByLabel('To').fill('2026-03-31');
+    const row = (label: string) => stats.getByRole('row').filter({ has: app.getByRole('rowheader', { name: label, exact: true }) });
+    await expect(row('Complaints received')).toContainText('1');
+    await expect(row('Persons found')).toContainText('12');
+    await expect(row('Declared themselves victims')).toContainText('3 (men 1, women 2)');
+    await expect(row('Identified as victims')).toContainText('2 (men 1, women 1)');
+    await expect(row('Suspects charged')).toContainText("1 · People's Republic of China 1");
+    await expect(row('Sites closed temporarily pending investigation')).toContainText('1');
+    await expect(row('Sites closed permanently')).toContainText('0');
+    await screenshot(app, 'cases-home-en');
+    await app.getByRole('region', { name: 'Complaints' }).getByRole('link').first().click();
+    const timeline = app.getByRole('region', { name: 'Timeline' });
+    await expect(timeline.getByRole('listitem')).toHaveText([
+      /3 March 2026.*Received by Hotline/,
+      /5 March 2026.*Raid and rescue led by Phnom Penh military police/,
+      /5 March 2026.*12 persons found, 3 declared themselves victims, 2 identified as victims, 1 suspects charged/,
+      /5 March 2026.*Frangipani Hotel: Closed temporarily pending investigation \(Law on Suppression/,
+      /10 March 2026.*Linked to an operation/,
+    ]);
+    await screenshot(app, 'cases-complaint-en');
+  });
+
+  await test.step('the same screens in Khmer', async () => {
+    await app.getByRole('button', { name: 'ខ្មែរ' }).click();
+    await expect(app.getByRole('region', { name: s('km', 'cases.ui.timeline') })).toContainText(s('km', 'cases.timeline.linkedOperation'));
+    await screenshot(app, 'cases-complaint-km');
+    await app.getByRole('navigation').getByRole('link', { name: s('km', 'nav.cases'), exact: true }).click();
+    await expect(app.getByRole('heading', { level: 1, name: s('km', 'cases.ui.title') })).toBeVisible();
+    await screenshot(app, 'cases-home-km');
+    await app.getByRole('region', { name: s('km', 'cases.ui.operations') }).getByRole('link').first().click();
+    await expect(app.getByTestId('operation-outcome')).toHaveText(s('km', 'cases.timeline.outcome', { found: '១២', declared: '៣', identified: '២', charged: '១' }));
+    await screenshot(app, 'cases-operation-km');
+  });
+});
