@@ -1,8 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, type Page } from '@playwright/test';
+import { LOCAL_OPERATOR, type Actor } from '../../shared/actor.js';
+import type { OpName, OpRequest, OpResponse } from '../../shared/contract/index.js';
 import { resources } from '../../shared/i18n/resources.js';
+import { createLocalBackend } from '../../electron/backend/backend.js';
+import { openDatabase } from '../../electron/db/open.js';
 import { buildTd3, type Td3Input } from '../../shared/mrz.js';
 import { expect, screenshot, setUpCommuneOffice, startWebApp, type WebApp } from './fixtures.js';
 
@@ -10,9 +14,14 @@ import { expect, screenshot, setUpCommuneOffice, startWebApp, type WebApp } from
  * Seed 004 at a commune, from the screens: a hotline complaint about a hotel → a raid and rescue →
  * 12 persons found (2 by passport MRZ, 10 described), 3 declare themselves victims, 2 identified, a
  * suspect charged → the site closed temporarily with its legal reason → it refuses a new stay → the
- * timeline and the month's counts agree. The clock is fixed (server and browser).
+ * timeline and the month's counts agree → the commune's bundle (written from the Sync screen) reaches the
+ * province, where the reporter and the possible victims are readable only by a role with `sensitive.read`
+ * and the month's counts are the commune's. The clock is fixed (server and browser).
  */
 const NOW = '2026-03-10T09:00:00+07:00';
+const PASSPHRASE = 'a good long passphrase';
+// The server inherits this: a lighter scrypt for the key files, so a loaded test machine is not timed out.
+process.env.BANHCHI_KEY_WORK_FACTOR = '10';
 
 const test = base.extend<{ webApp: WebApp; app: Page }>({
   webApp: async ({}, use) => {
@@ -42,14 +51,33 @@ function s(lang: Lang, key: string, params: Record<string, string | number> = {}
 }
 
 /** An operation through the same HTTP transport as the page (for what is not this test's screen). */
-async function call(page: Page, op: string, input: unknown): Promise<{ ok: boolean; value?: { id: string }; error?: { code: string } }> {
+async function call<T = { id: string }>(page: Page, op: string, input: unknown): Promise<{ ok: boolean; value?: T; error?: { code: string } }> {
   return page.evaluate(async ([name, body]) => {
     const response = await fetch(`/api/call/${name}`, {
       method: 'POST', headers: { 'Content-Type': 'application/json', 'x-banhchi': '1' }, body: JSON.stringify({ input: body }), credentials: 'same-origin',
     });
-    return response.json() as Promise<{ ok: boolean; value?: { id: string }; error?: { code: string } }>;
+    return response.json() as Promise<{ ok: boolean; value?: T; error?: { code: string } }>;
   }, [op, input] as const);
 }
+
+/**
+ * An office above the commune: its own database and backend in this process (the same services the
+ * app runs), so it can be asked as a user of any role.
+ */
+function officeAbove(dir: string) {
+  mkdirSync(dir, { recursive: true });
+  const backend = createLocalBackend(openDatabase(path.join(dir, 'banhchi.db')));
+  return {
+    backend,
+    async ok<N extends OpName>(op: N, input: OpRequest<N>, actor: Actor = LOCAL_OPERATOR): Promise<OpResponse<N>> {
+      const result = await backend.call(op, input, actor);
+      if (!result.ok) throw new Error(`${op}: ${JSON.stringify(result.error)}`);
+      return result.value as OpResponse<N>;
+    },
+  };
+}
+const PROVINCIAL_OFFICER: Actor = { id: 'u-province', kind: 'user', role: 'provincial-officer' };
+const CLERK: Actor = { id: 'u-clerk', kind: 'user', role: 'clerk' };
 
 const VICTIM_A: Td3Input = { issuingState: 'MYS', surname: 'TAN', givenNames: 'MEI LING', documentNumber: 'A12345678', nationality: 'MYS', birthDate: '1999-02-11', sex: 'F', expiryDate: '2030-05-01' };
 const VICTIM_B: Td3Input = { issuingState: 'IDN', surname: 'SANTOSO', givenNames: 'BUDI', documentNumber: 'B7654321', nationality: 'IDN', birthDate: '1995-07-30', sex: 'M', expiryDate: '2029-09-09' };
@@ -85,7 +113,7 @@ async function addDescribed(page: Page, described: string, sex: string, national
   await expect(form.getByRole('status')).toHaveText('Saved.');
 }
 
-test('hotline complaint → operation → 12 found, 3 declared, 2 identified, 1 charged → site closed temporarily → no new stay; counts match', async ({ app }) => {
+test('hotline complaint → operation → 12 found, 3 declared, 2 identified, 1 charged → site closed temporarily → no new stay → province by bundle, sensitive by role; counts match', async ({ app }) => {
   test.setTimeout(300_000);
   await setUpCommuneOffice(app);
   const hotel = await call(app, 'premises.create', { nameLatin: 'Frangipani Hotel', type: 'hotel', communeCode: '120101' });
@@ -206,5 +234,71 @@ test('hotline complaint → operation → 12 found, 3 declared, 2 identified, 1 
     await app.getByRole('region', { name: s('km', 'cases.ui.operations') }).getByRole('link').first().click();
     await expect(app.getByTestId('operation-outcome')).toHaveText(s('km', 'cases.timeline.outcome', { found: '១២', declared: '៣', identified: '២', charged: '១' }));
     await screenshot(app, 'cases-operation-km');
+    await app.getByRole('button', { name: 'English' }).click();
+  });
+
+  await test.step('the case reaches the province by bundle; reporter and victims readable there only by the allowed role; the month counts match', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'banhchi-e2e-above-'));
+    try {
+      const national = officeAbove(path.join(dir, 'national'));
+      const province = officeAbove(path.join(dir, 'province'));
+      try {
+        // Keys and the key directory (set up from the screens in sync-offices.spec.ts); the bundle itself goes through the screens.
+        await national.ok('office.setup', { level: 'national', unitCode: '12', name: 'National Committee for Counter Trafficking' });
+        await province.ok('office.setup', { level: 'province', unitCode: '12', name: 'Phnom Penh police' });
+        await national.ok('sync.keysCreate', { passphrase: PASSPHRASE, parentOfficeId: null });
+        const provinceCard = await province.ok('sync.keysCreate', { passphrase: PASSPHRASE, parentOfficeId: (await national.ok('office.get', {}))!.id });
+        const communeCard = await call<{ qrPayload: string }>(app, 'sync.keysCreate', { passphrase: PASSPHRASE, parentOfficeId: provinceCard.officeId });
+        expect(communeCard.ok).toBe(true);
+        const nationalCard = await national.ok('sync.keyCard', { passphrase: PASSPHRASE });
+        await national.ok('sync.directoryAdd', { card: provinceCard.qrPayload });
+        await national.ok('sync.directoryAdd', { card: communeCard.value!.qrPayload });
+        const { signed } = await national.ok('sync.directorySign', { passphrase: PASSPHRASE });
+        await province.ok('sync.directoryAdd', { card: nationalCard.qrPayload });
+        await province.ok('sync.directoryImport', { fileName: 'directory.json', json: signed });
+        const confirmed = { signingKeyId: nationalCard.signingKeyId, ageKeyId: nationalCard.ageKeyId };
+        expect(await call(app, 'sync.directoryAdd', { card: nationalCard.qrPayload, confirmed })).toMatchObject({ ok: true });
+        expect(await call(app, 'sync.directoryImport', { fileName: 'directory.json', json: signed, trustNational: nationalCard.signingKeyId })).toMatchObject({ ok: true });
+
+        // The commune writes its bundle from the Sync screen (a download to the "USB stick").
+        await app.getByRole('navigation').getByRole('link', { name: 'Sync', exact: true }).click();
+        await app.getByRole('tab', { name: 'Export and import' }).click();
+        await app.getByLabel('Key passphrase').fill(PASSPHRASE);
+        const pending = app.waitForEvent('download');
+        await app.getByRole('button', { name: 'Write bundle' }).click();
+        const bundle = path.join(dir, (await pending).suggestedFilename());
+        await (await pending).saveAs(bundle);
+        const [imported] = await province.ok('sync.import', { passphrase: PASSPHRASE, paths: [bundle] });
+        expect(imported?.status, JSON.stringify(imported?.error)).toBe('applied');
+
+        const [complaint] = (await province.ok('complaints.list', { from: '2026-03-01', to: '2026-03-31' }, PROVINCIAL_OFFICER)).items;
+        expect(complaint).toMatchObject({ reporterName: 'Chan Sopheap', reporterContact: '012 345 678', redacted: false, status: 'assigned' });
+        const hidden = await province.ok('complaints.get', { id: complaint!.id }, CLERK);
+        expect(hidden.complaint).toMatchObject({ reporterName: '', reporterContact: '', redacted: true });
+        const operationId = complaint!.operationId!;
+        const full = await province.ok('operations.get', { id: operationId }, PROVINCIAL_OFFICER);
+        expect(full.persons.filter((p) => p.redacted)).toHaveLength(0);
+        expect(full.persons.filter((p) => !p.redacted && p.sensitive).map((p) => (p.redacted ? '' : p.referredTo)).sort())
+          .toEqual(['', 'Department of Social Affairs shelter', 'IOM transit centre']);
+        const limited = await province.ok('operations.get', { id: operationId }, CLERK);
+        expect(limited.persons.filter((p) => p.redacted)).toHaveLength(3);
+        expect(JSON.stringify(limited)).not.toMatch(/TAN MEI LING|SANTOSO|shelter|Woman, about 30|Sopheap/);
+        expect(limited.operation).toMatchObject({ personsFound: 12, declaredVictims: 3, identifiedVictims: 2, suspectsCharged: 1 });
+
+        const month = { from: '2026-03-01', to: '2026-03-31', unitCode: '12' };
+        const stats = await province.ok('cases.stats', month);
+        expect(stats).toMatchObject({
+          complaints: 1, complaintsByMonth: [{ month: '2026-03', count: 1 }], personsFound: 12,
+          declaredVictims: { total: 3, M: 1, F: 2 }, identifiedVictims: { total: 2, M: 1, F: 1 },
+          suspectsCharged: 1, suspectsChargedByNationality: [{ nationality: 'CHN', count: 1 }], sitesClosedTemporarily: 1, sitesClosedPermanently: 0,
+        });
+        expect(await call(app, 'cases.stats', month)).toEqual({ ok: true, value: stats });
+      } finally {
+        await national.backend.close();
+        await province.backend.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
