@@ -154,6 +154,7 @@ export const OPERATION_ROLES = {
   // Reports: everyone reads them, the national analyst above all.
   'reports.list': EVERYONE,
   'reports.run': EVERYONE,
+  'reports.dashboard': EVERYONE,
 } as const satisfies Record<OpName, readonly Role[]>;
 
 export const CAPABILITY_ROLES = {

@@ -5,6 +5,7 @@ import { DocumentsScreen } from './screens/DocumentsScreen.js';
 import { HomeScreen } from './screens/HomeScreen.js';
 import { PremisesSection } from './screens/PremisesSection.js';
 import { ReportsScreen } from './screens/ReportsScreen.js';
+import { Dashboard } from './reports/Dashboard.js';
 import { SettingsScreen } from './screens/SettingsScreen.js';
 import { SyncSection } from './screens/SyncSection.js';
 import { CasesSection } from './screens/cases/CasesSection.js';
@@ -32,4 +33,4 @@ export const sections: Section[] = [
 ];
 
 /** Panels shown on the home screen (alerts, pending work); features append theirs. */
-export const homeWidgets: ComponentType[] = [HomeAlerts];
+export const homeWidgets: ComponentType[] = [Dashboard, HomeAlerts];

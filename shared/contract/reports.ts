@@ -44,7 +44,35 @@ export const reportResultSchema = z.object({
 });
 export type ReportResult = z.infer<typeof reportResultSchema>;
 
+const dashboardRow = z.object({
+  unit: z.string(),
+  label,
+  staying: z.number().int(),
+  arrivalsWeek: z.number().int(),
+  departuresWeek: z.number().int(),
+  lateStaying: z.number().int(),
+  premisesWithoutPledge: z.number().int(),
+  reported30: z.number().int(),
+  onTime30: z.number().int(),
+  lastBundle: z.string().nullable(),
+});
+export type DashboardRow = z.infer<typeof dashboardRow>;
+
+export const dashboardSchema = z.object({
+  level: z.enum(['commune', 'province', 'national']),
+  /** The office's unit (null at the national office): the rows are its communes, or the provinces. */
+  unit: z.string().nullable(),
+  today: z.string(),
+  rows: z.array(dashboardRow),
+  total: dashboardRow,
+  /** Changes made here not yet acknowledged by the office above. */
+  pendingChanges: z.number().int(),
+});
+export type Dashboard = z.infer<typeof dashboardSchema>;
+
 export const reportsOps = {
+  /** The home screen's figures for this office's level. */
+  'reports.dashboard': operation({ request: z.object({ today: isoDate.optional() }), response: dashboardSchema }),
   'reports.list': operation({ request: empty, response: z.array(reportDefinitionSchema) }),
   'reports.run': operation({ request: reportRequest, response: reportResultSchema }),
 };

@@ -26,8 +26,20 @@ test.describe('reports screen', () => {
       // The charts are SVG with presentation attributes only: nothing the CSP (no inline styles) refuses.
       const refused: string[] = [];
       page.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) refused.push(m.text()); });
-      await page.goto(`${app.url}#/reports/foreigners-by-unit`);
+      // Home: the national office's figures, per province; each opens the report behind it, narrowed to that unit.
+      await page.goto(app.url);
       await page.getByRole('button', { name: 'English' }).click();
+      const board = page.getByRole('region', { name: "This office's figures" });
+      await expect(board.getByRole('link', { name: /^[0-9,]+ Foreigners staying now$/ })).toContainText(staying.toLocaleString('en-US'));
+      await expect(board.getByRole('table').getByRole('row')).toHaveCount(26);
+      await screenshot(page, 'home-dashboard-national-en');
+      await board.getByRole('link', { name: 'Phnom Penh: Foreigners staying now' }).click();
+      await expect(page).toHaveURL(/#\/reports\/foreigners-by-nationality\/12$/);
+      await expect(page.getByRole('table').locator('tfoot td').nth(1)).toHaveText(inPhnomPenh.toLocaleString('en-US'));
+
+      // A fresh screen (the filters chosen stay while the reports screen is open).
+      await page.goto(`${app.url}#/reports/foreigners-by-unit`);
+      await page.reload();
       await expect(page.getByRole('heading', { name: 'Foreigners staying, by administrative unit' })).toBeVisible();
       const table = page.getByRole('table');
       await expect(table.locator('tfoot td').nth(1)).toHaveText(staying.toLocaleString('en-US'));

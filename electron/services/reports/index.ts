@@ -5,6 +5,8 @@ import { REPORTS, reportDefinition } from '../../../shared/reports/index.js';
 import type { Cell, ReportDefinition, ReportRow, TableDefinition } from '../../../shared/reports/types.js';
 import type { HandlerTable } from '../../backend/context.js';
 import { today as officeToday } from '../registration/common.js';
+import { pendingCount } from '../../sync/export.js';
+import { dashboard } from './dashboard.js';
 import { canonicalKey, labeller, unitLabels } from './labels.js';
 import { REGISTRATION_QUERIES } from './registration.js';
 import type { RawRow, ReportFilters, ReportQuery } from './types.js';
@@ -99,7 +101,12 @@ export function runReport(db: Database, request: Request): ReportResult {
   };
 }
 
-export const reportsHandlers: Pick<HandlerTable, 'reports.list' | 'reports.run'> = {
+export const reportsHandlers: Pick<HandlerTable, 'reports.list' | 'reports.run' | 'reports.dashboard'> = {
+  'reports.dashboard': (ctx, request) => {
+    const office = ctx.office();
+    const day = officeToday(ctx.db, request);
+    return { level: office?.level ?? 'national', today: day, ...dashboard(ctx.db, office, day), pendingChanges: office ? pendingCount(ctx.db, office.id) : 0 };
+  },
   'reports.list': () => REPORTS.map((r) => structuredClone(r)),
   'reports.run': (ctx, request) => runReport(ctx.db, request),
 };

@@ -17,13 +17,19 @@ import '../reports/reports.css';
 interface Filters { from: string; to: string; unit: UnitSelection; nationality: string }
 const NO_FILTERS: Filters = { from: '', to: '', unit: EMPTY_UNIT_SELECTION, nationality: '' };
 
+/** `#/reports/<name>/<unit>` (from a dashboard figure) opens the report narrowed to that unit. */
+function filtersFor(unit: string | undefined): Filters {
+  if (!unit || !/^\d{2}(\d{2}(\d{2})?)?$/.test(unit)) return NO_FILTERS;
+  return { ...NO_FILTERS, unit: { province: unit.slice(0, 2), district: unit.length >= 4 ? unit.slice(0, 4) : '', commune: unit.length === 6 ? unit : '' } };
+}
+
 /** `#/reports/<name>`: the list of reports, the filters the chosen one takes, then each table and its chart. */
 export function ReportsScreen({ path }: SectionProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const definition = reportDefinition(path[0] ?? '') ?? REPORTS[0]!;
-  const [draft, setDraft] = useState<Filters>(NO_FILTERS);
-  const [applied, setApplied] = useState<Filters>(NO_FILTERS);
+  const [draft, setDraft] = useState<Filters>(() => filtersFor(path[1]));
+  const [applied, setApplied] = useState<Filters>(() => filtersFor(path[1]));
   const takes = (p: 'period' | 'unit' | 'nationality') => definition.params.includes(p);
   const unit = applied.unit.commune || applied.unit.district || applied.unit.province;
   const request = {

@@ -143,3 +143,32 @@ describe('reports', () => {
     expect(defaultFrom('2026-01-05')).toBe('2025-02-01');
   });
 });
+
+describe('home dashboard', () => {
+  it('a province: its figures and one row per commune of the province, nothing from elsewhere', async () => {
+    const { t, hotel } = await register();
+    await t.ok('office.setup', { level: 'province', unitCode: '12', name: 'Phnom Penh police', nameKm: 'នគរបាលរាជធានីភ្នំពេញ' });
+    const other = await t.ok('premises.create', { nameLatin: 'Second Hotel', type: 'hotel', communeCode: '120109' });
+    await guest(t, other.id, 'KOR', '2026-02-27T08:00');
+    await t.ok('pledge.recordSigned', { premisesId: hotel.id, signedOn: '2026-02-01', witness: 'Officer Dara' });
+    const board = await t.ok('reports.dashboard', { today: TODAY });
+    expect(board).toMatchObject({ level: 'province', unit: '12', today: TODAY });
+    const communes = t.db.prepare("SELECT count(*) AS n FROM admin_unit WHERE level = 'commune' AND id LIKE '12%'").get() as { n: number };
+    expect(board.rows).toHaveLength(communes.n);
+    const row = (code: string) => board.rows.find((r) => r.unit === code)!;
+    // 120101: two staying (one of them late), the VNM guest left on 25 February; 120109: one arrived on 27 February.
+    expect(row('120101')).toMatchObject({ staying: 2, lateStaying: 1, arrivalsWeek: 0, departuresWeek: 1, premisesWithoutPledge: 0, reported30: 2, onTime30: 2, lastBundle: null });
+    expect(row('120109')).toMatchObject({ staying: 1, lateStaying: 1, arrivalsWeek: 1, reported30: 1, onTime30: 0, premisesWithoutPledge: 1, label: { en: expect.any(String), km: expect.stringMatching(/[\u1780-\u17ff]/) } });
+    expect(board.total).toMatchObject({ unit: '12', staying: 3, arrivalsWeek: 1, departuresWeek: 1, lateStaying: 2, premisesWithoutPledge: 1, reported30: 3, onTime30: 2 });
+    expect(board.pendingChanges).toBeGreaterThan(0);
+  });
+
+  it('the national office: one row per province', async () => {
+    const { t } = await register();
+    const board = await t.ok('reports.dashboard', { today: TODAY });
+    expect(board.level).toBe('national');
+    expect(board.rows).toHaveLength(25);
+    expect(board.rows.find((r) => r.unit === '17')).toMatchObject({ staying: 2, premisesWithoutPledge: 1 });
+    expect(board.total.staying).toBe(4);
+  });
+});
