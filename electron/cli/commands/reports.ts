@@ -2,6 +2,9 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { OpRequest } from '../../../shared/contract/index.js';
 import { reportCsv, reportXlsx } from '../../services/reports/files.js';
+import { reportPdf } from '../../services/reports/pdf.js';
+import { openDatabase } from '../../db/open.js';
+import { getOffice } from '../../db/office.js';
 import { CliFailure, print, translator, withBackend, type GlobalOptions } from '../run.js';
 
 interface ReportOptions extends GlobalOptions {
@@ -20,8 +23,8 @@ export function registerReportCommands(program: Command): void {
     .option('--unit <code>', 'province, district or commune code')
     .option('--nationality <code>', 'ICAO nationality code')
     .option('--today <date>', 'reference date (YYYY-MM-DD)')
-    .option('--format <format>', 'json, csv or xlsx', 'json')
-    .option('--out <file>', 'write to this file (required for xlsx)')
+    .option('--format <format>', 'json, csv, xlsx or pdf', 'json')
+    .option('--out <file>', 'write to this file (required for xlsx and pdf)')
     .option('--json', 'print JSON (same as --format json)')
     .option('--lang <lang>', 'en or km', 'en')
     .action(async (name: string, options: ReportOptions) => {
@@ -33,12 +36,20 @@ export function registerReportCommands(program: Command): void {
         return;
       }
       const format = options.json ? 'json' : options.format;
-      if (!['json', 'csv', 'xlsx'].includes(format)) throw new CliFailure(`--format: json, csv or xlsx (got ${format})`);
-      if (format === 'xlsx' && !options.out) throw new CliFailure('--format xlsx needs --out <file.xlsx>');
+      if (!['json', 'csv', 'xlsx', 'pdf'].includes(format)) throw new CliFailure(`--format: json, csv, xlsx or pdf (got ${format})`);
+      if ((format === 'xlsx' || format === 'pdf') && !options.out) throw new CliFailure(`--format ${format} needs --out <file.${format}>`);
       const request: OpRequest<'reports.run'> = { name };
       for (const key of ['from', 'to', 'unit', 'nationality', 'today'] as const) if (options[key] !== undefined) request[key] = options[key];
       const result = await withBackend(options, (call) => call('reports.run', request));
-      const output = format === 'xlsx' ? await reportXlsx(result, language) : format === 'csv' ? reportCsv(result, language) : `${JSON.stringify(result, null, 2)}\n`;
+      const pdf = async () => {
+        const db = openDatabase(options.db);
+        try {
+          return await reportPdf(db, getOffice(db), result, language);
+        } finally {
+          db.close();
+        }
+      };
+      const output = format === 'pdf' ? await pdf() : format === 'xlsx' ? await reportXlsx(result, language) : format === 'csv' ? reportCsv(result, language) : `${JSON.stringify(result, null, 2)}\n`;
       if (options.out) writeFileSync(options.out, output);
       else process.stdout.write(output);
     });

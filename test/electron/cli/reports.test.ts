@@ -73,6 +73,15 @@ describe('banhchi report', () => {
       expect(sheet.getRow(5 + table.rows.length).getCell(2).value).toBe(table.total[0]);
       expect(sheet.getColumn(5).numFmt).toBe('0.0%');
     }
+
+    // The PDF in Khmer: the official heading, the title, and the total of stays reported in Khmer digits (text as pdftotext reads it).
+    const pdf = path.join(dir, 'timeliness.pdf');
+    await cli('report', 'timeliness', '--db', db, '--today', TODAY, '--format', 'pdf', '--out', pdf, '--lang', 'km');
+    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain('ព្រះរាជាណាចក្រកម្ពុជា');
+    expect(text).toContain('ការស្នាក់នៅដែលបានរាយការណ៍ក្នុងរយៈពេល ២៤ ម៉ោងក្រោយមកដល់');
+    const reported = (timely.tables[0] as { total: number[] }).total[0]!;
+    expect(text).toContain(reported.toLocaleString('en-US').replace(/[0-9]/g, (d) => '០១២៣៤៥៦៧៨៩'[Number(d)]!));
   });
 
   it('says what is wrong with a filter in the chosen language, and exits 1', async () => {
