@@ -10,6 +10,7 @@ const noNode = {
   paths: [
     { name: 'electron', message: 'Only electron/main.ts, preload.ts, ipc.ts and dialogs.ts import electron.' },
     { name: 'better-sqlite3', message: 'The database lives behind the backend (electron/).' },
+    { name: 'better-sqlite3-multiple-ciphers', message: 'The database lives behind the backend (electron/).' },
     ...nodeBuiltins.map((name) => ({ name, message: 'This code runs in the browser too: no Node built-ins.' })),
   ],
   patterns: [

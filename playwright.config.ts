@@ -1,4 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { defineConfig } from '@playwright/test';
+
+// The web servers and CLI runs of the run share one database key (every database is encrypted).
+process.env.BANHCHI_DB_KEY ??= randomBytes(32).toString('hex');
 
 /** End-to-end tests drive Debian's Chromium against `npm run web`; no browser download needed. */
 export default defineConfig({

@@ -1,12 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, protocol, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, protocol, safeStorage, session, type WebContents } from 'electron';
 import { AppError } from '../shared/errors.js';
 import { createI18n } from '../shared/i18n/index.js';
 import { APP_ENTRY_URL, APP_SCHEME, contentTypeOf, resolveAppFile } from './app-protocol.js';
 import type { Backend } from './backend/backend.js';
 import { startWorkerBackend } from './backend/host.js';
+import { appDatabaseKey } from './db/app-key.js';
 import { CSP } from './csp.js';
 import { registerIpc } from './ipc.js';
 import { startupError, startupMessage, writeLog } from './startup-report.js';
@@ -122,8 +123,11 @@ async function start(): Promise<void> {
     }
     // The worker loads from inside app.asar (worker threads read the archive since Electron 18);
     // only native .node files are unpacked, and Electron's asar support finds them there.
+    // The database key, unwrapped by the OS key store (DPAPI, Keychain, libsecret); new at first start.
+    const dbKey = appDatabaseKey(dbFile, safeStorage);
     backend = await startWorkerBackend({
       dbFile,
+      dbKey,
       workerPath: path.join(appPath(), 'dist', 'electron', 'worker.mjs'),
       resourcesDir: resourcesDir(),
       onCrash: (error) => void writeLog(dataDir, 'The database worker stopped', error),

@@ -43,8 +43,8 @@ export function startupMessage(t: I18n['t'], error: AppError, context: { dataDir
   const workerFailed = error.code === 'worker.couldNotStart';
   const title = t(workerFailed ? 'startup.workerFailedTitle' : 'startup.databaseFailedTitle');
   const advice =
-    error.code === 'db.newerVersion'
-      ? null // its message already says: install the newer version
+    error.code === 'db.newerVersion' || error.code.startsWith('atrest.')
+      ? null // its message already says what to do (install the newer version; the key store, the recovery key)
       : t(workerFailed ? 'startup.workerAdvice' : 'startup.databaseAdvice', { folder: context.dataDir });
   const log = context.logFile ? t('startup.logWritten', { file: context.logFile }) : t('startup.logNotWritten');
   return { title, text: [errorMessage(t, error.toShape()), advice, log].filter(Boolean).join('\n\n') };

@@ -1,6 +1,6 @@
 // Bundles the Electron side into dist/electron: main and the sandboxed preload as CommonJS files,
 // the DB worker as an ES module (harfbuzzjs, used by printing, has a top-level await).
-// 'electron' is provided at run time; better-sqlite3 is native and stays in node_modules (rebuilt
+// 'electron' is provided at run time; better-sqlite3-multiple-ciphers is native and stays in node_modules (rebuilt
 // for Electron by electron-builder); pdfkit and harfbuzzjs load data files next to their own code,
 // so they stay in node_modules too.
 import { build } from 'esbuild';
@@ -20,14 +20,14 @@ const common = {
 };
 
 const entries = [
-  { in: 'electron/main.ts', out: 'dist/electron/main.cjs', external: ['electron', 'better-sqlite3'] },
+  { in: 'electron/main.ts', out: 'dist/electron/main.cjs', external: ['electron', 'better-sqlite3-multiple-ciphers'] },
   // Sandboxed preloads get only a tiny `require`: everything else must be inside the file.
   { in: 'electron/preload.ts', out: 'dist/electron/preload.cjs', external: ['electron'], sourcemap: false },
   {
     in: 'electron/backend/worker.ts',
     out: 'dist/electron/worker.mjs',
     format: 'esm',
-    external: ['better-sqlite3', 'harfbuzzjs', 'pdfkit'],
+    external: ['better-sqlite3-multiple-ciphers', 'harfbuzzjs', 'pdfkit'],
     // Bundled CommonJS dependencies still call require() for Node's built-ins.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   },

@@ -21,7 +21,7 @@ const electronVersion = JSON.parse(readFileSync(path.join(root, 'node_modules/el
 const platforms = [...new Set([args.includes('--win') ? 'win32' : null, args.includes('--linux') ? 'linux' : null].filter(Boolean))];
 if (platforms.length === 0) platforms.push(process.platform === 'win32' ? 'win32' : 'linux');
 
-const nodeBuild = path.join(root, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node');
+const nodeBuild = path.join(root, 'node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node');
 const fingerprint = () => (existsSync(nodeBuild) ? createHash('sha256').update(readFileSync(nodeBuild)).digest('hex') : 'missing');
 const before = fingerprint();
 
@@ -81,6 +81,6 @@ const builderArgs = [
 try {
   execFileSync(process.execPath, builderArgs, { cwd: stage, stdio: 'inherit' });
 } finally {
-  if (fingerprint() !== before) console.error('Warning: node_modules/better-sqlite3 changed during the build; run `npm rebuild better-sqlite3`.');
+  if (fingerprint() !== before) console.error('Warning: node_modules/better-sqlite3 changed during the build; run `npm rebuild better-sqlite3-multiple-ciphers`.');
 }
 console.log(`\nInstallers are in ${path.join(root, 'out')}. node_modules was not changed.`);

@@ -10,12 +10,12 @@ db="$work/schema-$version.db"
 npx banhchi gazetteer import --db "$db" ../shared/data/cambodia-admin-units.csv
 npx banhchi init --db "$db" --level commune --unit 120101 --name "Tonle Basak post"
 npx banhchi demo --db "$db" --persons 30 --today 2026-06-01
-premises=$(node -e "const D=require('better-sqlite3');console.log(new D(process.argv[1]).prepare('SELECT id FROM premises LIMIT 1').pluck().get())" "$db")
-stay=$(node -e "const D=require('better-sqlite3');console.log(new D(process.argv[1]).prepare('SELECT id FROM stay LIMIT 1').pluck().get())" "$db")
+premises=$(node -e "const D=require('better-sqlite3-multiple-ciphers');console.log(new D(process.argv[1]).prepare('SELECT id FROM premises LIMIT 1').pluck().get())" "$db")
+stay=$(node -e "const D=require('better-sqlite3-multiple-ciphers');console.log(new D(process.argv[1]).prepare('SELECT id FROM stay LIMIT 1').pluck().get())" "$db")
 npx banhchi print pledge --db "$db" --premises "$premises" --out "$work/pledge.pdf"
 npx banhchi pledge-signed --db "$db" --premises "$premises" --on 2026-05-30 --witness "Sok Dara"
 npx banhchi print receipt --db "$db" --stay "$stay" --out "$work/receipt.pdf"
-node -e "const D=require('better-sqlite3');const db=new D(process.argv[1]);db.pragma('wal_checkpoint(TRUNCATE)');db.pragma('journal_mode=DELETE');db.exec('VACUUM');db.close()" "$db"
+node -e "const D=require('better-sqlite3-multiple-ciphers');const db=new D(process.argv[1]);db.pragma('wal_checkpoint(TRUNCATE)');db.pragma('journal_mode=DELETE');db.exec('VACUUM');db.close()" "$db"
 mkdir -p test/fixtures/db
 cp "$db" "test/fixtures/db/schema-$version.db"
 echo "wrote test/fixtures/db/schema-$version.db"

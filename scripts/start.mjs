@@ -41,7 +41,7 @@ function electronSqliteBinding() {
   if (existsSync(binding)) return binding;
   rmSync(cacheDir, { recursive: true, force: true });
   mkdirSync(cacheDir, { recursive: true });
-  cpSync(path.dirname(require.resolve('better-sqlite3/package.json')), cacheDir, {
+  cpSync(path.dirname(require.resolve('better-sqlite3-multiple-ciphers/package.json')), cacheDir, {
     recursive: true,
     filter: (source) => !source.includes(`${path.sep}build${path.sep}`),
   });

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Actor } from '../../shared/actor.js';
 import type { ProgressEvent } from '../../shared/contract/api.js';
 import type { Result } from '../../shared/errors.js';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { actorSchema, type Actor } from '../../shared/actor.js';
 import { contract, isOpName, type OpName } from '../../shared/contract/index.js';
 import { AppError, type AppErrorShape, type ErrorDetail, type Result } from '../../shared/errors.js';

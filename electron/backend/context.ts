@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Actor } from '../../shared/actor.js';
 import type { Office } from '../../shared/contract/foundation.js';
 import type { OpName, OpParsedRequest, OpResponse } from '../../shared/contract/index.js';

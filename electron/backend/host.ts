@@ -11,6 +11,8 @@ import type { HostMessage, WorkerMessage, WorkerStartData } from './worker-proto
 
 export interface WorkerBackendOptions {
   dbFile: string;
+  /** The database key (app: unwrapped by safeStorage in main); without it the worker reads the environment. */
+  dbKey?: Buffer | undefined;
   /** The compiled worker (dist/electron/worker.mjs) or, under tsx, electron/backend/worker.ts. */
   workerPath: string;
   /** Where what ships beside the app lives (the bundled gazetteer): process.resourcesPath in a package. */
@@ -78,6 +80,7 @@ export function startWorkerBackend(options: WorkerBackendOptions): Promise<Backe
       dbFile: options.dbFile,
       cancelBuffer,
       resourcesDir: options.resourcesDir ?? null,
+      dbKey: options.dbKey ? new Uint8Array(options.dbKey) : null,
     });
     let opened = false;
     let settleReady: { resolve: () => void; reject: (error: Error) => void };

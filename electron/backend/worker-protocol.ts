@@ -8,6 +8,8 @@ export interface WorkerStartData {
   cancelBuffer: SharedArrayBuffer;
   /** Where what ships beside the app lives (resources/data/…); null when nothing ships (tests, CLI). */
   resourcesDir: string | null;
+  /** The database key when the host holds it (the app: from safeStorage); null: from the environment. */
+  dbKey: Uint8Array | null;
 }
 
 export type HostMessage =

@@ -8,7 +8,7 @@ import { handlers } from './handlers.js';
 import type { HostMessage, WorkerMessage, WorkerStartData } from './worker-protocol.js';
 
 /** The database thread: one writer connection, every handler runs here, the window never waits. */
-const { dbFile, cancelBuffer, resourcesDir } = workerData as WorkerStartData;
+const { dbFile, cancelBuffer, resourcesDir, dbKey } = workerData as WorkerStartData;
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run in a worker thread');
 
@@ -16,7 +16,7 @@ const post = (message: WorkerMessage) => port.postMessage(message);
 useResourcesDir(resourcesDir);
 
 try {
-  const db = openDatabase(dbFile, { nativeBinding: process.env.BANHCHI_SQLITE_BINDING });
+  const db = openDatabase(dbFile, { nativeBinding: process.env.BANHCHI_SQLITE_BINDING, key: dbKey ? Buffer.from(dbKey) : undefined });
   const options = {
     db,
     handlers,

@@ -8,6 +8,7 @@ import { registerSyncCommands } from './commands/sync.js';
 import { registerCasesCommands } from './commands/cases.js';
 import { registerCampaignCommands } from './commands/campaigns.js';
 import { registerReportCommands } from './commands/reports.js';
+import { registerAtrestCommands } from './commands/atrest.js';
 import { describeFailure } from './run.js';
 
 /** `banhchi`: the same services as the app, over the same handler table. */
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerCasesCommands(program);
   registerCampaignCommands(program);
   registerReportCommands(program);
+  registerAtrestCommands(program);
   return program;
 }
 

@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors.js';
 import { createI18n, errorMessage, isLanguage } from '../../shared/i18n/index.js';
 import { createLocalBackend, type Backend } from '../backend/backend.js';
 import { openDatabase } from '../db/open.js';
+import { cliDatabaseKey } from './db-key.js';
 
 /** Options every command has. */
 export interface GlobalOptions {
@@ -17,7 +18,7 @@ export class CliFailure extends Error {}
 
 /** Opens the database named by --db, runs `work` against the same handler table the app uses, closes. */
 export async function withBackend<T>(options: GlobalOptions, work: (call: CliCaller) => Promise<T>): Promise<T> {
-  const backend = createLocalBackend(openDatabase(options.db));
+  const backend = createLocalBackend(openDatabase(options.db, { key: cliDatabaseKey(options.db) }));
   try {
     return await work(makeCaller(backend));
   } finally {

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Alert, AlertKind } from '../../shared/contract/registration.js';
 import { addDays, daysBetween } from '../../shared/local-time.js';
 import { campaignAlertQuery } from './campaign-alerts.js';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Campaign, CampaignTarget, StateCounts, TargetState } from '../../shared/contract/campaigns.js';
 import { checkQuota, type Workforce } from '../../shared/campaigns/quota.js';
 import { daysBetween } from '../../shared/local-time.js';

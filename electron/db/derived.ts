@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Row, SqlValue } from './changes.js';
 import { nameKey, passportKey } from './persons.js';
 import { dropRecordIndex, indexRecord, tokensFor } from './search.js';

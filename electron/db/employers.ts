@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Employer, Employment } from '../../shared/contract/registration.js';
 import type { EntitySpec } from './changes.js';
 import { placeNames } from './places.js';

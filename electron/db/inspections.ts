@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { InspectionPerson, InspectionSummary, Referral } from '../../shared/contract/campaigns.js';
 import { daysBetween } from '../../shared/local-time.js';
 import type { EntitySpec } from './changes.js';

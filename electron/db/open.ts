@@ -1,21 +1,41 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../shared/errors.js';
+import { encryptPlainDatabase } from './convert.js';
+import { keyFromEnvironment } from './db-key.js';
+import { fileState } from './files.js';
 import { latestSchemaVersion, migrations } from './migrations/index.js';
 
-export type { Database } from 'better-sqlite3';
+export type { Database } from 'better-sqlite3-multiple-ciphers';
+export { fileState, type FileState } from './files.js';
 
 export interface OpenOptions {
   /** Open without migrating or writing (inspection tools). */
   readonly?: boolean;
   /** better-sqlite3's .node file built for another runtime (Electron during `npm start`). */
   nativeBinding?: string | undefined;
+  /** The database key (32 bytes). Without it: the key from the environment (db-key.ts). */
+  key?: Buffer | undefined;
+  /**
+   * A plain database from a version before encryption is converted once, in place (convert.ts).
+   * False where a plain file means something is wrong (an installation that is already
+   * encrypted, a restored backup): it is refused with `atrest.plainUnexpected`.
+   */
+  convertPlain?: boolean;
 }
 
+/** Which connection `connect` makes: keyed (encrypted pages), or plain for reading an old file. */
+export type ConnectKey = Buffer | 'plain';
+
+/** The keys of open connections, for the scratch files and backups that must use the same key. */
+const keys = new WeakMap<Database.Database, Buffer>();
+
 /**
- * The only place a database is opened. Sets the connection up the way every part of the app
- * expects (WAL, foreign keys, busy timeout) and brings the schema to the latest version.
+ * A bare connection, keyed but neither migrated nor set up: for the conversion, backups, key
+ * rotation and scratch files (the modules next to this one). Everything else uses openDatabase.
+ * A wrong key surfaces at the first statement as SQLITE_NOTADB: the probe here turns it into
+ * `atrest.wrongKey` before anything else runs.
  */
-export function openDatabase(file: string, options: OpenOptions = {}): Database.Database {
+export function connect(file: string, key: ConnectKey, options: { readonly?: boolean; nativeBinding?: string | undefined } = {}): Database.Database {
   let db: Database.Database;
   try {
     db = new Database(file, {
@@ -27,12 +47,56 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     throw new AppError('db.cannotOpen', { file, reason: (error as Error).message });
   }
   try {
+    if (key !== 'plain') {
+      db.pragma(`cipher = 'chacha20'`);
+      db.key(key);
+      keys.set(db, key);
+    }
+    // Memory, not files: SQLite's temporary files (TEMP tables, big sorts) are never encrypted.
+    db.pragma('temp_store = MEMORY');
+    db.pragma('schema_version');
+    return db;
+  } catch (error) {
+    db.close();
+    if ((error as { code?: string }).code === 'SQLITE_NOTADB') {
+      throw new AppError(key === 'plain' ? 'atrest.notPlain' : 'atrest.wrongKey', { file });
+    }
+    throw new AppError('db.cannotOpen', { file, reason: (error as Error).message });
+  }
+}
+
+/** The key a connection was opened with (for scratch files and backups). */
+export function keyOf(db: Database.Database): Buffer {
+  const key = keys.get(db);
+  if (!key) throw new Error('this connection has no database key');
+  return key;
+}
+
+/** A scratch database (staging an import), encrypted with the key of `register`. */
+export function openScratch(register: Database.Database, file: string): Database.Database {
+  return connect(file, keyOf(register));
+}
+
+/**
+ * The only place a database is opened. The file is encrypted (ChaCha20-Poly1305 pages, the key
+ * from `options.key` or the environment); a plain file from an earlier version is converted once.
+ * Sets the connection up the way every part of the app expects (WAL, foreign keys, busy
+ * timeout) and brings the schema to the latest version.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): Database.Database {
+  const key = options.key ?? keyFromEnvironment();
+  if (!key) throw new AppError('atrest.keyMissing', { file });
+  const state = fileState(file);
+  if (state === 'plain') {
+    if (options.readonly || options.convertPlain === false) throw new AppError('atrest.plainUnexpected', { file });
+    encryptPlainDatabase(file, key, { nativeBinding: options.nativeBinding, maxVersion: latestSchemaVersion });
+  }
+  const db = connect(file, key, { readonly: options.readonly ?? false, nativeBinding: options.nativeBinding });
+  try {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > latestSchemaVersion) {
       throw new AppError('db.newerVersion', { file, version, supported: latestSchemaVersion });
     }
-    // A file that is not a SQLite database fails here, before anything is written.
-    db.pragma('schema_version');
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
@@ -40,6 +104,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     if (!options.readonly) migrate(db, version);
+    // SQLite3MC 2.3.5 can, in rare key-setup failures, write a plain file: never carry on with one.
+    if (fileState(file) === 'plain') throw new AppError('atrest.plainUnexpected', { file });
     return db;
   } catch (error) {
     db.close();

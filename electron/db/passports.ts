@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Passport } from '../../shared/contract/persons.js';
 import type { EntitySpec } from './changes.js';
 import type { PersonRow } from './persons.js';

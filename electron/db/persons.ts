@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Person, PersonSummary } from '../../shared/contract/registration.js';
 import { nationalityEquivalents } from '../../shared/display.js';
 import { confusableKey, toMrzName } from '../../shared/mrz.js';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { DEFAULT_TIME_ZONE, isTimeZone, TIME_ZONE_SETTING } from '../../shared/local-time.js';
 import type { EntitySpec } from './changes.js';
 

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Stay } from '../../shared/contract/registration.js';
 import { DEFAULT_TIME_ZONE, instantOf, normaliseDateTime } from '../../shared/local-time.js';
 import type { EntitySpec } from './changes.js';

@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import { AppError, type ErrorDetail } from '../../shared/errors.js';
 import { validateRecord, type Problem } from '../../shared/validation/records.js';
 import type { StoredValue, ValidationContext } from '../../shared/validation/rules.js';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { officeToday } from '../../shared/local-time.js';
 import { now } from '../backend/clock.js';
 import { officeZone } from '../db/settings.js';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../shared/errors.js';
 import type { DirectoryOfficeView } from '../../shared/contract/sync.js';
 import type { HandlerTable } from '../backend/context.js';

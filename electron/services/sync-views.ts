@@ -6,7 +6,7 @@ import { nowIso } from '../db/changes.js';
 import { alertFile } from '../sync/import.js';
 import { listHeld } from '../sync/held.js';
 import { peer, recordSyncState } from '../sync/state.js';
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { getOffice } from '../db/office.js';
 import { currentDirectory } from '../sync/directory.js';
 

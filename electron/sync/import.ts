@@ -1,6 +1,6 @@
 import { appendFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError, type AppErrorShape } from '../../shared/errors.js';
 import { nowIso, type WriteContext } from '../db/changes.js';
 import { applyStaged, sequenceVerdict } from './apply.js';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Office } from '../../shared/contract/foundation.js';
 import { AppError } from '../../shared/errors.js';
 import { nowIso } from '../db/changes.js';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../shared/errors.js';
 import { APP_VERSION } from '../../shared/version.js';
 import { nowIso, type Row } from '../db/changes.js';

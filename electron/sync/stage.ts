@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError, type ErrorDetail } from '../../shared/errors.js';
 import { cleanText, isRealStamp, shownId } from '../../shared/validation/rules.js';
 import { readRecord } from '../db/changes.js';

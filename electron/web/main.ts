@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { AppError } from '../../shared/errors.js';
 import { offsetForFakeNow } from '../backend/clock.js';
 import { startWorkerBackend } from '../backend/host.js';
+import { keyFileBeside, keyFromEnvironment } from '../db/db-key.js';
 import { startWebServer } from './server.js';
 
 /** Entry of `npm run web`: BANHCHI_DATA_DIR (or --data-dir) holds banhchi.db. */
@@ -22,8 +23,17 @@ try {
     process.env.BANHCHI_CLOCK_OFFSET_MS = String(offset);
     console.log(`Clock set to ${process.env.BANHCHI_FAKE_NOW} (BANHCHI_FAKE_NOW)`);
   }
+  const dbFile = path.join(dataDir, 'banhchi.db');
+  // The database is encrypted: the key from BANHCHI_DB_KEY(_FILE), else a key file in the data folder.
+  let dbKey = keyFromEnvironment();
+  if (!dbKey) {
+    const beside = keyFileBeside(dbFile);
+    dbKey = beside.key;
+    console.log(`Database key: ${beside.file} (set BANHCHI_DB_KEY_FILE to keep it elsewhere)`);
+  }
   const backend = await startWorkerBackend({
-    dbFile: path.join(dataDir, 'banhchi.db'),
+    dbFile,
+    dbKey,
     workerPath: path.join(here, '../backend/worker.ts'),
     // What the installer ships beside the app (the gazetteer): here ../shared beside the repository.
     resourcesDir: path.resolve(process.env.BANHCHI_RESOURCES_DIR ?? path.join(here, '../../../shared')),

@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { LOCAL_OPERATOR } from '../../shared/actor.js';
 import { createLocalBackend } from '../../electron/backend/backend.js';
 import { openDatabase } from '../../electron/db/open.js';

@@ -63,7 +63,13 @@ export const state = {
   exposed: new Map<string, unknown>(),
   rendererListeners: new Map<string, Listener[]>(),
   invoked: [] as { channel: string; input: unknown }[],
+  /** safeStorage: whether it works, and the Linux backend it reports. */
+  safeStorageAvailable: true,
+  safeStorageBackend: 'gnome_libsecret',
 };
+
+/** A stand-in for the OS key store: reversible, tagged, and refusing what it did not make. */
+const FAKE_OS_TAG = 'fake-os-key-store:';
 
 class FakeBrowserWindow {
   readonly webContents = fakeWebContents();
@@ -138,6 +144,16 @@ export const electronModule = {
     showSaveDialog: (...args: unknown[]) => {
       state.dialogsShown.push({ kind: 'save', options: args.at(-1) as Record<string, unknown> });
       return Promise.resolve(state.saveDialogAnswer);
+    },
+  },
+  safeStorage: {
+    isEncryptionAvailable: () => state.safeStorageAvailable,
+    getSelectedStorageBackend: () => state.safeStorageBackend,
+    encryptString: (text: string) => Buffer.from(FAKE_OS_TAG + Buffer.from(text).reverse().toString('base64')),
+    decryptString: (data: Buffer) => {
+      const text = data.toString();
+      if (!state.safeStorageAvailable || !text.startsWith(FAKE_OS_TAG)) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      return Buffer.from(text.slice(FAKE_OS_TAG.length), 'base64').reverse().toString();
     },
   },
   contextBridge: {

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LOCAL_OPERATOR } from '../../shared/actor.js';
 import { pageOpNames } from '../../shared/contract/index.js';
 import { CSP } from '../../electron/csp.js';
+import { keyCheck } from '../../electron/db/db-key.js';
+import { readKeyStore } from '../../electron/db/key-store.js';
 import { fakeWebContents, state } from './fake-electron.js';
 
 const backendState = vi.hoisted(() => ({
@@ -161,12 +163,20 @@ describe('electron main process', () => {
     expect(backendState.started).toEqual([
       {
         dbFile: path.join(state.userData, 'banhchi.db'),
+        dbKey: expect.any(Buffer),
         workerPath: path.join(state.appPath, 'dist', 'electron', 'worker.mjs'),
         resourcesDir: expect.any(String),
         onCrash: expect.any(Function),
       },
     ]);
     expect(existsSync(state.userData)).toBe(true);
+    // A new random database key, kept wrapped by the OS key store (safeStorage) beside the database.
+    const { dbKey } = backendState.started[0] as { dbKey: Buffer };
+    expect(dbKey).toHaveLength(32);
+    const store = readKeyStore(path.join(state.userData, 'banhchi.db'));
+    expect(store?.check).toBe(keyCheck(dbKey));
+    expect(store?.wraps.map((w) => [w.kind, 'backend' in w ? w.backend : ''])).toEqual([['os', 'gnome_libsecret']]);
+    expect(JSON.stringify(store)).not.toContain(dbKey.toString('hex'));
   });
 
   it('registers exactly one IPC handler per page operation, and the two file dialogs', () => {

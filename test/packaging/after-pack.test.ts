@@ -12,13 +12,13 @@ const { nodeModuleVersionOf, electronAbi } = require('../../build/native-abi.cjs
   electronAbi(version: string, projectDir: string): number;
 };
 
-const NODE_BUILD = path.join(ROOT, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node');
+const NODE_BUILD = path.join(ROOT, 'node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node');
 const ELECTRON_VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'node_modules/electron/package.json'), 'utf8')) as { version: string }).version;
 
 /** A packaged app folder (as electron-builder leaves it before afterPack) holding `binary` as better_sqlite3.node. */
 function packagedWith(write: (file: string) => void): string {
   const appOutDir = mkdtempSync(path.join(os.tmpdir(), 'banhchi-afterpack-'));
-  const dir = path.join(appOutDir, 'resources/app.asar.unpacked/node_modules/better-sqlite3/build/Release');
+  const dir = path.join(appOutDir, 'resources/app.asar.unpacked/node_modules/better-sqlite3-multiple-ciphers/build/Release');
   mkdirSync(dir, { recursive: true });
   write(path.join(dir, 'better_sqlite3.node'));
   return appOutDir;

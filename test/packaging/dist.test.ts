@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './pack.js';
 
-const nodeBuild = path.join(ROOT, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node');
+const nodeBuild = path.join(ROOT, 'node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node');
 const hash = () => createHash('sha256').update(readFileSync(nodeBuild)).digest('hex');
 
 describe('npm run dist where Electron cannot be downloaded', () => {

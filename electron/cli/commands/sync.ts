@@ -8,6 +8,7 @@ import { inspectBundle } from '../../sync/format/index.js';
 import { keyCardPdf } from '../../sync/card-pdf.js';
 import { ageIdentityFile, unlockKeys } from '../../sync/keystore.js';
 import { openDatabase } from '../../db/open.js';
+import { cliDatabaseKey } from '../db-key.js';
 import { CliFailure, describeFailure, print, translator, withBackend, type GlobalOptions } from '../run.js';
 
 /** The passphrase from BANHCHI_PASSPHRASE, or asked for on the terminal (not echoed). */
@@ -107,7 +108,7 @@ export function registerSyncCommands(program: Command): void {
     .requiredOption('--out <file>', 'identity file to create (never written over; keep it offline)')
     .action(async (options: GlobalOptions & { out: string }) => {
       const secret = await passphrase();
-      const db = openDatabase(options.db);
+      const db = openDatabase(options.db, { key: cliDatabaseKey(options.db) });
       let text: string;
       try {
         text = ageIdentityFile(await unlockKeys(db, secret), new Date().toISOString());

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 export interface Migration {
   /** Becomes `PRAGMA user_version` once applied. One increasing sequence: above every released version (released.ts). */

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Campaign, CampaignsOp, Declaration } from '../../../shared/contract/campaigns.js';
 import { checkQuota, QUOTA_CATEGORIES } from '../../../shared/campaigns/quota.js';
 import { AppError } from '../../../shared/errors.js';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import {
   PROOF_DAYS, URGENT_GROUNDS, type CampaignsOp, type InspectionDetail, type InspectionPerson,
 } from '../../../shared/contract/campaigns.js';

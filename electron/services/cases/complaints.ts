@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Complaint, TimelineEntry } from '../../../shared/contract/cases.js';
 import { AppError } from '../../../shared/errors.js';
 import { toOfficeDateTime } from '../../../shared/local-time.js';

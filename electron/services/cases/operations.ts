@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { OpResponse } from '../../../shared/contract/index.js';
 import { AppError } from '../../../shared/errors.js';
 import type { HandlerTable } from '../../backend/context.js';

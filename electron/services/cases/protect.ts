@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Actor } from '../../../shared/actor.js';
 import type { CasePerson, Complaint } from '../../../shared/contract/cases.js';
 import type { ChangeEntry } from '../../../shared/contract/common.js';

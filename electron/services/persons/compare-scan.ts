@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { personFieldName, type PersonFields } from '../../../shared/contract/registration.js';
 import type { ScanMatch } from '../../../shared/contract/persons.js';
 import type { HandlerTable } from '../../backend/context.js';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/errors.js';
 import { insertRecord, nowIso, readRecord, updateRecord, type WriteContext } from '../../db/changes.js';
 import { currentPassportRow, findByFormerPassport, passportEntity } from '../../db/passports.js';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../../../shared/errors.js';
 import { officeNow, officeToday } from '../../../shared/local-time.js';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { PersonFields } from '../../../shared/contract/registration.js';
 import { AppError, type ErrorDetail } from '../../../shared/errors.js';
 import { cleanDocumentNumber, parseMrz, toMrzName } from '../../../shared/mrz.js';

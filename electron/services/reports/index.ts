@@ -10,7 +10,7 @@ import { dashboard } from './dashboard.js';
 import { canonicalKey, labeller, unitLabels } from './labels.js';
 import { REGISTRATION_QUERIES } from './registration.js';
 import type { RawRow, ReportFilters, ReportQuery } from './types.js';
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 /** Every report's SQL by name. A feature adds its queries here (one line); a test checks each definition has one. */
 export const REPORT_QUERIES: Record<string, ReportQuery> = {

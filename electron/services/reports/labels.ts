@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { formatNumber, KHMER_MONTHS } from '../../../shared/khmer.js';
 import { codeLabel } from '../../../shared/reference/codelists.js';
 import { canonicalNationality, nationalityName } from '../../../shared/display.js';

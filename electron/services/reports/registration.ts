@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { FOREIGN_CAP } from '../../db/employers.js';
 import { and, between, inUnit, ofNationality, where, type Where } from './sql.js';
 import type { RawRow, ReportFilters, ReportQuery } from './types.js';

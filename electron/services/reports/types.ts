@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Label } from '../../../shared/reports/types.js';
 
 /** The filters of one run, resolved: the default period filled in, nationality codes widened (`D` = `DEU`). */

@@ -1,5 +1,5 @@
 import { randomFillSync } from 'node:crypto';
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import { v7 as uuidv7 } from 'uuid';
 import type { OpParsedRequest, OpResponse } from '../../../shared/contract/index.js';
 import { AppError, type ErrorDetail } from '../../../shared/errors.js';

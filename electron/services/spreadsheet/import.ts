@@ -32,7 +32,7 @@ export async function importSpreadsheet(ctx: HandlerContext, request: ImportRequ
   checkTarget(ctx.db, request.target);
   const day = today(ctx.db);
 
-  const stage = new Stage();
+  const stage = new Stage(ctx.db);
   const problems: ErrorDetail[] = [];
   let badRows = 0;
   const report = (details: ErrorDetail[]) => {

@@ -1,8 +1,8 @@
 import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { v4 as uuidv4 } from 'uuid';
+import { openScratch, type Database } from '../../db/open.js';
 import type { RowPlan } from './rows.js';
 
 /**
@@ -11,14 +11,16 @@ import type { RowPlan } from './rows.js';
  */
 export class Stage {
   private readonly file = path.join(os.tmpdir(), `banhchi-import-${uuidv4()}.sqlite`);
-  private readonly db = new Database(this.file);
+  /** Encrypted with the register's key, like every file holding personal data. */
+  private readonly db: Database;
   private readonly insert;
   private readonly findKey;
   private pending: RowPlan[] = [];
   private readonly pendingKeys = new Map<string, number>();
   count = 0;
 
-  constructor() {
+  constructor(register: Database) {
+    this.db = openScratch(register, this.file);
     this.db.pragma('journal_mode = OFF');
     this.db.pragma('synchronous = OFF');
     this.db.exec('CREATE TABLE plan (row INTEGER PRIMARY KEY, key TEXT NOT NULL, json TEXT NOT NULL); CREATE INDEX plan_key ON plan(key)');

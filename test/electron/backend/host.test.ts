@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +6,8 @@ import { LOCAL_OPERATOR } from '../../../shared/actor.js';
 import type { ProgressEvent } from '../../../shared/contract/api.js';
 import { AppError } from '../../../shared/errors.js';
 import { startWorkerBackend } from '../../../electron/backend/host.js';
+import { keyFromEnvironment } from '../../../electron/db/db-key.js';
+import { connect } from '../../../electron/db/open.js';
 import { GAZETTEER_CSV, tempDir } from '../../helpers/db.js';
 
 const WORKER = path.resolve(__dirname, '../../../electron/backend/worker.ts');
@@ -29,9 +31,12 @@ describe('worker backend', () => {
     const file = path.join(tempDir(), 'banhchi.db');
     const first = await start(file);
     await first.close();
+    // The header is encrypted too: a newer version's file is made through a keyed connection.
+    const newer = connect(file, keyFromEnvironment()!);
+    newer.pragma('user_version = 999');
+    newer.pragma('journal_mode = DELETE');
+    newer.close();
     const bytes = readFileSync(file);
-    bytes.writeUInt32BE(999, 60); // user_version lives at offset 60 of the header
-    writeFileSync(file, bytes);
     const error = await start(file).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('db.newerVersion');

@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../../electron/cli/program.js';
+import { openDatabase } from '../../../electron/db/open.js';
 import { GAZETTEER_CSV, tempDir } from '../../helpers/db.js';
 
 const BIN = path.resolve(__dirname, '../../../bin/banhchi.mjs');
@@ -43,7 +43,7 @@ describe('banhchi report', () => {
     expect(await cli('report', 'list', '--db', db, '--lang', 'km')).toContain('ជនបរទេសកំពុងស្នាក់នៅ តាមសញ្ជាតិ');
 
     const json = JSON.parse(await cli('report', 'foreigners-by-nationality', '--db', db, '--today', TODAY, '--format', 'json'));
-    const direct = new Database(db, { readonly: true });
+    const direct = openDatabase(db, { readonly: true });
     const expected = direct.prepare(`SELECT CASE p.nationality WHEN 'D' THEN 'DEU' ELSE p.nationality END AS k, count(*) AS n
       FROM stay s JOIN person p ON p.id = s.person_id WHERE s.departed_on IS NULL GROUP BY k`).all() as { k: string; n: number }[];
     const byProvince = direct.prepare(`SELECT substr(pr.commune_code, 1, 2) AS k, count(*) AS n FROM stay s JOIN premises pr ON pr.id = s.premises_id

@@ -1,0 +1,43 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../helpers/db.js';
+
+const BIN = path.resolve(__dirname, '../../../bin/banhchi.mjs');
+
+function cli(args: string[], env: Record<string, string | undefined> = {}) {
+  const merged: NodeJS.ProcessEnv = { ...process.env, BANHCHI_KEY_WORK_FACTOR: '10', ...env };
+  for (const [name, value] of Object.entries(env)) if (value === undefined) delete merged[name];
+  return spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: merged });
+}
+
+describe('banhchi CLI: encryption at rest and backups', () => {
+  it('a fresh register opened by a passphrase only; backup create, verify, restore; wrong and missing keys say so', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'banhchi.db');
+    const admin = { BANHCHI_DB_KEY: undefined, BANHCHI_PASSWORD: 'office passphrase 1' };
+    const init = cli(['init', '--db', db, '--level', 'national', '--unit', '00', '--name', 'National office'], admin);
+    expect(init.stderr).toBe('');
+    expect(init.status).toBe(0);
+    expect(JSON.parse(cli(['key', 'status', '--db', db, '--json'], admin).stdout)).toEqual({ passphrases: ['administrator'], recovery: null, os: null });
+
+    const wrong = cli(['info', '--db', db], { ...admin, BANHCHI_PASSWORD: 'not the passphrase' });
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toContain('The passphrase is wrong');
+    const missing = cli(['info', '--db', db, '--lang', 'km'], { BANHCHI_DB_KEY: undefined, BANHCHI_PASSWORD: undefined });
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('រកមិនឃើញកូនសោ');
+
+    const usb = tempDir('usb-');
+    const made = cli(['backup', 'create', '--db', db, '--to', usb, '--json'], admin);
+    expect(made.status).toBe(0);
+    const { file } = JSON.parse(made.stdout) as { file: string };
+    expect(readdirSync(usb)).toEqual([path.basename(file)]);
+    expect(cli(['backup', 'verify', '--db', db, file], admin).stdout).toMatch(/^ok /);
+    const restored = cli(['backup', 'restore', '--db', db, file], admin);
+    expect(restored.stderr).toBe('');
+    expect(restored.stdout).toContain('before-restore');
+    expect(cli(['info', '--db', db, '--json'], admin).status).toBe(0);
+  }, 400_000);
+});
