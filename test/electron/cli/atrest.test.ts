@@ -12,6 +12,11 @@ function cli(args: string[], env: Record<string, string | undefined> = {}) {
   return spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: merged });
 }
 
+function json(result: ReturnType<typeof cli>): unknown {
+  if (result.status !== 0) throw new Error(`exit ${result.status}: ${result.stderr}`);
+  return JSON.parse(result.stdout);
+}
+
 describe('banhchi CLI: encryption at rest and backups', () => {
   it('a fresh register opened by a passphrase only; backup create, verify, restore; wrong and missing keys say so', () => {
     const dir = tempDir();
@@ -20,7 +25,7 @@ describe('banhchi CLI: encryption at rest and backups', () => {
     const init = cli(['init', '--db', db, '--level', 'national', '--unit', '00', '--name', 'National office'], admin);
     expect(init.stderr).toBe('');
     expect(init.status).toBe(0);
-    expect(JSON.parse(cli(['key', 'status', '--db', db, '--json'], admin).stdout)).toEqual({ passphrases: ['administrator'], recovery: null, os: null });
+    expect(json(cli(['key', 'status', '--db', db, '--json'], admin))).toEqual({ passphrases: ['administrator'], recovery: null, os: null });
 
     const wrong = cli(['info', '--db', db], { ...admin, BANHCHI_PASSWORD: 'not the passphrase' });
     expect(wrong.status).toBe(1);
@@ -31,8 +36,7 @@ describe('banhchi CLI: encryption at rest and backups', () => {
 
     const usb = tempDir('usb-');
     const made = cli(['backup', 'create', '--db', db, '--to', usb, '--json'], admin);
-    expect(made.status).toBe(0);
-    const { file } = JSON.parse(made.stdout) as { file: string };
+    const { file } = json(made) as { file: string };
     expect(readdirSync(usb)).toEqual([path.basename(file)]);
     expect(cli(['backup', 'verify', '--db', db, file], admin).stdout).toMatch(/^ok /);
     const restored = cli(['backup', 'restore', '--db', db, file], admin);
