@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import './bench-data/key.js';
 
 const dir = path.join(import.meta.dirname, 'bench');
 const args = process.argv.slice(2);

@@ -13,8 +13,11 @@ export interface OpenOptions {
   readonly?: boolean;
   /** better-sqlite3's .node file built for another runtime (Electron during `npm start`). */
   nativeBinding?: string | undefined;
-  /** The database key (32 bytes). Without it: the key from the environment (db-key.ts). */
-  key?: Buffer | undefined;
+  /**
+   * The database key (32 bytes). Without it: the key from the environment (db-key.ts).
+   * 'plain' (no encryption) exists only for the encryption benchmark (scripts/bench/atrest.ts).
+   */
+  key?: Buffer | 'plain' | undefined;
   /**
    * A plain database from a version before encryption is converted once, in place (convert.ts).
    * False where a plain file means something is wrong (an installation that is already
@@ -87,7 +90,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
   const key = options.key ?? keyFromEnvironment();
   if (!key) throw new AppError('atrest.keyMissing', { file });
   const state = fileState(file);
-  if (state === 'plain') {
+  if (state === 'plain' && key !== 'plain') {
     if (options.readonly || options.convertPlain === false) throw new AppError('atrest.plainUnexpected', { file });
     encryptPlainDatabase(file, key, { nativeBinding: options.nativeBinding, maxVersion: latestSchemaVersion });
   }
@@ -105,7 +108,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     db.pragma('busy_timeout = 5000');
     if (!options.readonly) migrate(db, version);
     // SQLite3MC 2.3.5 can, in rare key-setup failures, write a plain file: never carry on with one.
-    if (fileState(file) === 'plain') throw new AppError('atrest.plainUnexpected', { file });
+    if (key !== 'plain' && fileState(file) === 'plain') throw new AppError('atrest.plainUnexpected', { file });
     return db;
   } catch (error) {
     db.close();

@@ -5,7 +5,7 @@
  * for one in ten, arrivals over two years with report delays up to three days, employers and
  * employment with every work status. `random()` makes each run different; counts are the same.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 export interface NationalShape { persons: number; today: string }
 

@@ -11,12 +11,13 @@ import { execFileSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
 import { LOCAL_OPERATOR } from '../../shared/actor.js';
 import { createLocalBackend } from '../../electron/backend/backend.js';
-import { openDatabase } from '../../electron/db/open.js';
+import { keyFromEnvironment } from '../../electron/db/db-key.js';
+import { connect, openDatabase } from '../../electron/db/open.js';
 import { suggestMapping } from '../../electron/services/spreadsheet/mapping.js';
 import { PERSON_HEADERS, personRow, toCsv, writeXlsxStream } from '../../test/helpers/sheets.js';
+import '../bench-data/key.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const JOB = '00000000-0000-4000-8000-0000000000aa';
@@ -69,7 +70,7 @@ async function one(size: number, kind: 'csv' | 'xlsx'): Promise<Run> {
     // Bare: the same person rows, one plain prepared INSERT, one transaction, same schema and indexes.
     const bareFile = path.join(dir, 'bare.db');
     openDatabase(bareFile).close();
-    const bare = new Database(bareFile);
+    const bare = connect(bareFile, keyFromEnvironment()!);
     bare.pragma('journal_mode = WAL');
     bare.pragma('synchronous = NORMAL');
     const rows = db.prepare('SELECT * FROM person').raw().all() as unknown[][];

@@ -9,11 +9,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
 import { LOCAL_OPERATOR } from '../../shared/actor.js';
 import { createLocalBackend } from '../../electron/backend/backend.js';
-import { openDatabase } from '../../electron/db/open.js';
+import { keyFromEnvironment } from '../../electron/db/db-key.js';
+import { connect, openDatabase } from '../../electron/db/open.js';
 import { matchExpression } from '../../electron/db/search.js';
+import '../bench-data/key.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const GAZETTEER = path.resolve(ROOT, '../shared/data/cambodia-admin-units.csv');
@@ -50,7 +51,7 @@ async function one(size: number): Promise<Result> {
     // Bare: the same record rows, plain prepared inserts, one transaction, same schema (no change log, no search index).
     const bareFile = path.join(dir, 'bare.db');
     openDatabase(bareFile).close();
-    const bare = new Database(bareFile);
+    const bare = connect(bareFile, keyFromEnvironment()!);
     bare.pragma('journal_mode = WAL');
     bare.pragma('synchronous = NORMAL');
     peakRss = 0;

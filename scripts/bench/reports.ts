@@ -17,6 +17,7 @@ import { createLocalBackend } from '../../electron/backend/backend.js';
 import { openDatabase } from '../../electron/db/open.js';
 import { REPORT_QUERIES, resolveFilters } from '../../electron/services/reports/index.js';
 import { fillNational } from '../bench-data/national.js';
+import '../bench-data/key.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const GAZETTEER = path.resolve(ROOT, '../shared/data/cambodia-admin-units.csv');

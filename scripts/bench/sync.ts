@@ -17,6 +17,7 @@ import { insertRecord, type Row } from '../../electron/db/changes.js';
 import { officeEntity } from '../../electron/db/office.js';
 import { openDatabase, type Database } from '../../electron/db/open.js';
 import { syncedEntity } from '../../electron/sync/entities.js';
+import '../bench-data/key.js';
 
 process.env.BANHCHI_KEY_WORK_FACTOR = '10';
 const PASS = 'bench passphrase';

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { GAZETTEER_CSV, REPO, expect, screenshot, startWebApp, test } from './fixtures.js';
 
 const TODAY = '2026-03-01';
@@ -15,7 +15,10 @@ test.describe('reports screen', () => {
     const db = path.join(dataDir, 'banhchi.db');
     cli('init', '--db', db, '--level', 'national', '--unit', '00', '--name', 'National Register Office', '--name-km', 'ការិយាល័យបញ្ជីជាតិ');
     cli('demo', '--db', db, '--persons', '1500', '--today', TODAY, '--gazetteer', GAZETTEER_CSV);
+    // The register is encrypted with the run's key (playwright.config.ts), as the CLI and the server use it.
     const direct = new Database(db, { readonly: true });
+    direct.pragma(`cipher = 'chacha20'`);
+    direct.key(Buffer.from(process.env.BANHCHI_DB_KEY as string, 'hex'));
     const staying = (direct.prepare('SELECT count(*) AS n FROM stay WHERE departed_on IS NULL').get() as { n: number }).n;
     const inPhnomPenh = (direct.prepare(`SELECT count(*) AS n FROM stay s JOIN premises p ON p.id = s.premises_id
       WHERE s.departed_on IS NULL AND p.province_code = '12'`).get() as { n: number }).n;
