@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Label } from '../../../shared/reports/types.js';
 import { addDays } from '../../../shared/local-time.js';
 import type { Office } from '../../../shared/contract/foundation.js';

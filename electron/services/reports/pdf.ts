@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { ReportResult } from '../../../shared/contract/reports.js';
 import type { Office } from '../../../shared/contract/foundation.js';
 import { nationalityName } from '../../../shared/display.js';
