@@ -74,8 +74,12 @@ export function summaries(db: Database, ids: string[]): PersonSummary[] {
   return ids.map((id) => byId.get(id)).filter((s) => s !== undefined);
 }
 
+/** The person with this passport: Germany's MRZ `D` and a typed `DEU` are the same nationality. */
 export function findByIdentity(db: Database, nationality: string, passportNo: string, birthDate: string): PersonRow | undefined {
-  return db.prepare('SELECT * FROM person WHERE nationality = ? AND passport_no = ? AND birth_date = ?').get(nationality, passportNo, birthDate) as PersonRow | undefined;
+  const codes = nationalityEquivalents(nationality);
+  return db
+    .prepare(`SELECT * FROM person WHERE nationality IN (${codes.map(() => '?').join(', ')}) AND passport_no = ? AND birth_date = ? ORDER BY merged_into IS NOT NULL LIMIT 1`)
+    .get(...codes, passportNo, birthDate) as PersonRow | undefined;
 }
 
 /** Other live persons that may be the same one: same names and birth date, or passport equal up to O/0 I/1 B/8. */

@@ -1,5 +1,5 @@
 import i18next, { type i18n as I18n, type ThirdPartyModule } from 'i18next';
-import { formatNumber } from '../khmer.js';
+import { formatDate, formatNumber, toKhmerDigits } from '../khmer.js';
 import { fieldLabel, fieldLabels } from './field-label.js';
 import { LANGUAGES, resources, type Language } from './resources.js';
 
@@ -46,7 +46,18 @@ export function isLanguage(value: unknown): value is Language {
  * failure (`validation.*`) names its field by the label people see, not by its key.
  */
 export function errorMessage(t: I18n['t'], error: { code: string; params?: Record<string, string | number> }): string {
-  const params = { ...(error.params ?? {}) };
+  const params: Record<string, string | number> = { ...(error.params ?? {}) };
+  // Dates in words, and counts, row numbers and times in Khmer digits inside a Khmer sentence.
+  const lng = (t as { lng?: string }).lng;
+  if (lng === 'km' || lng === 'en') {
+    for (const [key, value] of Object.entries(params)) {
+      const dated = typeof value === 'string' ? /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}:\d{2}))?$/.exec(value) : null;
+      if (dated) params[key] = [formatDate(dated[1]!, lng), dated[2] && (lng === 'km' ? toKhmerDigits(dated[2]) : dated[2])].filter(Boolean).join(' ');
+      else if (lng !== 'km') continue;
+      else if (typeof value === 'number') params[key] = formatNumber(value, 'km');
+      else if (/^[\d:.,/ -]+$/.test(value) && /\d/.test(value)) params[key] = toKhmerDigits(value);
+    }
+  }
   if (error.code.startsWith('validation.') && typeof params.field === 'string') {
     params.field = fieldLabel(t, params.field, typeof params.entity === 'string' ? params.entity : undefined);
   }

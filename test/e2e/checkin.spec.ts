@@ -104,7 +104,7 @@ for (const lang of ['en', 'km'] as const) {
     await test.step('check-in from the premises page within three actions and ten seconds', async () => {
       await app.getByRole('button', { name: s(lang, 'stays.checkIn.open') }).click();
       // Today is the Phnom Penh date although the browser and the clock say 1 March in UTC.
-      await expect(app.getByLabel(s(lang, 'stays.checkIn.arrivalDate'))).toHaveValue('2026-03-02');
+      await expect(app.getByLabel(s(lang, 'stays.checkIn.arrivalDate'))).toHaveValue(lang === 'km' ? '០២/០៣/២០២៦' : '02/03/2026');
       await expect(app.getByLabel(s(lang, 'stays.checkIn.arrivalTime'))).toHaveValue('00:31');
       await app.getByLabel(s(lang, 'stays.checkIn.mrz')).fill(`${buildTd3(GUEST).line1}${buildTd3(GUEST).line2.slice(0, 40)}`);
       await app.getByLabel(s(lang, 'stays.checkIn.mrz')).press('Enter');
@@ -134,11 +134,11 @@ for (const lang of ['en', 'km'] as const) {
       const now = app.getByRole('region', { name: s(lang, 'reg.premises.peopleNow') });
       await now.getByRole('row').filter({ hasText: 'MUELLER ANNA' }).getByRole('button', { name: s(lang, 'stays.depart.open') }).click();
       const form = app.getByRole('form', { name: s(lang, 'stays.depart.title', { name: 'MUELLER ANNA', premises: 'Riverside Guesthouse' }) });
-      await expect(form.getByLabel(s(lang, 'stays.depart.date'))).toHaveValue('2026-03-02');
+      await expect(form.getByLabel(s(lang, 'stays.depart.date'))).toHaveValue(lang === 'km' ? '០២/០៣/២០២៦' : '02/03/2026');
       await form.getByLabel(s(lang, 'stays.depart.date')).fill('2026-03-01');
       await form.getByLabel(s(lang, 'stays.depart.time')).fill('09:00');
       await form.getByRole('button', { name: s(lang, 'stays.depart.confirm') }).click();
-      await expect(form.getByRole('alert')).toContainText(s(lang, 'errors.stays.beforeArrivalDeparture', { value: '2026-03-01 09:00', arrival: '2026-03-02 00:31' }));
+      await expect(form.getByRole('alert')).toContainText(s(lang, 'errors.stays.beforeArrivalDeparture', lang === 'km' ? { value: '១ មីនា ២០២៦ ០៩:០០', arrival: '២ មីនា ២០២៦ ០០:៣១' } : { value: '1 March 2026 09:00', arrival: '2 March 2026 00:31' }));
       await screenshot(app, `stays-departure-refused-${lang}`);
       await form.getByRole('button', { name: s(lang, 'stays.cancel') }).click();
       await expect(now.getByRole('row').filter({ hasText: 'MUELLER ANNA' })).toContainText(s(lang, 'stays.table.staying'));

@@ -134,8 +134,10 @@ test('register a foreigner by MRZ with a bad check digit caught on its field, re
   await expect(passportNo).not.toHaveAttribute('aria-invalid', 'true');
   await expect(form.getByLabel('Surname (as in MRZ)')).toHaveValue('LI');
   await expect(form.getByLabel('Given names')).toHaveValue('WEI MING');
-  await expect(form.getByLabel('Date of birth')).toHaveValue('1988-03-14');
-  await expect(form.getByLabel('Passport expiry')).toHaveValue('2031-06-30');
+  // Dates shown day first, as written in Cambodia, read back in words beneath.
+  await expect(form.getByLabel('Date of birth')).toHaveValue('14/03/1988');
+  await expect(form.getByLabel('Passport expiry')).toHaveValue('30/06/2031');
+  await expect(form.getByText('Read as 14 March 1988')).toBeVisible();
   await form.getByLabel('Name in Khmer').fill('លី វ៉ីមីង');
   await form.getByRole('button', { name: 'Save' }).click();
   await expect(app.getByRole('status')).toHaveText('Registered.');

@@ -37,7 +37,10 @@ export async function* readCsv(file: string, onBytes?: (bytes: number) => void):
       yield { row, cells: record };
     }
   } catch (error) {
-    throw new AppError('spreadsheet.unreadable', { row: row + 1, reason: (error as Error).message });
+    // csv-parse's own text is English and technical: the clerk gets what to do, the log gets the detail.
+    const code = (error as { code?: string }).code ?? '';
+    console.warn(`[spreadsheet] CSV unreadable near record ${row + 1}: ${(error as Error).message}`);
+    throw new AppError(/QUOTE/.test(code) ? 'spreadsheet.unreadableQuote' : 'spreadsheet.unreadable', { row: row + 1 });
   } finally {
     stream.destroy();
   }

@@ -21,7 +21,8 @@ export async function openXlsx(file: string): Promise<XlsxBook> {
   try {
     zip = await yauzl.openPromise(file, { lazyEntries: true, autoClose: false });
   } catch (error) {
-    throw new AppError('spreadsheet.unreadable', { row: 0, reason: (error as Error).message });
+    console.warn(`[spreadsheet] not a readable .xlsx (zip): ${(error as Error).message}`);
+    throw new AppError('spreadsheet.notXlsx');
   }
   const entries = await listEntries(zip);
   const workbook = entries.get('xl/workbook.xml');

@@ -15,9 +15,11 @@ const ISO = /^\d{4}-\d{2}-\d{2}$/;
  * otherwise (so the form's validation refuses it and names this field); the box also says so itself.
  */
 export function DateField({
-  label, value, onChange, required, invalid, hint, min, max,
+  label, value, onChange, required, invalid, hint, min, max, warning,
 }: {
   label: string; value: string; onChange: (value: string) => void; required?: boolean; invalid?: ReactNode; hint?: string;
+  /** A note that does not stop saving (an expired passport, say). */
+  warning?: ReactNode;
   /** `YYYY-MM-DD` bounds, checked by the form's validation; here they only feed the message. */
   min?: string; max?: string;
 }) {
@@ -42,7 +44,7 @@ export function DateField({
   const unreadable = touched && text.trim() !== '' && !parsed;
   const outOfRange = parsed && ((min && parsed < min) || (max && parsed > max));
   const message = invalid ?? (unreadable ? t('display.date.invalid', { text: text.trim() }) : null);
-  const describedBy = [`${id}-read`, message ? `${id}-error` : null].filter(Boolean).join(' ');
+  const describedBy = [`${id}-read`, message ? `${id}-error` : null, warning ? `${id}-warning` : null].filter(Boolean).join(' ');
   return (
     <div className="field date-field">
       <label htmlFor={id}>{label}</label>
@@ -64,6 +66,7 @@ export function DateField({
         {parsed ? t('display.date.read', { date: displayDate(parsed, language) }) : (hint ?? t('display.date.hint'))}
       </p>
       {message ? <div className="field-error" id={`${id}-error`} role="alert">{message}</div> : null}
+      {warning ? <p className="field-warning" id={`${id}-warning`} role="status">{warning}</p> : null}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { useLanguage } from '../i18n.js';
 import { formatOfficeDateTime, nowFields, useOfficeZone } from '../office-time.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { TextField } from './FormFields.js';
+import { DateField } from './DateField.js';
 
 type Action = 'depart' | 'undo' | 'correct' | 'remove';
 
@@ -107,14 +108,14 @@ function StayAction({ stay, action, onDone, onCancel }: { stay: Stay; action: Ac
       <h3>{title}</h3>
       {action === 'depart' || action === 'correct' ? (
         <div className="row">
-          <TextField label={t(action === 'depart' ? 'stays.depart.date' : 'stays.checkIn.arrivalDate')} type="date" value={date} onChange={setDate} required />
+          <DateField label={t(action === 'depart' ? 'stays.depart.date' : 'stays.checkIn.arrivalDate')} value={date} onChange={setDate} required />
           <TextField label={t(action === 'depart' ? 'stays.depart.time' : 'stays.checkIn.arrivalTime')} type="time" value={time} onChange={setTime} required />
         </div>
       ) : null}
       {action === 'correct' ? (
         <>
           <div className="row">
-            <TextField label={t('stays.correct.reportDate')} type="date" value={reportDate} onChange={setReportDate} required />
+            <DateField label={t('stays.correct.reportDate')} value={reportDate} onChange={setReportDate} required />
             <TextField label={t('stays.correct.reportTime')} type="time" value={reportTime} onChange={setReportTime} required />
           </div>
           <TextField label={t('stays.table.room')} value={room} onChange={setRoom} />

@@ -11,6 +11,7 @@ import { useQuery } from '../hooks.js';
 import { useLanguage } from '../i18n.js';
 import { nowFields, todayInOffice } from '../office-time.js';
 import { navigate } from '../router.js';
+import { DateField } from '../components/DateField.js';
 
 /** The two MRZ lines from what a reader or a person typed: separated by CR, LF or Tab, or 88 characters in a row. */
 function readMrz(text: string): MrzResult | undefined {
@@ -119,7 +120,7 @@ export function CheckInForm({ premisesId }: { premisesId: string }) {
         <input id="checkin-room" ref={roomRef} value={room} maxLength={50} onChange={(e) => setRoom(e.target.value)} />
       </div>
       <div className="row">
-        <TextField label={t('stays.checkIn.arrivalDate')} type="date" value={date} onChange={setDate} required />
+        <DateField label={t('stays.checkIn.arrivalDate')} value={date} onChange={setDate} required />
         <TextField label={t('stays.checkIn.arrivalTime')} type="time" value={time} onChange={setTime} required />
       </div>
       {error ? <ErrorMessage error={error} /> : null}

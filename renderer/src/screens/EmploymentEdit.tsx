@@ -6,6 +6,7 @@ import { api } from '../api.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { Choice, TextField } from '../components/FormFields.js';
 import { navigate } from '../router.js';
+import { DateField } from '../components/DateField.js';
 
 const BLANK = { jobTitle: '', startDate: '', endDate: '', workPermitNo: '', workPermitExpiry: '', employmentCardNo: '', workStatus: 'valid_permit', receiptNo: '' };
 
@@ -41,11 +42,11 @@ export function EmploymentEdit({ personId, employmentId }: { personId: string; e
       <h1>{t('persons.employment.edit')}{employer ? ` · ${employer}` : ''}</h1>
       <div className="grid">
         <TextField label={t('reg.field.jobTitle')} value={form.jobTitle} onChange={set('jobTitle')} />
-        <TextField label={t('reg.field.startDate')} type="date" value={form.startDate} onChange={set('startDate')} required />
-        <TextField label={t('persons.employment.endOn')} type="date" value={form.endDate} onChange={set('endDate')} hint={t('persons.employment.endHint')} />
+        <DateField label={t('reg.field.startDate')} value={form.startDate} onChange={set('startDate')} required />
+        <DateField label={t('persons.employment.endOn')} value={form.endDate} onChange={set('endDate')} hint={t('persons.employment.endHint')} />
         <Choice label={t('reg.field.workStatus')} value={form.workStatus} onChange={set('workStatus')} options={workStatus.options.map((v) => ({ value: v, label: t(`reg.workStatus.${v}`) }))} />
         <TextField label={t('reg.field.workPermitNo')} value={form.workPermitNo} onChange={set('workPermitNo')} />
-        <TextField label={t('reg.field.workPermitExpiry')} type="date" value={form.workPermitExpiry} onChange={set('workPermitExpiry')} />
+        <DateField label={t('reg.field.workPermitExpiry')} value={form.workPermitExpiry} onChange={set('workPermitExpiry')} />
         <TextField label={t('reg.field.employmentCardNo')} value={form.employmentCardNo} onChange={set('employmentCardNo')} />
         <TextField label={t('reg.field.receiptNo')} value={form.receiptNo} onChange={set('receiptNo')} />
       </div>

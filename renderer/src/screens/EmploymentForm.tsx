@@ -8,6 +8,7 @@ import { Choice, TextField } from '../components/FormFields.js';
 import { RecordPicker } from '../components/RecordPicker.js';
 import { navigate } from '../router.js';
 import { todayInOffice } from '../office-time.js';
+import { DateField } from '../components/DateField.js';
 
 const BLANK = { jobTitle: '', startDate: '', workPermitNo: '', workPermitExpiry: '', employmentCardNo: '', workStatus: 'valid_permit', receiptNo: '' };
 
@@ -31,10 +32,10 @@ export function EmploymentForm({ personId }: { personId: string }) {
       <RecordPicker kind="employer" label={t('reg.field.employer')} value={employerId} onChange={setEmployerId} />
       <div className="grid">
         <TextField label={t('reg.field.jobTitle')} value={form.jobTitle} onChange={set('jobTitle')} />
-        <TextField label={t('reg.field.startDate')} type="date" value={form.startDate} onChange={set('startDate')} required />
+        <DateField label={t('reg.field.startDate')} value={form.startDate} onChange={set('startDate')} required />
         <Choice label={t('reg.field.workStatus')} value={form.workStatus} onChange={set('workStatus')} options={workStatus.options.map((v) => ({ value: v, label: t(`reg.workStatus.${v}`) }))} />
         <TextField label={t('reg.field.workPermitNo')} value={form.workPermitNo} onChange={set('workPermitNo')} />
-        <TextField label={t('reg.field.workPermitExpiry')} type="date" value={form.workPermitExpiry} onChange={set('workPermitExpiry')} />
+        <DateField label={t('reg.field.workPermitExpiry')} value={form.workPermitExpiry} onChange={set('workPermitExpiry')} />
         <TextField label={t('reg.field.employmentCardNo')} value={form.employmentCardNo} onChange={set('employmentCardNo')} />
         <TextField label={t('reg.field.receiptNo')} value={form.receiptNo} onChange={set('receiptNo')} />
       </div>

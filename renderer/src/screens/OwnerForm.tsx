@@ -7,6 +7,8 @@ import { ErrorMessage } from '../components/ErrorMessage.js';
 import { FormFields } from '../components/FieldContext.js';
 import { Choice, TextField } from '../components/FormFields.js';
 import { navigate } from '../router.js';
+import { DateField } from '../components/DateField.js';
+import { NationalityPicker } from '../components/NationalityPicker.js';
 
 const BLANK = { surname: '', givenNames: '', nameKm: '', sex: 'M', birthDate: '', nationality: 'KHM', idKind: 'khmer_id', idNumber: '', phone: '', role: 'owner' };
 
@@ -42,8 +44,8 @@ export function OwnerForm({ premisesId, ownerId }: { premisesId: string; ownerId
         <TextField label={t('reg.field.givenNames')} name="givenNames" value={form.givenNames} onChange={set('givenNames')} />
         <TextField label={t('reg.field.nameKm')} name="nameKm" value={form.nameKm} onChange={set('nameKm')} />
         <Choice label={t('reg.field.sex')} value={form.sex} onChange={set('sex')} options={(['M', 'F', 'X'] as const).map((v) => ({ value: v, label: t(`reg.sex.${v}`) }))} />
-        <TextField label={t('reg.field.birthDate')} type="date" name="birthDate" value={form.birthDate} onChange={set('birthDate')} />
-        <TextField label={t('reg.field.nationality')} name="nationality" value={form.nationality} onChange={set('nationality')} hint={t('reg.owner.nationalityHint')} required />
+        <DateField label={t('reg.field.birthDate')} value={form.birthDate} onChange={set('birthDate')} />
+        <NationalityPicker label={t('reg.field.nationality')} value={form.nationality} onChange={set('nationality')} required />
         <Choice label={t('reg.field.idKind')} value={form.idKind} onChange={set('idKind')} options={(['khmer_id', 'passport', 'other'] as const).map((v) => ({ value: v, label: t(`reg.idKind.${v}`) }))} />
         <TextField label={t('reg.field.idNumber')} name="idNumber" value={form.idNumber} onChange={set('idNumber')} />
         <TextField label={t('reg.field.phone')} name="phone" value={form.phone} onChange={set('phone')} />

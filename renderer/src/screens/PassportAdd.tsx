@@ -9,6 +9,8 @@ import { MrzInput } from '../components/MrzInput.js';
 import { useQuery } from '../hooks.js';
 import { personName } from '../person-form.js';
 import { navigate } from '../router.js';
+import { DateField } from '../components/DateField.js';
+import { NationalityPicker } from '../components/NationalityPicker.js';
 
 const BLANK = { passportNo: '', issuingState: '', passportIssued: '', passportExpiry: '' };
 
@@ -44,9 +46,9 @@ export function PassportAdd({ personId }: { personId: string }) {
       <MrzInput value={mrzText} onChange={setMrzText} onSubmit={read} />
       <div className="grid">
         <TextField label={t('reg.field.passportNo')} value={form.passportNo} onChange={set('passportNo')} required />
-        <TextField label={t('reg.field.issuingState')} value={form.issuingState} onChange={set('issuingState')} />
-        <TextField label={t('reg.field.passportIssued')} type="date" value={form.passportIssued} onChange={set('passportIssued')} />
-        <TextField label={t('reg.field.passportExpiry')} type="date" value={form.passportExpiry} onChange={set('passportExpiry')} required />
+        <NationalityPicker label={t('reg.field.issuingState')} value={form.issuingState} onChange={set('issuingState')} />
+        <DateField label={t('reg.field.passportIssued')} value={form.passportIssued} onChange={set('passportIssued')} />
+        <DateField label={t('reg.field.passportExpiry')} value={form.passportExpiry} onChange={set('passportExpiry')} required />
       </div>
       {error ? <ErrorMessage error={error} /> : null}
       <div className="toolbar">

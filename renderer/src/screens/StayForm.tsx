@@ -8,6 +8,7 @@ import { RecordPicker } from '../components/RecordPicker.js';
 import { useQuery } from '../hooks.js';
 import { nowFields } from '../office-time.js';
 import { navigate } from '../router.js';
+import { DateField } from '../components/DateField.js';
 
 /** Arrival at a premises, or a move when the person already stays somewhere. The report time is set when saved. */
 export function StayForm({ personId }: { personId: string }) {
@@ -35,7 +36,7 @@ export function StayForm({ personId }: { personId: string }) {
       <RecordPicker kind="premises" label={t('reg.field.premises')} value={premisesId} onChange={setPremisesId} />
       <TextField label={t('reg.field.room')} value={room} onChange={setRoom} />
       <div className="row">
-        <TextField label={t('stays.checkIn.arrivalDate')} type="date" value={date} onChange={setDate} required />
+        <DateField label={t('stays.checkIn.arrivalDate')} value={date} onChange={setDate} required />
         <TextField label={t('stays.checkIn.arrivalTime')} type="time" value={time} onChange={setTime} required />
       </div>
       {error ? <ErrorMessage error={error} /> : null}

@@ -50,6 +50,20 @@ describe('i18n instances', () => {
     expect(message).toContain('a.db');
     expect(message).toMatch(/[\u1780-\u17FF]/);
   });
+
+  it('writes counts, rows and times in Khmer digits inside a Khmer message, Latin in English', () => {
+    const i18n = createI18n('km');
+    const km = i18n.getFixedT('km');
+    const en = i18n.getFixedT('en');
+    const error = { code: 'spreadsheet.unreadable', params: { row: 1234 } };
+    expect(errorMessage(km, error)).toContain('១,២៣៤');
+    expect(errorMessage(km, error)).not.toMatch(/1,?234/);
+    expect(errorMessage(en, error)).toContain('1234');
+    const late = { code: 'stays.beforeArrivalDeparture', params: { value: '2026-03-01 09:00', arrival: '2026-03-02T00:31' } };
+    expect(errorMessage(en, late)).toContain('1 March 2026 09:00');
+    expect(errorMessage(en, late)).toContain('2 March 2026 00:31');
+    expect(errorMessage(km, late)).toContain('១ មីនា ២០២៦ ០៩:០០');
+  });
 });
 
 describe('Khmer dates and digits', () => {

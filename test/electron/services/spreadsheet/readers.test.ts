@@ -37,6 +37,20 @@ describe('sheet readers', () => {
     writeFileSync(file, 'Surname;Sex\nWANG;M\n');
     expect((await collect(readCsv(file))).map((r) => r.cells)).toEqual([['Surname', 'Sex'], ['WANG', 'M']]);
   });
+
+  it('names the row of a quotation mark never closed, without the parser\'s own English text', async () => {
+    const file = path.join(tempDir(), 'quote.csv');
+    writeFileSync(file, 'Surname,Sex\nWANG,M\n"LI,F\nKIM,M\n');
+    const error = await collect(readCsv(file)).then(() => null, (e: unknown) => e);
+    expect(error).toMatchObject({ code: 'spreadsheet.unreadableQuote', params: { row: 3 } });
+    expect(Object.keys((error as { params: object }).params)).toEqual(['row']);
+  });
+
+  it('says a file that is not a workbook is not one', async () => {
+    const file = path.join(tempDir(), 'fake.xlsx');
+    writeFileSync(file, 'Surname,Sex\nWANG,M\n');
+    await expect(openXlsx(file)).rejects.toMatchObject({ code: 'spreadsheet.notXlsx' });
+  });
 });
 
 describe('column mapping', () => {
