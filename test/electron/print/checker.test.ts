@@ -112,6 +112,38 @@ async function problems(c: Composer, glyphs: Map<FaceName, number[]>, file: stri
   return found;
 }
 
+let wrappedParagraphs = 0;
+const wordSegmenter = new Intl.Segmenter('km', { granularity: 'word' });
+
+/**
+ * Line breaks that fall inside a word: for each wrapped paragraph the composer set, the place each
+ * line ends must be a word boundary (dictionary segmentation for Khmer) or a space, a slash or a hyphen.
+ */
+function breaksInsideWords(laidOut: { text: string; lines: string[] }[]): string[] {
+  const found: string[] = [];
+  for (const { text, lines } of laidOut) {
+    const paragraphs = text.split('\n');
+    let line = 0;
+    for (const paragraph of paragraphs) {
+      const boundaries = new Set([...wordSegmenter.segment(paragraph)].map((s) => s.index));
+      let at = 0;
+      while (line < lines.length) {
+        const piece = lines[line]!;
+        const start = paragraph.indexOf(piece, at);
+        if (start < 0 || piece === '') break;
+        const end = start + piece.length;
+        line++;
+        if (end >= paragraph.trimEnd().length) break;
+        const before = paragraph[end - 1]!;
+        const after = paragraph[end]!;
+        if (!boundaries.has(end) && !/[\s/-]/.test(before) && !/\s/.test(after)) found.push(`"${piece}" | "${paragraph.slice(end, end + 12)}"`);
+        at = end;
+      }
+    }
+  }
+  return found;
+}
+
 async function finished(c: Composer): Promise<{ glyphs: Map<FaceName, number[]>; file: string }> {
   const glyphs = drawnGlyphIds(c);
   const file = path.join(tempDir(), 'doc.pdf');
@@ -126,8 +158,17 @@ describe('document checker', () => {
     for (const doc of DOCUMENTS) {
       it(`${doc.name} (${mode}): inside the margins, no lines over each other, no missing glyphs, expected pages`, async () => {
         const c = new Composer(mode, { landscape: doc.landscape ?? false });
+        const laidOut: { text: string; lines: string[] }[] = [];
+        const layout = c.layout.bind(c);
+        c.layout = (text, options) => {
+          const result = layout(text, options);
+          if (result.lines.length > 1) laidOut.push({ text, lines: result.lines.map((l) => l.text) });
+          return result;
+        };
         doc.draw(c);
         const { glyphs, file } = await finished(c);
+        expect(breaksInsideWords(laidOut)).toEqual([]);
+        wrappedParagraphs += laidOut.length;
 
         const [minPages, maxPages] = typeof doc.pages === 'number' ? [doc.pages, doc.pages] : doc.pages;
         expect(c.pages).toBeGreaterThanOrEqual(minPages);
@@ -137,6 +178,12 @@ describe('document checker', () => {
       }, 60_000);
     }
   }
+
+  it('rejects a line broken inside a word', () => {
+    expect(breaksInsideWords([{ text: 'សុខ សុភ័ក្ត្រ', lines: ['សុខ សុភ័', 'ក្ត្រ'] }])).toHaveLength(1);
+    expect(breaksInsideWords([{ text: 'សុខ សុភ័ក្ត្រ', lines: ['សុខ', 'សុភ័ក្ត្រ'] }])).toEqual([]);
+    expect(breaksInsideWords([{ text: 'GOLDEN LOTUS', lines: ['GOLD', 'EN LOTUS'] }])).toHaveLength(1);
+  });
 
   it('rejects text past the margin, lines over each other and broken clusters', async () => {
     const c = new Composer('km+en');
@@ -149,5 +196,9 @@ describe('document checker', () => {
     expect(found.some((p) => p.startsWith('outside the margins: "Signature'))).toBe(true);
     expect(found.some((p) => p.includes(' over '))).toBe(true);
     expect(found.some((p) => p.includes('dotted circle'))).toBe(true);
+  });
+
+  it('checked the line breaks of many wrapped paragraphs (the check above saw real text)', () => {
+    expect(wrappedParagraphs).toBeGreaterThan(50);
   });
 });
