@@ -109,3 +109,35 @@ export function updateSearch(db: Database, entity: string, id: string, row: Row 
   if (entity === 'person') doc.documents.push(...otherPassportNumbers(db, id, text(row, 'passport_no')));
   indexRecord(db, entity, id, tokensFor(doc.texts, doc.documents));
 }
+
+/**
+ * Recomputes every record's derived columns and search document. Offices that imported bundles
+ * before derived data followed remote changes (releases before schema 46) could not find what
+ * they received; upgrading such a database runs this once, inside the upgrade's transaction.
+ */
+export function rebuildDerived(db: Database): { records: number } {
+  let records = 0;
+  for (const [entity, derived] of Object.entries(DERIVED)) {
+    const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(entity);
+    if (!exists) continue;
+    const names = derived.columns?.names ?? [];
+    const update = names.length > 0 ? db.prepare(`UPDATE ${entity} SET ${names.map((n) => `${n} = ?`).join(', ')} WHERE id = ?`) : null;
+    // In pages: the connection cannot write while a statement is still iterating.
+    const page = db.prepare(`SELECT rowid AS _rowid, * FROM ${entity} WHERE rowid > ? ORDER BY rowid LIMIT 1000`);
+    for (let after = 0; ; ) {
+      const rows = page.all(after) as (Row & { _rowid: number })[];
+      if (rows.length === 0) break;
+      for (const { _rowid, ...row } of rows) {
+        const id = text(row, 'id');
+        if (update && derived.columns) {
+          const computed = derived.columns.compute(row);
+          update.run(...names.map((n) => computed[n] ?? null), id);
+        }
+        updateSearch(db, entity, id, row, null);
+        records += 1;
+        after = _rowid;
+      }
+    }
+  }
+  return { records };
+}

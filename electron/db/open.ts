@@ -4,6 +4,7 @@ import { encryptPlainDatabase } from './convert.js';
 import { keyFromEnvironment } from './db-key.js';
 import { fileState } from './files.js';
 import { latestSchemaVersion, migrations } from './migrations/index.js';
+import { rebuildDerived } from './derived.js';
 
 export type { Database } from 'better-sqlite3-multiple-ciphers';
 export { fileState, type FileState } from './files.js';
@@ -117,6 +118,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
   }
 }
 
+/** The first schema of a release whose imports kept search and derived columns in step (see `rebuildDerived`). */
+const DERIVED_FOLLOWS_REMOTE = 46;
+
 function migrate(db: Database.Database, fromVersion: number): void {
   const pending = migrations.filter((m) => m.version > fromVersion);
   if (pending.length === 0) return;
@@ -126,6 +130,7 @@ function migrate(db: Database.Database, fromVersion: number): void {
       migration.up(db);
       db.pragma(`user_version = ${migration.version}`);
     }
+    if (fromVersion > 0 && fromVersion < DERIVED_FOLLOWS_REMOTE) rebuildDerived(db);
   }).immediate();
 }
 

@@ -79,6 +79,26 @@ describe('upgrading a register from each released schema version', () => {
     db.close();
   });
 
+  it('rebuilds the search index and derived keys of records an older release imported without them', async () => {
+    const file = path.join(tempDir(), 'province.db');
+    copyFileSync(FIXTURE_30, file);
+    // Records that arrived in bundles before derived data followed remote changes: no search entry, no keys.
+    const old = new Database(file);
+    const someone = old.prepare('SELECT id, surname, passport_no FROM person ORDER BY id LIMIT 1').get() as { id: string; surname: string; passport_no: string };
+    old.exec("DELETE FROM search_fts; DELETE FROM search_doc; UPDATE person SET name_key = '', passport_key = ''");
+    old.close();
+
+    const db = openDatabase(file);
+    const backend = createLocalBackend(db);
+    for (const query of [someone.surname, someone.passport_no]) {
+      const found = (await backend.call('persons.search', { query, entities: ['person'] }, LOCAL_OPERATOR)) as Result<OpResponse<'persons.search'>>;
+      expect(found.ok && found.value.items.map((i) => i.id), `search ${query}`).toContain(someone.id);
+    }
+    expect(db.prepare("SELECT count(*) FROM person WHERE name_key = '' OR passport_key = ''").pluck().get()).toBe(0);
+    expect(count(db, 'search_doc')).toBeGreaterThanOrEqual(count(db, 'person'));
+    db.close();
+  });
+
   const earlier = RELEASED_MIGRATIONS.map((m) => m.version).filter((v) => v < 30);
   it.each(earlier)('migrates a register at schema %i, with data, to the latest version without losing rows', (version) => {
     const { file, counts } = databaseAtVersion(version);
