@@ -1,5 +1,4 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent, type WebFrameMain } from 'electron';
-import { LOCAL_OPERATOR } from '../shared/actor.js';
 import type { ProgressEvent } from '../shared/contract/api.js';
 import { pageOpNames, type OpName } from '../shared/contract/index.js';
 import type { Result } from '../shared/errors.js';
@@ -8,6 +7,7 @@ import type { Backend } from './backend/backend.js';
 import { channelFor, FILES_OPEN_CHANNEL, FILES_SAVE_CHANNEL, PROGRESS_CHANNEL } from './channels.js';
 import { openFiles, saveFiles } from './dialogs.js';
 import { refusePageCall } from './page-calls.js';
+import { Sessions } from './sessions.js';
 
 
 /**
@@ -41,6 +41,9 @@ export interface IpcOptions {
  */
 export function registerIpc(options: IpcOptions): () => void {
   const { backend, window } = options;
+  // One window, one session: who signed in there is the actor of its calls.
+  const sessions = new Sessions(backend);
+  const WINDOW = 'window';
   const refuse = (op: string, event: IpcMainInvokeEvent): Result<never> | null => {
     if (isTrustedSender(event)) return null;
     console.warn(`[ipc] refused ${op} from ${event.senderFrame?.url ?? 'a destroyed frame'}`);
@@ -54,8 +57,8 @@ export function registerIpc(options: IpcOptions): () => void {
       if (refused) return { ok: false, error: refused };
       const local = mainProcessHandlers[op];
       if (local) return local(input, window(), backend);
-      // The actor is decided here, never by the renderer.
-      return backend.call(op, input, LOCAL_OPERATOR);
+      // The actor is decided here, from the window's session, never by the renderer.
+      return sessions.call(WINDOW, op, input);
     });
   }
   ipcMain.handle(FILES_OPEN_CHANNEL, async (event, input: unknown) => refuse('files.open', event) ?? openFiles(window(), input));

@@ -9,7 +9,7 @@ export type Role = (typeof ROLES)[number];
  * What a role may do besides calling an operation: things checked inside operations
  * (reading a record marked sensitive, seeing a complaint's reporter).
  */
-export const CAPABILITIES = ['sensitive.read'] as const;
+export const CAPABILITIES = ['sensitive.read', 'settings.office'] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
 const EVERYONE: readonly Role[] = ROLES;
@@ -34,7 +34,8 @@ export const OPERATION_ROLES = {
   'office.setup': ADMIN,
   'info.get': EVERYONE,
   'settings.get': EVERYONE,
-  'settings.set': ADMIN,
+  // Everyone keeps their language; the office's settings need `settings.office` (checked by the handler).
+  'settings.set': EVERYONE,
   'reference.codeLists': EVERYONE,
   'reference.nationalities': EVERYONE,
   'reference.versions': EVERYONE,
@@ -155,10 +156,27 @@ export const OPERATION_ROLES = {
   'reports.list': EVERYONE,
   'reports.run': EVERYONE,
   'reports.dashboard': EVERYONE,
+  // Accounts: the session operations are answered by the transport for whoever is signed in.
+  'session.current': EVERYONE,
+  'session.login': EVERYONE,
+  'session.logout': EVERYONE,
+  'session.lock': EVERYONE,
+  'session.unlock': EVERYONE,
+  'accounts.status': EVERYONE,
+  'accounts.authenticate': EVERYONE,
+  // Refused by the handler once any account exists.
+  'accounts.createFirstAdmin': EVERYONE,
+  'accounts.list': ADMIN,
+  'accounts.create': ADMIN,
+  'accounts.update': ADMIN,
+  'accounts.resetPassword': ADMIN,
+  'accounts.setActive': ADMIN,
+  'accounts.setIdleMinutes': ADMIN,
 } as const satisfies Record<OpName, readonly Role[]>;
 
 export const CAPABILITY_ROLES = {
   'sensitive.read': ['provincial-officer', 'national-analyst', 'administrator'],
+  'settings.office': ['administrator'],
 } as const satisfies Record<Capability, readonly Role[]>;
 
 export function roleMayCall(role: Role, op: OpName): boolean {
@@ -178,6 +196,9 @@ export function canPerform(actor: Actor, op: OpName): boolean {
   // A signed-in user always has a role; one without is refused everything.
   return actor.kind === 'local-operator' || actor.kind === 'cli' || actor.kind === 'system';
 }
+
+/** Settings each person may change for themselves; every other setting is the office's (`settings.office`). */
+export const PERSONAL_SETTINGS: readonly string[] = ['ui.language'];
 
 /** Whether this actor has a capability checked inside operations. */
 export function actorHas(actor: Actor, capability: Capability): boolean {

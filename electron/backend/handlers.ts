@@ -9,6 +9,7 @@ import { spreadsheetHandlers } from '../services/spreadsheet/index.js';
 import { bundledGazetteerHandlers } from '../services/bundled-gazetteer.js';
 import { campaignsHandlers } from '../services/campaigns/index.js';
 import { reportsHandlers } from '../services/reports/index.js';
+import { accountsHandlers } from '../services/accounts.js';
 import type { HandlerTable } from './context.js';
 
 /** The one handler table, used by IPC, the web transport and the CLI alike. */
@@ -24,4 +25,5 @@ export const handlers: HandlerTable = {
   ...campaignsHandlers,
   ...casesHandlers,
   ...reportsHandlers,
+  ...accountsHandlers,
 };

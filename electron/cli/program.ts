@@ -9,6 +9,7 @@ import { registerCasesCommands } from './commands/cases.js';
 import { registerCampaignCommands } from './commands/campaigns.js';
 import { registerReportCommands } from './commands/reports.js';
 import { registerAtrestCommands } from './commands/atrest.js';
+import { registerAccountsCommands } from './commands/accounts.js';
 import { describeFailure } from './run.js';
 
 /** `banhchi`: the same services as the app, over the same handler table. */
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerCampaignCommands(program);
   registerReportCommands(program);
   registerAtrestCommands(program);
+  registerAccountsCommands(program);
   return program;
 }
 

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { ChangeEntry } from '../../shared/contract/common.js';
+import { userNames } from './accounts.js';
 
 interface ChangeRow {
   seq: number;
@@ -34,5 +35,9 @@ export function recordHistory(db: Database, entity: string, recordId: string): C
   const rows = db
     .prepare('SELECT * FROM change_log WHERE entity = ? AND record_id = ? ORDER BY seq')
     .all(entity, recordId) as ChangeRow[];
-  return rows.map(toChangeEntry);
+  const names = userNames(db, rows.map((r) => r.actor));
+  return rows.map((row) => {
+    const name = names.get(row.actor);
+    return name ? { ...toChangeEntry(row), actorName: name } : toChangeEntry(row);
+  });
 }

@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { actorHas, PERSONAL_SETTINGS } from '../../shared/permissions.js';
 import { AppError } from '../../shared/errors.js';
 import { isTimeZone, TIME_ZONE_SETTING } from '../../shared/local-time.js';
 import { CODE_LISTS, CODE_LISTS_VERSION } from '../../shared/reference/codelists.js';
@@ -67,6 +68,7 @@ export const foundationHandlers: Pick<HandlerTable, FoundationOp> = {
   },
 
   'settings.set': (ctx, request) => {
+    if (!PERSONAL_SETTINGS.includes(request.key) && !actorHas(ctx.actor, 'settings.office')) throw new AppError('boundary.forbidden', { op: 'settings.set' });
     if (request.key === TIME_ZONE_SETTING && !isTimeZone(request.value)) throw new AppError('stays.timeZone', { value: request.value });
     const writer = ctx.writer();
     if (readRecord(ctx.db, settingEntity, request.key)) updateRecord(writer, settingEntity, request.key, { value: request.value });

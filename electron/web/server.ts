@@ -3,11 +3,11 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { LOCAL_OPERATOR } from '../../shared/actor.js';
 import type { ProgressEvent } from '../../shared/contract/api.js';
 import type { Backend } from '../backend/backend.js';
 import { CSP } from '../csp.js';
 import { refusePageCall } from '../page-calls.js';
+import { Sessions } from '../sessions.js';
 
 /**
  * `npm run web`: the same UI and backend over HTTP, for development and end-to-end tests on
@@ -31,6 +31,8 @@ export interface RunningWebServer {
 }
 
 const COOKIE = 'banhchi_token';
+/** Which browser session is calling; who is signed in there is kept here, never sent by the page. */
+const SESSION_COOKIE = 'banhchi_session';
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -55,6 +57,7 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
     for (const client of sseClients) client.write(line);
   });
   let port = 0;
+  const sessions = new Sessions(options.backend);
 
   const tokenMatches = (candidate: string | undefined): boolean => {
     if (!candidate) return false;
@@ -70,9 +73,14 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
     const queryToken = url.searchParams.get('token') ?? undefined;
     const authorised = tokenMatches(queryToken) || tokenMatches(readCookie(req, COOKIE)) || tokenMatches(header(req, 'x-banhchi-token'));
     if (!authorised) return refuse(res, 401, 'token required: open the address printed by npm run web');
-    if (tokenMatches(queryToken)) {
-      res.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+    const cookies: string[] = [];
+    if (tokenMatches(queryToken)) cookies.push(`${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+    let sessionKey = readCookie(req, SESSION_COOKIE);
+    if (!sessionKey || !/^[A-Za-z0-9_-]{32}$/.test(sessionKey)) {
+      sessionKey = randomBytes(24).toString('base64url');
+      cookies.push(`${SESSION_COOKIE}=${sessionKey}; HttpOnly; SameSite=Strict; Path=/`);
     }
+    if (cookies.length > 0) res.setHeader('Set-Cookie', cookies);
 
     if (url.pathname.startsWith('/api/')) {
       const origin = req.headers.origin;
@@ -98,7 +106,8 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
       // The page's contract only: no CLI operation, no file path; files come as uploads and leave as downloads.
       const refused = refusePageCall(match[1] ?? '', input);
       if (refused) return sendJson(res, 200, { ok: false, error: refused });
-      const result = await options.backend.call(match[1] ?? '', input, LOCAL_OPERATOR);
+      // The actor is the browser session's signed-in user, never something the page sends.
+      const result = await sessions.call(sessionKey, match[1] ?? '', input);
       return sendJson(res, 200, result);
     }
     return serveStatic(options.staticDir, url.pathname, res);

@@ -13,6 +13,12 @@ import { useLanguage } from './i18n.js';
 import { navigate, useRoute } from './router.js';
 import { SetupScreen } from './screens/SetupScreen.js';
 import { sections } from './sections.js';
+import type { Session } from '../../shared/contract/accounts.js';
+import { userName } from '../../shared/user-name.js';
+import { CreateAdminScreen } from './screens/accounts/CreateAdminScreen.js';
+import { LockScreen } from './screens/accounts/LockScreen.js';
+import { LoginScreen } from './screens/accounts/LoginScreen.js';
+import { SessionContext, useIdleLock, useSession } from './session.js';
 
 export function App() {
   return (
@@ -26,14 +32,59 @@ export function App() {
 function Screens() {
   const { t } = useTranslation();
   const [office, setOffice] = useState<Office | null>();
+  const [session, setSession] = useState<Session>();
   const [error, setError] = useState<AppErrorShape>();
+  const signedIn = session?.user?.id ?? null;
   useEffect(() => {
-    void api['office.get']({}).then((result) => (result.ok ? setOffice(result.value) : setError(result.error)));
+    void api['session.current']({}).then((result) => (result.ok ? setSession(result.value) : setError(result.error)));
   }, []);
+  useEffect(() => {
+    // Read again on every sign-in: signed out, only the office's name is readable.
+    void api['office.get']({}).then((result) => (result.ok ? setOffice(result.value) : setError(result.error)));
+  }, [signedIn]);
   if (error) return <ErrorMessage error={error} />;
-  if (office === undefined) return <p>{t('common.loading')}</p>;
-  if (office === null) return <SetupScreen onDone={setOffice} />;
-  return <Shell office={office} />;
+  if (office === undefined || session === undefined) return <p>{t('common.loading')}</p>;
+  return (
+    <SessionContext.Provider value={{ session, setSession }}>
+      {office === null && (session.needsAdmin || session.user) ? (
+        <SetupScreen onDone={setOffice} />
+      ) : session.needsAdmin ? (
+        <CreateAdminScreen />
+      ) : !session.user ? (
+        <LoginScreen />
+      ) : session.locked ? (
+        <LockScreen />
+      ) : office === null ? (
+        <SetupScreen onDone={setOffice} />
+      ) : (
+        <Shell office={office} />
+      )}
+    </SessionContext.Provider>
+  );
+}
+
+/** Who is signed in, with Lock and Switch user. */
+function UserBar() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { session, setSession } = useSession();
+  useIdleLock();
+  if (!session.user) return null;
+  const run = async (op: 'session.lock' | 'session.logout') => {
+    const result = await api[op]({});
+    if (result.ok) setSession(result.value);
+  };
+  return (
+    <div className="user-bar">
+      <span>{t('accounts.header.user', { name: userName(session.user, language), role: t(`accounts.role.${session.user.role}`) })}</span>
+      <button type="button" onClick={() => void run('session.lock')}>
+        {t('accounts.header.lock')}
+      </button>
+      <button type="button" onClick={() => void run('session.logout')}>
+        {t('accounts.header.switch')}
+      </button>
+    </div>
+  );
 }
 
 function Shell({ office }: { office: Office }) {
@@ -51,7 +102,10 @@ function Shell({ office }: { office: Office }) {
           <span className="office-name">{t('header.office', { name: officeName(office, language), level: t(`level.${office.level}`) })}</span>
           {unit.data?.[0] ? <span className="office-unit">{t('header.unit', { unit: unitName(unit.data[0], language) })}</span> : null}
         </div>
-        <LanguageSwitch />
+        <div className="header-end">
+          <UserBar />
+          <LanguageSwitch />
+        </div>
       </header>
       <nav aria-label={t('nav.label')}>
         <ul>

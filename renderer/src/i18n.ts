@@ -28,7 +28,8 @@ export async function restoreLanguage(): Promise<void> {
 
 export async function switchLanguage(language: Language): Promise<void> {
   applyLanguage(language);
-  await call('settings.set', { key: LANGUAGE_SETTING, value: language });
+  // Signed out (sign-in screen), the choice is only remembered by this window until someone signs in.
+  await call('settings.set', { key: LANGUAGE_SETTING, value: language }).catch(() => undefined);
 }
 
 export function useLanguage(): Language {

@@ -20,6 +20,8 @@ export const changeEntrySchema = z.object({
   recordId: z.string(),
   op: z.enum(['insert', 'update', 'delete']),
   actor: z.string(),
+  /** The user's name when the actor is a user account (known here or sent up with the records). */
+  actorName: z.object({ en: z.string(), km: z.string() }).nullable().optional(),
   at: z.string(),
   originOffice: z.string(),
   revision: z.number().int(),

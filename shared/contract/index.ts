@@ -11,6 +11,7 @@ import { staysOps } from './stays.js';
 import { campaignsOps } from './campaigns.js';
 import { casesOps } from './cases.js';
 import { reportsOps } from './reports.js';
+import { accountsOps } from './accounts.js';
 
 /**
  * The one contract between UI and backend: operation name → request/response schemas.
@@ -28,6 +29,7 @@ export const contract = {
   ...campaignsOps,
   ...casesOps,
   ...reportsOps,
+  ...accountsOps,
 } satisfies Record<string, OperationSpec>;
 
 export type Contract = typeof contract;

@@ -7,6 +7,8 @@ const BY_ENTITY: Record<string, Record<string, string>> = {
   premises: { nameKm: 'reg.field.premisesNameKm' },
   employers: { nameKm: 'reg.field.premisesNameKm' },
   employer: { nameKm: 'reg.field.premisesNameKm' },
+  accounts: { username: 'accounts.field.username', password: 'accounts.field.password', nameEn: 'accounts.field.nameEn', nameKm: 'accounts.field.nameKm', role: 'accounts.field.role', minutes: 'accounts.field.minutes' },
+  session: { username: 'accounts.field.username', password: 'accounts.field.password' },
 };
 
 /**

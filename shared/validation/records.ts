@@ -8,6 +8,7 @@ import {
   bool, cleanText, shownId, code, date, int, isUuid, nationality, real, stamp, text, unitCheck, uuid,
   type FieldRule, type Reason, type StoredValue, type ValidationContext,
 } from './rules.js';
+import { ROLES } from '../permissions.js';
 
 /**
  * One validator per entity, over stored rows (column names). The write path
@@ -268,6 +269,14 @@ export const ENTITY_RULES: Record<string, EntityRules> = {
     fields: {
       premises_id: uuid(true), action: code(premisesActionKind.options, { required: true }), on_date: date(true),
       legal_reason: text(1000), operation_id: uuid(), created_at: stamp(true),
+    },
+  },
+  // Accounts and audit (issue 11).
+  user_account: {
+    id: RECORD,
+    fields: {
+      username: { required: true, check: (v) => (typeof v === 'string' && /^[a-z0-9._-]{2,32}$/.test(v) ? null : 'badCode') },
+      name_en: text(200, { min: 1 }), name_km: text(200, { min: 1 }), role: code(ROLES, { required: true }), active: bool(), created_at: stamp(true),
     },
   },
 };

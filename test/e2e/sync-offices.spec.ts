@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { buildTd3 } from '../../shared/mrz.js';
-import { expect, GAZETTEER_CSV, screenshot, startWebApp, test, type WebApp } from './fixtures.js';
+import { createStaff, expect, fillAdministrator, GAZETTEER_CSV, screenshot, signInAs, startWebApp, test, type WebApp } from './fixtures.js';
 
 /**
  * Three offices, three `npm run web` servers on three data folders, one browser context each.
@@ -59,8 +59,11 @@ async function setUp(page: Page, level: 'National' | 'Province' | 'Commune', nam
     await page.getByLabel('Commune', { exact: true }).selectOption({ label: 'Tonle Basak Sangkat' });
   }
   await page.getByLabel('Office name').fill(name);
+  // The administrator (keys, key directory) also moves the bundles; the commune officer registers.
+  await fillAdministrator(page);
   await page.getByRole('button', { name: 'Set up office' }).click();
   await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+  await createStaff(page, ['commune-officer']);
   await syncTab(page, 'Keys');
 }
 
@@ -186,7 +189,8 @@ test('three offices set up sync from the screens and send a person commune → p
   await importDirectory(commune.page, directory3, 3);
   await expect(commune.page.getByRole('table').first()).toContainText(PROVINCE);
 
-  // A person registered at the commune.
+  // A person registered at the commune, by its officer.
+  await signInAs(commune.page, 'commune-officer');
   await commune.page.getByRole('navigation').getByRole('link', { name: 'Foreigners', exact: true }).click();
   await commune.page.getByRole('button', { name: 'Register foreigner' }).click();
   const mrz = buildTd3({

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { expect, screenshot, setUpCommuneOffice, test } from './fixtures.js';
 
 test('sync section: no office id to type, no folder to type; errors name the file and what to do', async ({ app }) => {
-  await setUpCommuneOffice(app);
+  // Keys are the administrator's.
+  await setUpCommuneOffice(app, undefined, undefined, { as: 'administrator' });
   await app.getByRole('navigation').getByRole('link', { name: 'Sync', exact: true }).click();
   await expect(app.getByRole('heading', { name: 'Sync' })).toBeVisible();
 

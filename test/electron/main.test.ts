@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { LOCAL_OPERATOR } from '../../shared/actor.js';
+import { LOCAL_OPERATOR, SYSTEM_ACTOR } from '../../shared/actor.js';
 import { pageOpNames } from '../../shared/contract/index.js';
 import { CSP } from '../../electron/csp.js';
 import { keyCheck } from '../../electron/db/db-key.js';
@@ -25,6 +25,8 @@ vi.mock('../../electron/backend/host.js', () => ({
     return Promise.resolve({
       call: (...args: unknown[]) => {
         backendState.calls.push(args);
+        // A register without accounts yet: the local operator acts (the sessions ask this first).
+        if (args[0] === 'accounts.status') return Promise.resolve({ ok: true, value: { hasUsers: false, idleMinutes: 10 } });
         return Promise.resolve({ ok: true, value: 'from backend' });
       },
       onProgress: (listener: (event: unknown) => void) => {
@@ -183,11 +185,11 @@ describe('electron main process', () => {
     expect([...state.ipcHandlers.keys()].sort()).toEqual([...pageOpNames.map((op) => `banhchi:${op}`), 'banhchi:files.open', 'banhchi:files.save'].sort());
   });
 
-  it('forwards a call from the app page to the backend as the local operator', async () => {
+  it('forwards a call from the app page to the backend as the local operator while the register has no accounts', async () => {
     backendState.calls = [];
     const handler = state.ipcHandlers.get('banhchi:office.get')!;
     await expect(handler(trusted, {})).resolves.toEqual({ ok: true, value: 'from backend' });
-    expect(backendState.calls).toEqual([['office.get', {}, LOCAL_OPERATOR]]);
+    expect(backendState.calls).toEqual([['accounts.status', {}, SYSTEM_ACTOR], ['office.get', {}, LOCAL_OPERATOR]]);
   });
 
   it('refuses calls from a foreign page, a subframe or a destroyed frame', async () => {

@@ -69,6 +69,8 @@ describe('over IPC', () => {
   const calls: unknown[][] = [];
   const backend = {
     call: (...args: unknown[]) => {
+      // A register without accounts yet (the sessions ask first): the local operator acts.
+      if (args[0] === 'accounts.status') return Promise.resolve({ ok: true, value: { hasUsers: false, idleMinutes: 10 } });
       calls.push(args);
       return Promise.resolve({ ok: true, value: null });
     },

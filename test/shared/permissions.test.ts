@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { opNames } from '../../shared/contract/index.js';
-import { OPERATION_ROLES, ROLES, canPerform, roleMayCall, type Role } from '../../shared/permissions.js';
+import { OPERATION_ROLES, ROLES, actorHas, canPerform, roleMayCall, type Role } from '../../shared/permissions.js';
 
 /** What each role must be able to do, and what it must never do, from the issue's role list. */
 const MUST: Record<Role, string[]> = {
-  administrator: ['settings.set', 'sync.keysCreate', 'sync.directoryAdd', 'office.setup'],
+  administrator: ['settings.set', 'sync.keysCreate', 'sync.directoryAdd', 'office.setup', 'accounts.create', 'accounts.resetPassword', 'accounts.setActive'],
   'commune-officer': ['persons.register', 'print.pledge', 'duplicates.merge', 'premises.close', 'sync.export'],
   clerk: ['persons.register', 'persons.update', 'print.pledge', 'stays.checkIn'],
   'provincial-officer': ['sync.import', 'persons.search', 'premises.close'],
@@ -12,9 +12,9 @@ const MUST: Record<Role, string[]> = {
 };
 const MUST_NOT: Record<Role, string[]> = {
   administrator: ['persons.register', 'duplicates.merge'],
-  'commune-officer': ['settings.set', 'sync.keysCreate'],
-  clerk: ['duplicates.merge', 'premises.close', 'stays.delete', 'settings.set', 'sync.import'],
-  'provincial-officer': ['settings.set'],
+  'commune-officer': ['accounts.create', 'sync.keysCreate'],
+  clerk: ['duplicates.merge', 'premises.close', 'stays.delete', 'accounts.create', 'sync.import'],
+  'provincial-officer': ['accounts.create', 'accounts.resetPassword'],
   'national-analyst': ['persons.register', 'persons.update', 'premises.update', 'duplicates.merge', 'stays.checkIn'],
 };
 
@@ -51,5 +51,13 @@ describe('permission table', () => {
   it('a user without a role may do nothing beyond what the legacy local operator could', () => {
     expect(canPerform({ id: 'x', kind: 'user' }, 'persons.register')).toBe(false);
     expect(canPerform({ id: 'local-operator', kind: 'local-operator' }, 'persons.register')).toBe(true);
+  });
+
+  it("only the administrator changes the office's settings; everyone keeps their own language", () => {
+    for (const role of ROLES) {
+      const actor = { id: `user:${role}`, kind: 'user' as const, role };
+      expect(actorHas(actor, 'settings.office'), role).toBe(role === 'administrator');
+      expect(canPerform(actor, 'settings.set'), role).toBe(true);
+    }
   });
 });

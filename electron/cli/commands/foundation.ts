@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../../shared/errors.js';
 import { print, translator, withBackend, type GlobalOptions } from '../run.js';
+import { createAdminAtInit } from './accounts.js';
 
 export function registerFoundationCommands(program: Command): void {
   program
@@ -13,13 +14,18 @@ export function registerFoundationCommands(program: Command): void {
     .requiredOption('--unit <code>', 'gazetteer code of the office unit (commune 6 digits, province 2; any for national)')
     .requiredOption('--name <name>', 'name of the office in English (printed on English documents)')
     .option('--name-km <name>', 'name of the office in Khmer (printed on Khmer documents)', '')
+    .option('--admin-name <name>', "the administrator's name in English (account from BANHCHI_USER/BANHCHI_PASSWORD, or asked)")
+    .option('--admin-name-km <name>', "the administrator's name in Khmer")
     .option('--json', 'print JSON')
     .option('--lang <lang>', 'en or km', 'en')
-    .action(async (options: GlobalOptions & { level: string; unit: string; name: string; nameKm: string }) => {
-      const office = await withBackend(options, (call) =>
-        call('office.setup', { level: options.level as 'commune', unitCode: options.unit, name: options.name, nameKm: options.nameKm }),
-      );
-      print(options, office, () => `${office.name} (${office.level} ${office.unitCode}) ${office.id}`);
+    .action(async (options: GlobalOptions & { level: string; unit: string; name: string; nameKm: string; adminName?: string; adminNameKm?: string }) => {
+      const { office, admin } = await withBackend(options, async (call) => {
+        const made = await call('office.setup', { level: options.level as 'commune', unitCode: options.unit, name: options.name, nameKm: options.nameKm });
+        return { office: made, admin: await createAdminAtInit(call, options) };
+      });
+      const t = translator(options);
+      print(options, { ...office, administrator: admin?.username ?? null }, () =>
+        [`${office.name} (${office.level} ${office.unitCode}) ${office.id}`, admin ? t('accounts.cli.adminCreated', admin) : t('accounts.cli.noAdmin')].join('\n'));
     });
 
   const gazetteer = program.command('gazetteer').description('administrative units (provinces, districts, communes)');

@@ -9,6 +9,7 @@ import { passports } from './041_passports.js';
 import { officeNameKm } from './044_office_name_km.js';
 import { syncWritten } from './045_sync_written.js';
 import { receipts } from './046_receipts.js';
+import { accounts } from './050_accounts.js';
 import { campaigns } from './053_campaigns.js';
 import { cases } from './054_cases.js';
 import { reportFacts } from './055_report_facts.js';
@@ -16,7 +17,7 @@ import { checkRegistry, type Migration } from './registry.js';
 
 /** Every schema change, in order. Append only: a published migration never changes. */
 export const migrations: readonly Migration[] = [
-  foundation, builtinProvinces, registration, search, printing, syncState, stayTimes, passports, officeNameKm, syncWritten, receipts, campaigns, cases, reportFacts,
+  foundation, builtinProvinces, registration, search, printing, syncState, stayTimes, passports, officeNameKm, syncWritten, receipts, accounts, campaigns, cases, reportFacts,
 ];
 
 checkRegistry(migrations);

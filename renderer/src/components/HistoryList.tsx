@@ -3,6 +3,7 @@ import type { ChangeEntry } from '../../../shared/contract/common.js';
 import { useFormat, type Format } from '../format.js';
 import { useQuery } from '../hooks.js';
 import { i18n } from '../i18n.js';
+import { userName } from '../../../shared/user-name.js';
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 
@@ -26,9 +27,12 @@ export function fieldLabel(t: T, column: string): string {
 }
 
 /** Who made a change, in words: the office operator, the command line, Banhchi itself, or another office. */
-export function actorName(t: T, actor: string): string {
+export function actorName(t: T, actor: string, name?: { en: string; km: string } | null): string {
+  if (name) return userName({ nameEn: name.en, nameKm: name.km }, i18n.language === 'km' ? 'km' : 'en');
   if (actor === 'local-operator' || actor === 'system') return t(`display.actor.${actor}`);
   if (actor.startsWith('cli:')) return t('display.actor.cli', { user: actor.slice(4) });
+  // A user account whose name has not reached this office: never its id.
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(actor)) return t('accounts.unknownUser');
   return actor;
 }
 
@@ -75,7 +79,7 @@ export function HistoryList({ entity, recordId }: { entity: string; recordId: st
           const after = entry.after ?? {};
           return (
             <li key={entry.seq}>
-              {t('reg.history.line', { when: f.date(entry.at), who: actorName(t, entry.actor), op: t(`reg.history.op.${entry.op}`) })}
+              {t('reg.history.line', { when: f.date(entry.at), who: actorName(t, entry.actor, entry.actorName), op: t(`reg.history.op.${entry.op}`) })}
               {changedFields(entry).length > 0 ? (
                 <ul>
                   {changedFields(entry).map((column) => (

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../components/ErrorMessage.js';
 import { Choice } from '../components/FormFields.js';
 import { useQuery } from '../hooks.js';
 import { navigate } from '../router.js';
+import { Can } from '../session.js';
 
 /** Without ids: the open reviews. With two ids: both records field by field; the user picks values and merges. */
 export function DuplicateReview({ aId, bId }: { aId?: string | undefined; bId?: string | undefined }) {
@@ -92,8 +93,12 @@ function Compare({ aId, bId }: { aId: string; bId: string }) {
       </div>
       {error ? <ErrorMessage error={error} /> : null}
       <div className="toolbar">
-        <button type="button" onClick={() => void merge()}>{t('reg.duplicates.merge')}</button>
-        <button type="button" onClick={() => void dismiss()}>{t('reg.duplicates.dismiss')}</button>
+        <Can op="duplicates.merge">
+          <button type="button" onClick={() => void merge()}>{t('reg.duplicates.merge')}</button>
+        </Can>
+        <Can op="duplicates.dismiss">
+          <button type="button" onClick={() => void dismiss()}>{t('reg.duplicates.dismiss')}</button>
+        </Can>
       </div>
     </section>
   );

@@ -5,6 +5,8 @@ import { GazetteerImport } from '../components/GazetteerImport.js';
 import { TimeZoneSetting } from '../components/TimeZoneSetting.js';
 import { useQuery } from '../hooks.js';
 import { useLanguage } from '../i18n.js';
+import { Can, useHas } from '../session.js';
+import { UsersSettings } from './accounts/UsersSettings.js';
 
 const KNOWN_LISTS = ['gazetteer', 'code-lists', 'nationalities'] as const;
 
@@ -13,6 +15,7 @@ export function SettingsScreen() {
   const language = useLanguage();
   const info = useQuery('info.get', {});
   const office = info.data?.office;
+  const officeSettings = useHas('settings.office');
   return (
     <section>
       <h1>{t('settings.title')}</h1>
@@ -32,7 +35,10 @@ export function SettingsScreen() {
           </dl>
         </section>
       ) : null}
-      <TimeZoneSetting />
+      <Can op="accounts.list">
+        <UsersSettings />
+      </Can>
+      {officeSettings ? <TimeZoneSetting /> : null}
       <section className="card" aria-labelledby="reference-title">
         <h2 id="reference-title">{t('settings.reference')}</h2>
         <table>
@@ -56,7 +62,9 @@ export function SettingsScreen() {
           </tbody>
         </table>
       </section>
-      <GazetteerImport onImported={info.reload} />
+      <Can op="gazetteer.import">
+        <GazetteerImport onImported={info.reload} />
+      </Can>
     </section>
   );
 }

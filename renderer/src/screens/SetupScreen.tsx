@@ -8,6 +8,9 @@ import { ErrorMessage } from '../components/ErrorMessage.js';
 import { GazetteerImport } from '../components/GazetteerImport.js';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
 import { EMPTY_UNIT_SELECTION, UnitPicker } from '../components/UnitPicker.js';
+import { username as usernameSchema } from '../../../shared/contract/accounts.js';
+import { AccountFields, accountReady, EMPTY_ACCOUNT } from '../components/AccountFields.js';
+import { useSession } from '../session.js';
 
 const LEVELS: OfficeLevel[] = ['commune', 'province', 'national'];
 
@@ -20,13 +23,26 @@ export function SetupScreen({ onDone }: { onDone: (office: Office) => void }) {
   const [nameKm, setNameKm] = useState('');
   const [error, setError] = useState<AppErrorShape>();
   const [pickerKey, setPickerKey] = useState(0);
+  // The first run also makes the office administrator, who is then signed in.
+  const { session, setSession } = useSession();
+  const withAdmin = session.needsAdmin;
+  const [admin, setAdmin] = useState({ ...EMPTY_ACCOUNT, role: 'administrator' as const });
 
   const unitCode = level === 'commune' ? units.commune : level === 'province' ? units.province : '00';
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (withAdmin && !usernameSchema.safeParse(admin.username).success) {
+      return setError({ code: 'validation.badFormat', params: { field: 'username', entity: 'accounts' } });
+    }
     const result = await api['office.setup']({ level, unitCode, name, nameKm });
-    if (result.ok) onDone(result.value);
-    else setError(result.error);
+    if (!result.ok) return setError(result.error);
+    if (withAdmin) {
+      const created = await api['accounts.createFirstAdmin']({ username: admin.username, nameEn: admin.nameEn, nameKm: admin.nameKm, password: admin.password });
+      if (!created.ok) setError(created.error);
+      const current = await api['session.current']({});
+      if (current.ok) setSession(current.value);
+    }
+    onDone(result.value);
   };
 
   return (
@@ -57,7 +73,14 @@ export function SetupScreen({ onDone }: { onDone: (office: Office) => void }) {
         <LabelledControl label={t('setup.name')}>
           <input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('setup.namePlaceholder')} required />
         </LabelledControl>
-        <button type="submit" disabled={!unitCode || !name.trim()}>
+        {withAdmin ? (
+          <fieldset className="admin-fields">
+            <legend>{t('accounts.admin.title')}</legend>
+            <p className="hint">{t('accounts.admin.intro')}</p>
+            <AccountFields value={admin} onChange={(d) => setAdmin({ ...d, role: 'administrator' })} withRole={false} />
+          </fieldset>
+        ) : null}
+        <button type="submit" disabled={!unitCode || !name.trim() || (withAdmin && !accountReady(admin))}>
           {t('setup.submit')}
         </button>
         {error ? <ErrorMessage error={error} /> : null}
