@@ -8,7 +8,7 @@ import { resources } from '../../shared/i18n/resources.js';
 import { createLocalBackend } from '../../electron/backend/backend.js';
 import { openDatabase } from '../../electron/db/open.js';
 import { buildTd3, type Td3Input } from '../../shared/mrz.js';
-import { expect, screenshot, setUpCommuneOffice, startWebApp, type WebApp } from './fixtures.js';
+import { expect, screenshot, setUpCommuneOffice, signInAs, startWebApp, type WebApp } from './fixtures.js';
 
 /**
  * Seed 004 at a commune, from the screens: a hotline complaint about a hotel → a raid and rescue →
@@ -115,7 +115,8 @@ async function addDescribed(page: Page, described: string, sex: string, national
 
 test('hotline complaint → operation → 12 found, 3 declared, 2 identified, 1 charged → site closed temporarily → no new stay → province by bundle, sensitive by role; counts match', async ({ app }) => {
   test.setTimeout(300_000);
-  await setUpCommuneOffice(app);
+  // The reporter's name is sensitive: a role with `sensitive.read` that also decides cases.
+  await setUpCommuneOffice(app, undefined, undefined, { as: 'provincial-officer' });
   const hotel = await call(app, 'premises.create', { nameLatin: 'Frangipani Hotel', type: 'hotel', communeCode: '120101' });
   const hotelId = hotel.value!.id;
 
@@ -244,6 +245,8 @@ test('hotline complaint → operation → 12 found, 3 declared, 2 identified, 1 
       const province = officeAbove(path.join(dir, 'province'));
       try {
         // Keys and the key directory (set up from the screens in sync-offices.spec.ts); the bundle itself goes through the screens.
+        // Keys and the key directory are the commune administrator's (who also writes the bundle).
+        await signInAs(app, 'administrator');
         await national.ok('office.setup', { level: 'national', unitCode: '12', name: 'National Committee for Counter Trafficking' });
         await province.ok('office.setup', { level: 'province', unitCode: '12', name: 'Phnom Penh police' });
         await national.ok('sync.keysCreate', { passphrase: PASSPHRASE, parentOfficeId: null });

@@ -81,6 +81,11 @@ export const E2E_USERS: Record<E2eRole, { username: string; password: string; na
   'national-analyst': { username: 'analyst', password: 'analyst password 2026', nameEn: 'Meas Bopha', nameKm: 'មាស បុប្ផា' },
 };
 
+/** Environment for `bin/banhchi.mjs` acting as one of `E2E_USERS` on a register with accounts. */
+export function cliEnv(role: E2eRole = 'administrator'): NodeJS.ProcessEnv {
+  return { ...process.env, BANHCHI_USER: E2E_USERS[role].username, BANHCHI_PASSWORD: E2E_USERS[role].password };
+}
+
 /** Calls an operation from the page, as the browser session's signed-in user (the page's own transport). */
 export async function pageCall(page: Page, op: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string } }> {
   return page.evaluate(async ([name, body]) => {

@@ -3,17 +3,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { GAZETTEER_CSV, REPO, expect, screenshot, startWebApp, test } from './fixtures.js';
+import { E2E_USERS, GAZETTEER_CSV, REPO, cliEnv, expect, screenshot, signInAs, startWebApp, test } from './fixtures.js';
 
 const TODAY = '2026-03-01';
-const cli = (...args: string[]) => execFileSync(process.execPath, [path.join(REPO, 'bin/banhchi.mjs'), ...args], { encoding: 'utf8', cwd: REPO });
+// As the national office's administrator (E2E_USERS), made by `init` from BANHCHI_USER/BANHCHI_PASSWORD.
+const cli = (...args: string[]) => execFileSync(process.execPath, [path.join(REPO, 'bin/banhchi.mjs'), ...args], { encoding: 'utf8', cwd: REPO, env: cliEnv('administrator') });
 
 test.describe('reports screen', () => {
   test('shows each report as a chart and a table with the counts in the register, in English and Khmer', async ({ page }) => {
     test.setTimeout(240_000);
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'banhchi-e2e-reports-'));
     const db = path.join(dataDir, 'banhchi.db');
-    cli('init', '--db', db, '--level', 'national', '--unit', '00', '--name', 'National Register Office', '--name-km', 'ការិយាល័យបញ្ជីជាតិ');
+    cli('init', '--db', db, '--level', 'national', '--unit', '00', '--name', 'National Register Office', '--name-km', 'ការិយាល័យបញ្ជីជាតិ',
+      '--admin-name', E2E_USERS.administrator.nameEn, '--admin-name-km', E2E_USERS.administrator.nameKm);
     cli('demo', '--db', db, '--persons', '1500', '--today', TODAY, '--gazetteer', GAZETTEER_CSV);
     // The register is encrypted with the run's key (playwright.config.ts), as the CLI and the server use it.
     const direct = new Database(db, { readonly: true });
@@ -31,6 +33,7 @@ test.describe('reports screen', () => {
       page.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) refused.push(m.text()); });
       // Home: the national office's figures, per province; each opens the report behind it, narrowed to that unit.
       await page.goto(app.url);
+      await signInAs(page, 'administrator');
       await page.getByRole('button', { name: 'English' }).click();
       const board = page.getByRole('region', { name: "This office's figures" });
       await expect(board.getByRole('link', { name: /^[0-9,]+ Foreigners staying now$/ })).toContainText(staying.toLocaleString('en-US'));
