@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { User } from '../../shared/contract/accounts.js';
 import type { Role } from '../../shared/permissions.js';
 import type { EntitySpec } from './changes.js';
