@@ -161,9 +161,10 @@ function IdleSetting() {
     const result = await api['accounts.setIdleMinutes']({ minutes: Number(minutes) });
     if (!result.ok) return setError(result.error);
     setError(undefined);
-    setSaved(t('accounts.idle.saved', { count: result.value.minutes }));
+    // The window's idle timer takes the new time before the change is reported as saved.
     const current = await api['session.current']({});
     if (current.ok) setSession(current.value);
+    setSaved(t('accounts.idle.saved', { count: result.value.minutes }));
   };
   return (
     <form onSubmit={(e) => void save(e)} aria-labelledby="idle-title">
