@@ -1,5 +1,7 @@
 import type { ComponentType } from 'react';
 import { HomeAlerts } from './components/HomeAlerts.js';
+import { UrgentReferrals } from './components/UrgentReferrals.js';
+import { CampaignsSection } from './screens/CampaignsSection.js';
 import { ForeignersSection } from './screens/ForeignersSection.js';
 import { DocumentsScreen } from './screens/DocumentsScreen.js';
 import { HomeScreen } from './screens/HomeScreen.js';
@@ -16,7 +18,7 @@ export interface SectionProps {
 }
 
 export interface Section {
-  id: 'home' | 'premises' | 'foreigners' | 'cases' | 'documents' | 'sync' | 'reports' | 'settings';
+  id: 'home' | 'premises' | 'foreigners' | 'cases' | 'documents' | 'campaigns' | 'sync' | 'reports' | 'settings';
   component: ComponentType<SectionProps>;
 }
 
@@ -27,10 +29,11 @@ export const sections: Section[] = [
   { id: 'foreigners', component: ForeignersSection },
   { id: 'cases', component: CasesSection },
   { id: 'documents', component: DocumentsScreen },
+  { id: 'campaigns', component: CampaignsSection },
   { id: 'sync', component: SyncSection },
   { id: 'reports', component: ReportsScreen },
   { id: 'settings', component: SettingsScreen },
 ];
 
 /** Panels shown on the home screen (alerts, pending work); features append theirs. */
-export const homeWidgets: ComponentType[] = [Dashboard, HomeAlerts];
+export const homeWidgets: ComponentType[] = [UrgentReferrals, Dashboard, HomeAlerts];

@@ -16,8 +16,9 @@ export function AlertList({ alerts, title }: { alerts: Alert[]; title?: string }
           <li key={`${alert.kind}-${alert.recordId}-${i}`} className={`alert alert-${alert.severity}`}>
             <strong>{t(`reg.alert.${alert.kind}`)}</strong>{' '}
             <a
-              href={alert.personId ? `#/foreigners/${alert.personId}` : `#/premises/${alert.premisesId ?? ''}`}
-              onClick={() => (alert.personId ? navigate('foreigners', alert.personId) : navigate('premises', alert.premisesId ?? ''))}
+              href={alert.personId ? `#/foreigners/${alert.personId}` : alert.inspectionId ? `#/campaigns/inspections/${alert.inspectionId}` : `#/premises/${alert.premisesId ?? ''}`}
+              onClick={() => (alert.personId ? navigate('foreigners', alert.personId)
+                : alert.inspectionId ? navigate('campaigns', 'inspections', alert.inspectionId) : navigate('premises', alert.premisesId ?? ''))}
             >
               {alert.date ? t('reg.alert.line', { label: alert.label, date: f.date(alert.date) }) : alert.label}
             </a>

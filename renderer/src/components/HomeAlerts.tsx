@@ -3,7 +3,7 @@ import type { AlertKind } from '../../../shared/contract/registration.js';
 import { useFormat } from '../format.js';
 import { useQuery } from '../hooks.js';
 
-type Group = 'late' | 'documents' | 'permit' | 'pledge' | 'cap';
+type Group = 'late' | 'documents' | 'permit' | 'proof' | 'pledge' | 'cap';
 
 /** Each kind of alert opens the list of its people or premises, filtered by it. */
 const GROUPS: { group: Group; kinds: { kind: AlertKind | 'over_cap'; href: string }[] }[] = [
@@ -13,6 +13,7 @@ const GROUPS: { group: Group; kinds: { kind: AlertKind | 'over_cap'; href: strin
     kinds: (['passport_expired', 'visa_expired', 'passport_expiring', 'visa_expiring'] as const).map((kind) => ({ kind, href: `#/foreigners/alert/${kind}` })),
   },
   { group: 'permit', kinds: [{ kind: 'work_without_permit', href: '#/foreigners/alert/work_without_permit' }] },
+  { group: 'proof', kinds: (['proof_overdue', 'proof_due'] as const).map((kind) => ({ kind, href: '#/campaigns/inspections' })) },
   { group: 'pledge', kinds: [{ kind: 'no_signed_pledge', href: '#/premises/alert/no_signed_pledge' }] },
   { group: 'cap', kinds: [{ kind: 'over_cap', href: '#/foreigners/employers/over-cap' }] },
 ];
