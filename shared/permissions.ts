@@ -172,6 +172,7 @@ export const OPERATION_ROLES = {
   'accounts.resetPassword': ADMIN,
   'accounts.setActive': ADMIN,
   'accounts.setIdleMinutes': ADMIN,
+  'reports.export': EVERYONE,
 } as const satisfies Record<OpName, readonly Role[]>;
 
 export const CAPABILITY_ROLES = {

@@ -71,6 +71,11 @@ export const dashboardSchema = z.object({
 export type Dashboard = z.infer<typeof dashboardSchema>;
 
 export const reportsOps = {
+  /** A report as a file to pass on: a spreadsheet (one sheet per table) or a PDF in the documents' layout. */
+  'reports.export': operation({
+    request: reportRequest.extend({ format: z.enum(['xlsx', 'pdf']), language: z.enum(['en', 'km']) }),
+    response: z.object({ file: z.object({ name: z.string(), base64: z.string() }) }),
+  }),
   /** The home screen's figures for this office's level. */
   'reports.dashboard': operation({ request: z.object({ today: isoDate.optional() }), response: dashboardSchema }),
   'reports.list': operation({ request: empty, response: z.array(reportDefinitionSchema) }),

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
+import ExcelJS from 'exceljs';
 import { E2E_USERS, GAZETTEER_CSV, REPO, cliEnv, expect, screenshot, signInAs, startWebApp, test } from './fixtures.js';
 
 const TODAY = '2026-03-01';
@@ -58,6 +59,22 @@ test.describe('reports screen', () => {
       await page.getByRole('button', { name: 'Show' }).click();
       await expect(page.getByText(/Phnom Penh$/).first()).toBeVisible();
       await expect(table.locator('tfoot td').nth(1)).toHaveText(inPhnomPenh.toLocaleString('en-US'));
+
+      // Saved as a spreadsheet from the screen: it reopens with the same numbers as the table.
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Save as spreadsheet (XLSX)' }).click();
+      const file = path.join(dataDir, 'saved.xlsx');
+      await (await download).saveAs(file);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
+      const sheet = book.worksheets[0]!;
+      const shown = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [r.querySelector('th')?.textContent, r.querySelector('td')?.textContent]));
+      expect(shown.length).toBeGreaterThan(1);
+      shown.forEach(([label, count], i) => {
+        expect(sheet.getRow(5 + i).getCell(1).value).toBe(label);
+        expect(sheet.getRow(5 + i).getCell(2).value).toBe(Number(String(count).replace(/,/g, '')));
+      });
+      expect(sheet.getRow(5 + shown.length).getCell(2).value).toBe(inPhnomPenh);
 
       await page.getByRole('link', { name: 'Stays reported within 24 hours of arrival' }).click();
       await expect(page.getByRole('heading', { name: 'By month of arrival' })).toBeVisible();

@@ -7,6 +7,8 @@ import type { HandlerTable } from '../../backend/context.js';
 import { today as officeToday } from '../registration/common.js';
 import { pendingCount } from '../../sync/export.js';
 import { dashboard } from './dashboard.js';
+import { reportXlsx } from './files.js';
+import { reportPdf } from './pdf.js';
 import { canonicalKey, labeller, unitLabels } from './labels.js';
 import { REGISTRATION_QUERIES } from './registration.js';
 import type { RawRow, ReportFilters, ReportQuery } from './types.js';
@@ -101,7 +103,12 @@ export function runReport(db: Database, request: Request): ReportResult {
   };
 }
 
-export const reportsHandlers: Pick<HandlerTable, 'reports.list' | 'reports.run' | 'reports.dashboard'> = {
+export const reportsHandlers: Pick<HandlerTable, 'reports.list' | 'reports.run' | 'reports.dashboard' | 'reports.export'> = {
+  'reports.export': async (ctx, { format, language, ...request }) => {
+    const result = runReport(ctx.db, request);
+    const bytes = format === 'pdf' ? await reportPdf(ctx.db, ctx.office(), result, language) : await reportXlsx(result, language);
+    return { file: { name: `${result.name}-${result.today}.${format}`, base64: bytes.toString('base64') } };
+  },
   'reports.dashboard': (ctx, request) => {
     const office = ctx.office();
     const day = officeToday(ctx.db, request);

@@ -7,7 +7,10 @@ import { DateField } from '../components/DateField.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { NationalityPicker } from '../components/NationalityPicker.js';
 import { EMPTY_UNIT_SELECTION, UnitPicker, type UnitSelection } from '../components/UnitPicker.js';
+import type { AppErrorShape } from '../../../shared/errors.js';
+import { api } from '../api.js';
 import { useQuery } from '../hooks.js';
+import { saveOutputs } from '../save-files.js';
 import { useLanguage } from '../i18n.js';
 import { ReportChart } from '../reports/ReportChart.js';
 import { ReportTable } from '../reports/ReportTable.js';
@@ -42,6 +45,14 @@ export function ReportsScreen({ path }: SectionProps) {
   const result = useQuery('reports.run', request);
   const data = result.data?.name === definition.name ? result.data : undefined;
   const tables = data ? tableModels(t, definition, data, language) : [];
+  const [saveError, setSaveError] = useState<AppErrorShape | null>(null);
+  const save = async (format: 'xlsx' | 'pdf') => {
+    setSaveError(null);
+    const made = await api['reports.export']({ ...request, format, language });
+    if (!made.ok) return setSaveError(made.error);
+    const saved = await saveOutputs([made.value.file], { title: t(`reports.export.${format}`), kinds: [{ label: format.toUpperCase(), extensions: [format] }] });
+    if (saved && !saved.ok) setSaveError(saved.error);
+  };
   return (
     <section>
       <h1>{t('nav.reports')}</h1>
@@ -75,6 +86,14 @@ export function ReportsScreen({ path }: SectionProps) {
       {result.error ? <ErrorMessage error={result.error} /> : null}
       {!data && !result.error ? <p>{t('reports.loading')}</p> : null}
       {data ? <p className="report-scope">{reportScope(t, data, language, (code) => nationalityName(code, language))}</p> : null}
+      {data ? (
+        <div className="report-actions">
+          {(['xlsx', 'pdf'] as const).map((format) => (
+            <button key={format} type="button" onClick={() => void save(format)}>{t(`reports.export.${format}`)}</button>
+          ))}
+        </div>
+      ) : null}
+      {saveError ? <ErrorMessage error={saveError} /> : null}
       {tables.map((table) => (
         <div key={table.id}>
           {tables.length > 1 ? <h3>{table.title}</h3> : null}
