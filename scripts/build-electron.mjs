@@ -20,14 +20,15 @@ const common = {
 };
 
 const entries = [
-  { in: 'electron/main.ts', out: 'dist/electron/main.cjs', external: ['electron', 'better-sqlite3-multiple-ciphers'] },
+  // Native modules stay outside the bundles: their .node files are loaded from node_modules (unpacked from the asar).
+  { in: 'electron/main.ts', out: 'dist/electron/main.cjs', external: ['electron', 'better-sqlite3-multiple-ciphers', '@node-rs/argon2'] },
   // Sandboxed preloads get only a tiny `require`: everything else must be inside the file.
   { in: 'electron/preload.ts', out: 'dist/electron/preload.cjs', external: ['electron'], sourcemap: false },
   {
     in: 'electron/backend/worker.ts',
     out: 'dist/electron/worker.mjs',
     format: 'esm',
-    external: ['better-sqlite3-multiple-ciphers', 'harfbuzzjs', 'pdfkit'],
+    external: ['better-sqlite3-multiple-ciphers', '@node-rs/argon2', 'harfbuzzjs', 'pdfkit'],
     // Bundled CommonJS dependencies still call require() for Node's built-ins.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   },

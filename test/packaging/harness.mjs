@@ -102,6 +102,9 @@ try {
     result.pledge = { pages: pledge.value.pages, head: pdf.subarray(0, 5).toString('latin1'), bytes: pdf.length, fonts: [...new Set(pdf.toString('latin1').match(/\/BaseFont\s*\/[A-Z]{6}\+[\w-]+/g) ?? [])] };
   }
   result.sync = (await call('sync.status', {})).value ?? null;
+  // Argon2id (a native module of its own) from inside the package: the first administrator's password is hashed.
+  const admin = await call('accounts.createFirstAdmin', { username: 'admin', nameKm: 'សុខ សុខា', nameEn: 'Sok Sokha', password: 'packaged app 2026' });
+  result.admin = admin.ok ? { role: admin.value.role } : { error: admin.error };
 
   // Quit as Electron does: will-quit listeners run; the app must hold the quit until the database is closed.
   let prevented = false;

@@ -81,6 +81,7 @@ describe('the packaged app (electron-builder --dir --linux, stand-in Electron)',
     expect(result.pledge.fonts.join(' ')).toMatch(/Moul/);
     expect(result.pledge.fonts.join(' ')).toMatch(/Khmer/);
     expect(result.sync).toMatchObject({ directoryVersion: expect.any(Number) });
+    expect(result.admin).toEqual({ role: 'administrator' });
     expect(result.steps.filter((s) => !s.ok)).toEqual([]);
     // Electron's security checklist as the packaged main.cjs applies it (docs/release-checklist.md).
     expect(result.security).toEqual({
