@@ -25,6 +25,7 @@ interface HarnessResult {
   progress: { jobId: string; done: number; total: number }[];
   pledge: { pages: number; head: string; bytes: number; fonts: string[] };
   sync?: unknown;
+  admin?: unknown;
   quit?: unknown;
   security: Record<string, unknown>;
 }
