@@ -1,7 +1,6 @@
 import type { Composer } from '../compose.js';
-import { khmerPlaceDateLine } from '../../../shared/khmer.js';
-import { dateIn, digits, languagesOf, tr } from '../strings.js';
-import { authority, field, placeDate, section, table, title, type Column } from './parts.js';
+import { digits, languagesOf, tr } from '../strings.js';
+import { authority, field, placeDate, placeDateLine, section, table, title, type Column } from './parts.js';
 import { nationalityIn, names, visaIn, words } from './pledge.js';
 import type { CardData } from './types.js';
 
@@ -89,8 +88,7 @@ export function renderCard(c: Composer, data: CardData): void {
   // A blank card is dated and placed by the employer who fills and signs it: dotted lines, not today.
   const placeLine = (language: 'km' | 'en') =>
     !e ? tr(language, 'placeDateBlank')
-    : language === 'km' ? khmerPlaceDateLine(place.km, data.date)
-    : tr('en', 'placeDate', { place: place.latin, date: dateIn('en', data.date) });
+    : placeDateLine(language, place, data.date);
   const declareHeight = c.pairHeight(tr('km', 'card.declare'), tr('en', 'card.declare'), { size: 9.5, width: halfWidth });
   const placeHeight = languagesOf(c.mode).reduce((sum, language, i) => {
     return sum + c.layout(placeLine(language), { size: i === 0 ? 9.5 : 8, width: halfWidth }).height;

@@ -1,8 +1,7 @@
 import { nationalityName } from '../../../shared/display.js';
-import { khmerPlaceDateLine } from '../../../shared/khmer.js';
 import type { Composer } from '../compose.js';
 import { dateIn, digits, languagesOf, tr } from '../strings.js';
-import { authority, both, field, placeDate, section, table, tableHeight, title, type Column } from './parts.js';
+import { authority, both, field, placeDate, placeDateLine, section, table, tableHeight, title, type Column } from './parts.js';
 import { dates, names, words } from './pledge.js';
 import type { InspectionReportData } from './types.js';
 
@@ -114,7 +113,7 @@ export function renderInspectionReport(c: Composer, data: InspectionReportData):
 
 function placeHeight(c: Composer, data: InspectionReportData, width: number): number {
   return languagesOf(c.mode).reduce((sum, language, i) => {
-    const text = language === 'km' ? khmerPlaceDateLine(data.office.place.km, data.inspectedOn) : tr('en', 'placeDate', { place: data.office.place.latin, date: dateIn('en', data.inspectedOn) });
+    const text = placeDateLine(language, data.office.place, data.inspectedOn);
     return sum + c.layout(text, { size: i === 0 ? 9.5 : 8, width }).height;
   }, 0);
 }

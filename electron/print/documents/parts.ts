@@ -117,10 +117,15 @@ export function both(c: Composer, km: string, en: string): string {
   return km && en && km !== en ? `${km}\n${en}` : km || en;
 }
 
+/** The place-and-date line in one language: `ធ្វើនៅ… ថ្ងៃទី… ខែ… ឆ្នាំ…` or `Done at …, on …`. */
+export function placeDateLine(language: 'km' | 'en', place: Place, isoDate: string): string {
+  return language === 'km' ? khmerPlaceDateLine(place.km, isoDate) : tr('en', 'placeDate', { place: place.latin, date: dateIn('en', isoDate) });
+}
+
 /** The place-and-date line: `ធ្វើនៅ… ថ្ងៃទី… ខែ… ឆ្នាំ…` and/or its English, right-aligned block. */
 export function placeDate(c: Composer, place: Place, isoDate: string, x: number, width: number): void {
   for (const [i, language] of languagesOf(c.mode).entries()) {
-    const text = language === 'km' ? khmerPlaceDateLine(place.km, isoDate) : tr('en', 'placeDate', { place: place.latin, date: dateIn('en', isoDate) });
+    const text = placeDateLine(language, place, isoDate);
     c.y += c.textAt(text, c.y, { x, width, align: 'center', size: i === 0 ? 9.5 : 8, color: i === 0 ? 'black' : GREY });
   }
 }

@@ -1,8 +1,7 @@
 import { GREY, type Composer } from '../compose.js';
 import { codeName, nationalityName } from '../../../shared/display.js';
-import { khmerPlaceDateLine } from '../../../shared/khmer.js';
 import { dateIn, digits, languagesOf, tr } from '../strings.js';
-import { authority, fieldRow, section, table, tableHeight, title, type Column } from './parts.js';
+import { authority, fieldRow, placeDateLine, section, table, tableHeight, title, type Column } from './parts.js';
 import type { ForeignerRow, PledgeData, VisaInfo } from './types.js';
 
 /** Foreigners listed on the pledge itself; more go to an annex. */
@@ -166,9 +165,7 @@ const BOX_H = 40 * MM;
 const THUMB_W = 30 * MM;
 
 function placeLines(c: Composer, data: PledgeData): string[] {
-  return languagesOf(c.mode).map((language) =>
-    language === 'km' ? khmerPlaceDateLine(data.office.place.km, data.date) : tr('en', 'placeDate', { place: data.office.place.latin, date: dateIn('en', data.date) }),
-  );
+  return languagesOf(c.mode).map((language) => placeDateLine(language, data.office.place, data.date));
 }
 
 function ownerNameLines(data: PledgeData): string {
