@@ -115,7 +115,7 @@ export function normaliseRecoveryKey(text: string): string {
 
 /** Opens a wrap of `store` with `secret`; throws when none opens, or opens to another key. */
 export function unwrapKey(store: KeyStore, kind: 'passphrase' | 'recovery', secret: string, label?: string): Buffer {
-  const wraps = store.wraps.filter((w): w is SealedWrap => w.kind === kind && (label === undefined || w.kind !== 'passphrase' || w.label === label));
+  const wraps = store.wraps.filter((w): w is SealedWrap => w.kind === kind && (label === undefined || w.kind !== 'passphrase' || w.label.toLowerCase() === label.toLowerCase()));
   if (wraps.length === 0) throw new AppError(kind === 'recovery' ? 'atrest.noRecoveryWrap' : 'atrest.noPassphraseWrap');
   const typed = kind === 'recovery' ? normaliseRecoveryKey(secret) : secret;
   for (const wrap of wraps) {

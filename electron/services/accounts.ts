@@ -8,6 +8,7 @@ import {
   activeAdminCount, clearFailures, hasOfficeUsers, officeUsers, readSecret, recordFailure, userByUsername, userById, userEntity, writeSecret,
 } from '../db/accounts.js';
 import { insertRecord, nowIso, readRecord, updateRecord } from '../db/changes.js';
+import { removePassphraseWrap, wrapKeyWithPassphrase } from '../db/key-wraps.js';
 import { settingEntity } from '../db/settings.js';
 
 type AccountsOp =
@@ -61,7 +62,9 @@ async function createUser(ctx: HandlerContext, input: { username: string; nameEn
     });
     writeSecret(ctx.db, id, passwordHash, at);
   })();
-  return ownUser(ctx, id);
+  const user = ownUser(ctx, id);
+  if (user.role === 'administrator') wrapKeyWithPassphrase(ctx.db, user.username, input.password);
+  return user;
 }
 
 /** Checks a name and password; five failures in a row lock the account for fifteen minutes. */
@@ -89,6 +92,15 @@ async function authenticate(ctx: HandlerContext, username: string, password: str
   if (!user.active) throw new AppError('accounts.inactive');
   clearFailures(ctx.db, user.id);
   return user;
+}
+
+/** A deactivated administrator's passphrase no longer opens the register (the last way to open it is kept). */
+function dropKeyWrap(ctx: HandlerContext, label: string): void {
+  try {
+    removePassphraseWrap(ctx.db, label);
+  } catch (error) {
+    if (!(error instanceof AppError && error.code === 'atrest.lastWrap')) throw error;
+  }
 }
 
 function transportOnly(): never {
@@ -131,6 +143,8 @@ export const accountsHandlers: Pick<HandlerTable, AccountsOp> = {
   'accounts.resetPassword': async (ctx, request) => {
     const user = ownUser(ctx, request.id);
     writeSecret(ctx.db, user.id, await hashPassword(request.password), nowIso());
+    // An administrator's passphrase also opens the register's key (docs/encryption.md): the new one replaces the old.
+    if (user.role === 'administrator' && user.active) wrapKeyWithPassphrase(ctx.db, user.username, request.password);
     return user;
   },
 
@@ -141,6 +155,7 @@ export const accountsHandlers: Pick<HandlerTable, AccountsOp> = {
       throw new AppError('accounts.lastAdmin');
     }
     updateRecord(ctx.writer(), userEntity, user.id, { active: request.active ? 1 : 0 });
+    if (!request.active && user.role === 'administrator') dropKeyWrap(ctx, user.username);
     return ownUser(ctx, user.id);
   },
 

@@ -44,4 +44,21 @@ describe('banhchi CLI: encryption at rest and backups', () => {
     expect(restored.stdout).toContain('before-restore');
     expect(cli(['info', '--db', db, '--json'], admin).status).toBe(0);
   }, 400_000);
+
+  it('banhchi init wraps the key with the administrator passphrase: the passphrase alone opens the register', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'banhchi.db');
+    // The key comes from the environment at init (as in scripts); afterwards only the passphrase is given.
+    const init = cli(['init', '--db', db, '--level', 'national', '--unit', '00', '--name', 'National office', '--admin-name', 'Sok Dara'], {
+      BANHCHI_USER: 'dara', BANHCHI_PASSWORD: 'dara passphrase 1',
+    });
+    expect(init.stderr).toBe('');
+    expect(init.status).toBe(0);
+    const passOnly = { BANHCHI_DB_KEY: undefined, BANHCHI_USER: 'dara', BANHCHI_PASSWORD: 'dara passphrase 1' };
+    expect(json(cli(['key', 'status', '--db', db, '--json'], passOnly))).toEqual({ passphrases: ['dara'], recovery: null, os: null });
+    expect(json(cli(['info', '--db', db, '--json'], passOnly))).toMatchObject({ office: { name: 'National office' } });
+    const wrong = cli(['info', '--db', db], { ...passOnly, BANHCHI_PASSWORD: 'not dara passphrase' });
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toContain('The passphrase is wrong');
+  }, 400_000);
 });

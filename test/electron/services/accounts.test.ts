@@ -4,6 +4,8 @@ import { SYSTEM_ACTOR } from '../../../shared/actor.js';
 import { LOCKOUT_MINUTES, MAX_FAILURES } from '../../../electron/services/accounts.js';
 import { userActor } from '../../../electron/sessions.js';
 import { testBackend } from '../../helpers/db.js';
+import { readKeyStore, unwrapKey } from '../../../electron/db/key-store.js';
+import { keyOf } from '../../../electron/db/open.js';
 
 async function officeWithAdmin() {
   const t = testBackend();
@@ -21,6 +23,25 @@ describe('accounts', () => {
     expect(JSON.stringify(t.db.prepare('SELECT * FROM change_log').all())).not.toContain('correct horse');
     const again = await t.call('accounts.createFirstAdmin', { username: 'other', nameEn: 'Other', nameKm: 'ផ្សេង', password: 'another password' });
     expect(again).toMatchObject({ ok: false, error: { code: 'accounts.adminExists' } });
+  });
+
+  it("the administrator's passphrase alone opens the database key (no OS key store); a new password replaces it, deactivation removes it", async () => {
+    const { t, admin, adminActor } = await officeWithAdmin();
+    const store = readKeyStore(t.file);
+    expect(store?.wraps.map((w) => w.kind)).toEqual(['passphrase']);
+    expect(unwrapKey(store!, 'passphrase', 'correct horse battery', 'sokha').equals(keyOf(t.db))).toBe(true);
+    expect(() => unwrapKey(store!, 'passphrase', 'wrong horse battery')).toThrow('atrest.wrongPassphrase');
+    expect(JSON.stringify(store)).not.toContain(keyOf(t.db).toString('hex'));
+
+    const second = await t.ok('accounts.create', { username: 'dara', nameEn: 'Dara', nameKm: 'ដារ៉ា', role: 'administrator', password: 'second admin pass' }, adminActor);
+    const clerk = await t.ok('accounts.create', { username: 'clerk', nameEn: 'Clerk', nameKm: 'ស្មៀន', role: 'clerk', password: 'clerk password' }, adminActor);
+    expect(readKeyStore(t.file)?.wraps.map((w) => (w.kind === 'passphrase' ? w.label : w.kind))).toEqual(['sokha', 'dara']);
+    await t.ok('accounts.resetPassword', { id: clerk.id, password: 'new clerk password' }, adminActor);
+    await t.ok('accounts.resetPassword', { id: admin.id, password: 'a brand new passphrase' }, adminActor);
+    expect(() => unwrapKey(readKeyStore(t.file)!, 'passphrase', 'correct horse battery', 'sokha')).toThrow('atrest.wrongPassphrase');
+    expect(unwrapKey(readKeyStore(t.file)!, 'passphrase', 'a brand new passphrase', 'Sokha').equals(keyOf(t.db))).toBe(true);
+    await t.ok('accounts.setActive', { id: second.id, active: false }, adminActor);
+    expect(readKeyStore(t.file)?.wraps.map((w) => (w.kind === 'passphrase' ? w.label : w.kind))).toEqual(['sokha']);
   });
 
   it('signs in with the right password only, and the account is locked after repeated failures', async () => {
