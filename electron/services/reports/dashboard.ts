@@ -4,6 +4,7 @@ import { addDays } from '../../../shared/local-time.js';
 import type { Office } from '../../../shared/contract/foundation.js';
 import { currentDirectory } from '../../sync/directory.js';
 import { unitLabels } from './labels.js';
+import { byDistrict } from './counts.js';
 import { and, between, inUnit, where, type Where } from './sql.js';
 import type { ReportFilters } from './types.js';
 
@@ -44,16 +45,29 @@ export function dashboard(db: Database, office: Office | null, today: string): {
     }
   };
   const scope = inUnit('commune_code', f as ReportFilters);
-  const present = and({ sql: 'departed_on IS NULL', params: [] }, scope);
-  add(`SELECT ${key('commune_code')} AS k, count(*) AS staying, sum(late) AS lateStaying FROM report_stay ${where(present)} GROUP BY k`, present);
+  // The national office's rows are provinces: migration 59's counts per district answer them.
+  const counted = byDistrict({ unit: f.unit, groupLength }, true);
+  const districts = inUnit('district', f as ReportFilters);
+  if (counted) {
+    add(`SELECT ${key('district')} AS k, sum(n) AS staying, sum(late * n) AS lateStaying FROM report_present ${where(districts ?? { sql: '', params: [] })} GROUP BY k HAVING staying > 0`, districts ?? { sql: '', params: [] });
+  } else {
+    const present = and({ sql: 'departed_on IS NULL', params: [] }, scope);
+    add(`SELECT ${key('commune_code')} AS k, count(*) AS staying, sum(late) AS lateStaying FROM report_stay ${where(present)} GROUP BY k`, present);
+  }
   const week = and(between('arrived_on', addDays(today, -6), today), scope);
   add(`SELECT ${key('commune_code')} AS k, count(*) AS arrivalsWeek FROM report_stay ${where(week)} GROUP BY k`, week);
   const left = and(between('departed_on', addDays(today, -6), today), scope);
   add(`SELECT ${key('commune_code')} AS k, count(*) AS departuresWeek FROM report_stay ${where(left)} GROUP BY k`, left);
   const month = and(between('arrived_on', addDays(today, -29), today), scope);
   add(`SELECT ${key('commune_code')} AS k, count(*) AS reported30, count(*) - sum(late) AS onTime30 FROM report_stay ${where(month)} GROUP BY k`, month);
-  const pledges = and({ sql: "status <> 'permanently_closed' AND pledge_status <> 'signed'", params: [] }, scope);
-  add(`SELECT ${key('commune_code')} AS k, count(*) AS premisesWithoutPledge FROM premises ${where(pledges)} GROUP BY k`, pledges);
+  const open = { sql: "status <> 'permanently_closed' AND pledge_status <> 'signed'", params: [] };
+  if (counted) {
+    const pledges = and(open, districts);
+    add(`SELECT ${key('district')} AS k, sum(n) AS premisesWithoutPledge FROM report_premises ${where(pledges)} GROUP BY k HAVING premisesWithoutPledge > 0`, pledges);
+  } else {
+    const pledges = and(open, scope);
+    add(`SELECT ${key('commune_code')} AS k, count(*) AS premisesWithoutPledge FROM premises ${where(pledges)} GROUP BY k`, pledges);
+  }
 
   // Offices below this one, by unit, from the key directory; their last bundle received here.
   const unitOf = new Map((currentDirectory(db)?.entries ?? []).map((e) => [e.officeId, e.unitCode]));

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { FOREIGN_CAP } from '../../db/employers.js';
-import { and, between, inUnit, ofNationality, where, type Where } from './sql.js';
+import { byDistrict, periodCounts } from './counts.js';
+import { and, inUnit, ofNationality, where, type Where } from './sql.js';
 import type { RawRow, ReportFilters, ReportQuery } from './types.js';
 
 type Row = Record<string, number | string | null>;
@@ -11,11 +12,20 @@ function all(db: Database, sql: string, w: Where): Row[] {
 
 const rows = (list: Row[], keyColumn = 'k'): RawRow[] => list.map(({ [keyColumn]: key, ...values }) => ({ key: key === null ? '' : String(key), values }));
 
-/** Foreigners staying now (an open stay), counted by one column of the fact table. */
-function present(group: (f: ReportFilters) => string): ReportQuery {
+/**
+ * Foreigners staying now (an open stay), counted by one column: from migration 59's counts per
+ * district when they answer the filters, else from the fact table (a district's or commune's stays).
+ */
+function present(column: string, counts: { table: string; column: string }): ReportQuery {
   return (db, f) => {
+    if (byDistrict(f, column === 'unit')) {
+      const w = and(inUnit('district', f), ofNationality('nationality', f));
+      const k = column === 'unit' ? `substr(district, 1, ${f.groupLength})` : counts.column;
+      return { main: rows(all(db, `SELECT ${k} AS k, sum(n) AS present FROM ${counts.table} ${where(w)} GROUP BY k HAVING present > 0 ORDER BY present DESC, k`, w)) };
+    }
     const w = and({ sql: 'departed_on IS NULL', params: [] }, inUnit('commune_code', f), ofNationality('nationality', f));
-    return { main: rows(all(db, `SELECT ${group(f)} AS k, count(*) AS present FROM report_stay ${where(w)} GROUP BY k ORDER BY present DESC, k`, w)) };
+    const k = column === 'unit' ? unitKey(f) : column;
+    return { main: rows(all(db, `SELECT ${k} AS k, count(*) AS present FROM report_stay ${where(w)} GROUP BY k ORDER BY present DESC, k`, w)) };
   };
 }
 
@@ -33,17 +43,17 @@ export function monthsBetween(from: string, to: string): string[] {
   return months;
 }
 
-const timeliness = (db: Database, f: ReportFilters, key: string, order: string): RawRow[] => {
-  const w = and(between('arrived_on', f.from, f.to), inUnit('commune_code', f), ofNationality('nationality', f));
-  return rows(all(db, `SELECT ${key} AS k, count(*) AS reported, count(*) - sum(late) AS onTime, sum(late) AS late
-    FROM report_stay ${where(w)} GROUP BY k ORDER BY ${order}`, w));
-};
+/** Stays reported in the period per key, and of them within 24 hours. */
+const timeliness = (db: Database, f: ReportFilters, key: 'month' | 'unit'): RawRow[] =>
+  [...periodCounts(db, f, 'arrived', key).values()]
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((c) => ({ key: c.key, values: { reported: c.n, onTime: c.n - c.late, late: c.late } }));
 
 export const REGISTRATION_QUERIES: Record<string, ReportQuery> = {
-  'foreigners-by-nationality': present(() => 'nationality'),
-  'foreigners-by-unit': present((f) => unitKey(f)),
-  'foreigners-by-premises-type': present(() => 'premises_type'),
-  'foreigners-by-visa-type': present(() => "coalesce(visa_type, 'none')"),
+  'foreigners-by-nationality': present('nationality', { table: 'report_present', column: 'nationality' }),
+  'foreigners-by-unit': present('unit', { table: 'report_present', column: 'district' }),
+  'foreigners-by-premises-type': present('premises_type', { table: 'report_present_type', column: 'premises_type' }),
+  'foreigners-by-visa-type': present("coalesce(visa_type, 'none')", { table: 'report_present_visa', column: 'visa_type' }),
 
   'foreigners-by-work-status': (db, f) => {
     const w = and({ sql: 'e.end_date IS NULL', params: [] }, inUnit('m.commune_code', f));
@@ -52,18 +62,15 @@ export const REGISTRATION_QUERIES: Record<string, ReportQuery> = {
   },
 
   'arrivals-departures': (db, f) => {
-    const scope = and(inUnit('commune_code', f), ofNationality('nationality', f));
-    const arrived = and(between('arrived_on', f.from, f.to), scope);
-    const departed = and(between('departed_on', f.from, f.to), scope);
-    const arrivals = new Map(all(db, `SELECT substr(arrived_on, 1, 7) AS k, count(*) AS n FROM report_stay ${where(arrived)} GROUP BY k`, arrived).map((r) => [r.k, r.n]));
-    const departures = new Map(all(db, `SELECT substr(departed_on, 1, 7) AS k, count(*) AS n FROM report_stay ${where(departed)} GROUP BY k`, departed).map((r) => [r.k, r.n]));
-    return { main: monthsBetween(f.from, f.to).map((month) => ({ key: month, values: { arrivals: arrivals.get(month) ?? 0, departures: departures.get(month) ?? 0 } })) };
+    const arrivals = periodCounts(db, f, 'arrived', 'month');
+    const departures = periodCounts(db, f, 'departed', 'month');
+    return { main: monthsBetween(f.from, f.to).map((month) => ({ key: month, values: { arrivals: arrivals.get(month)?.n ?? 0, departures: departures.get(month)?.n ?? 0 } })) };
   },
 
   timeliness: (db, f) => {
-    const byMonth = new Map(timeliness(db, f, 'substr(arrived_on, 1, 7)', 'k').map((r) => [r.key, r]));
+    const byMonth = new Map(timeliness(db, f, 'month').map((r) => [r.key, r]));
     return {
-      byUnit: timeliness(db, f, unitKey(f), 'k'),
+      byUnit: timeliness(db, f, 'unit'),
       byMonth: monthsBetween(f.from, f.to).map((month) => byMonth.get(month) ?? { key: month, values: { reported: 0, onTime: 0, late: 0 } }),
     };
   },
@@ -95,11 +102,13 @@ export const REGISTRATION_QUERIES: Record<string, ReportQuery> = {
   },
 
   pledges: (db, f) => {
-    const w = and({ sql: "status <> 'permanently_closed'", params: [] }, inUnit('commune_code', f));
+    const counted = byDistrict(f, true);
+    const w = and({ sql: "status <> 'permanently_closed'", params: [] }, inUnit(counted ? 'district' : 'commune_code', f));
+    const n = counted ? 'n' : '1';
     return {
-      main: rows(all(db, `SELECT ${unitKey(f)} AS k, count(*) AS premises, sum(pledge_status = 'signed') AS signed,
-          sum(pledge_status = 'printed') AS printed, sum(pledge_status = 'none') AS none
-        FROM premises ${where(w)} GROUP BY k ORDER BY k`, w)),
+      main: rows(all(db, `SELECT ${counted ? `substr(district, 1, ${f.groupLength})` : unitKey(f)} AS k, sum(${n}) AS premises, sum(${n} * (pledge_status = 'signed')) AS signed,
+          sum(${n} * (pledge_status = 'printed')) AS printed, sum(${n} * (pledge_status = 'none')) AS none
+        FROM ${counted ? 'report_premises' : 'premises'} ${where(w)} GROUP BY k HAVING premises > 0 ORDER BY k`, w)),
     };
   },
 };

@@ -1,0 +1,32 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+
+/**
+ * Migration 59's count tables, recounted from the record tables (stay, person, premises) with
+ * plain joins: what the triggers must hold after any sequence of writes. Zero counts are left out
+ * on both sides (a count that falls to zero stays as a row).
+ */
+const STAYS = `FROM stay s LEFT JOIN person p ON p.id = s.person_id LEFT JOIN premises pr ON pr.id = s.premises_id`;
+const D = "coalesce(substr(pr.commune_code, 1, 4), '')";
+const NAT = "coalesce(p.nationality, '')";
+
+const RECOUNT: Record<string, string> = {
+  report_present: `SELECT ${D} AS district, ${NAT} AS nationality, s.late AS late, count(*) AS n ${STAYS} WHERE s.departed_on IS NULL GROUP BY 1, 2, 3`,
+  report_present_type: `SELECT ${D} AS district, ${NAT} AS nationality, coalesce(pr.type, '') AS premises_type, count(*) AS n ${STAYS} WHERE s.departed_on IS NULL GROUP BY 1, 2, 3`,
+  report_present_visa: `SELECT ${D} AS district, ${NAT} AS nationality, coalesce(p.visa_type, 'none') AS visa_type, count(*) AS n ${STAYS} WHERE s.departed_on IS NULL GROUP BY 1, 2, 3`,
+  report_arrivals: `SELECT ${D} AS district, substr(s.arrived_at, 1, 7) AS month, ${NAT} AS nationality, s.late AS late, count(*) AS n ${STAYS} GROUP BY 1, 2, 3, 4`,
+  report_departures: `SELECT ${D} AS district, substr(s.departed_on, 1, 7) AS month, ${NAT} AS nationality, count(*) AS n ${STAYS} WHERE s.departed_on IS NOT NULL GROUP BY 1, 2, 3`,
+  report_premises: 'SELECT substr(commune_code, 1, 4) AS district, status, pledge_status, count(*) AS n FROM premises GROUP BY 1, 2, 3',
+};
+
+const sorted = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).sort();
+
+export function countTables(db: Database): { held: Record<string, string[]>; recounted: Record<string, string[]> } {
+  const held: Record<string, string[]> = {};
+  const recounted: Record<string, string[]> = {};
+  for (const [table, sql] of Object.entries(RECOUNT)) {
+    const columns = (db.prepare(`SELECT * FROM (${sql}) LIMIT 0`).columns()).map((c) => c.name);
+    held[table] = sorted(db.prepare(`SELECT ${columns.join(', ')} FROM ${table} WHERE n <> 0`).all());
+    recounted[table] = sorted(db.prepare(sql).all());
+  }
+  return { held, recounted };
+}
