@@ -173,6 +173,13 @@ export const OPERATION_ROLES = {
   'accounts.setActive': ADMIN,
   'accounts.setIdleMinutes': ADMIN,
   'reports.export': EVERYONE,
+  // The register's key and backups (issue 11 items 4–5): the office administrator only.
+  'keys.status': ADMIN,
+  'keys.recoverySheet': ADMIN,
+  'backup.status': ADMIN,
+  'backup.create': ADMIN,
+  'backup.restore': ADMIN,
+  'backup.setReminder': ADMIN,
 } as const satisfies Record<OpName, readonly Role[]>;
 
 export const CAPABILITY_ROLES = {

@@ -6,6 +6,7 @@ import { dispatch } from './boundary.js';
 import { localJobControl } from './context.js';
 import { handlers } from './handlers.js';
 import { ProgressHub } from './progress-hub.js';
+import { reopenAround } from '../db/reopen.js';
 
 export { ProgressHub };
 
@@ -27,12 +28,15 @@ export function createLocalBackend(db: Database): Backend {
     jobs,
     onProgress: (jobId: string, done: number, total: number, stage?: string) =>
       hub.emit(stage === undefined ? { jobId, done, total } : { jobId, done, total, stage }),
+    replaceDatabase: (work: (file: string, key: Buffer) => void) => {
+      options.db = reopenAround(options.db, work);
+    },
   };
   return {
     call: (op, input, actor) => dispatch(options, op, input, actor),
     onProgress: (listener) => hub.subscribe(listener),
     close: async () => {
-      db.close();
+      options.db.close();
     },
   };
 }

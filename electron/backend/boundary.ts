@@ -12,6 +12,8 @@ export interface DispatchOptions {
   handlers: HandlerTable;
   jobs: JobControl;
   onProgress?: (jobId: string, done: number, total: number, stage?: string) => void;
+  /** Swaps `db` for a reopened connection after `work` ran on the closed file (see HandlerContext). */
+  replaceDatabase?: (work: (file: string, key: Buffer) => void) => void;
 }
 
 /**
@@ -41,7 +43,7 @@ export async function dispatch(options: DispatchOptions, op: unknown, input: unk
   const refusedText = textProblems(parsed.data).map((d) => ({ ...d, params: { ...d.params, entity } }));
   if (refusedText.length > 0) return invalid(refusedText);
   const request = parsed.data as { jobId?: string };
-  const ctx = createContext({ db: options.db, actor, jobs: options.jobs, jobId: request.jobId, onProgress: options.onProgress });
+  const ctx = createContext({ db: options.db, actor, jobs: options.jobs, jobId: request.jobId, onProgress: options.onProgress, replaceDatabase: options.replaceDatabase });
   try {
     const handler = options.handlers[op] as (ctx: unknown, request: unknown) => unknown;
     const value = await handler(ctx, request);

@@ -23,6 +23,12 @@ export interface HandlerContext {
   progress(done: number, total: number, stage?: string): void;
   /** For job operations: true once `jobs.cancel` was called for this job. */
   cancelled(): boolean;
+  /**
+   * Closes the register (WAL folded in), runs `work` on the closed file, then opens the file
+   * again with the same key for every later call (restoring a backup). `ctx.db` is closed
+   * afterwards: the handler must not use it again. Absent where no one owns the connection.
+   */
+  replaceDatabase?: ((work: (file: string, key: Buffer) => void) => void) | undefined;
 }
 
 export type Handler<N extends OpName> = (
@@ -38,10 +44,11 @@ export interface ContextOptions {
   jobs: JobControl;
   jobId?: string | undefined;
   onProgress?: ((jobId: string, done: number, total: number, stage?: string) => void) | undefined;
+  replaceDatabase?: HandlerContext['replaceDatabase'];
 }
 
 export function createContext(options: ContextOptions): HandlerContext {
-  const { db, actor, jobs, jobId, onProgress } = options;
+  const { db, actor, jobs, jobId, onProgress, replaceDatabase } = options;
   let cachedOffice: Office | null | undefined;
   const office = (): Office | null => (cachedOffice === undefined ? (cachedOffice = getOffice(db)) : cachedOffice);
   return {
@@ -54,6 +61,7 @@ export function createContext(options: ContextOptions): HandlerContext {
       if (jobId && onProgress) onProgress(jobId, done, total, stage);
     },
     cancelled: () => (jobId ? jobs.isCancelled(jobId) : false),
+    replaceDatabase,
   };
 }
 

@@ -10,6 +10,7 @@ import { bundledGazetteerHandlers } from '../services/bundled-gazetteer.js';
 import { campaignsHandlers } from '../services/campaigns/index.js';
 import { reportsHandlers } from '../services/reports/index.js';
 import { accountsHandlers } from '../services/accounts.js';
+import { keysHandlers } from '../services/keys.js';
 import type { HandlerTable } from './context.js';
 
 /** The one handler table, used by IPC, the web transport and the CLI alike. */
@@ -26,4 +27,5 @@ export const handlers: HandlerTable = {
   ...casesHandlers,
   ...reportsHandlers,
   ...accountsHandlers,
+  ...keysHandlers,
 };

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError, type AppErrorShape } from '../../shared/errors.js';
 import { openDatabase } from '../db/open.js';
+import { reopenAround } from '../db/reopen.js';
 import { useResourcesDir } from '../services/bundled-gazetteer.js';
 import { dispatch } from './boundary.js';
 import { isMarkedCancelled, markCancelled } from './cancel-flags.js';
@@ -16,9 +17,8 @@ const post = (message: WorkerMessage) => port.postMessage(message);
 useResourcesDir(resourcesDir);
 
 try {
-  const db = openDatabase(dbFile, { nativeBinding: process.env.BANHCHI_SQLITE_BINDING, key: dbKey ? Buffer.from(dbKey) : undefined });
   const options = {
-    db,
+    db: openDatabase(dbFile, { nativeBinding: process.env.BANHCHI_SQLITE_BINDING, key: dbKey ? Buffer.from(dbKey) : undefined }),
     handlers,
     jobs: {
       isCancelled: (jobId: string) => isMarkedCancelled(cancelBuffer, jobId),
@@ -29,15 +29,19 @@ try {
     },
     onProgress: (jobId: string, done: number, total: number, stage?: string) =>
       post({ type: 'progress', event: stage === undefined ? { jobId, done, total } : { jobId, done, total, stage } }),
+    // Restoring a backup: the register is closed, replaced and opened again in this thread.
+    replaceDatabase: (work: (file: string, key: Buffer) => void) => {
+      options.db = reopenAround(options.db, work, process.env.BANHCHI_SQLITE_BINDING);
+    },
   };
   port.on('message', (message: HostMessage) => {
     if (message.type === 'close') {
       // Fold the write-ahead log into the database file, so the file alone is the whole register
       // (a copy taken after quitting, a backup, a USB stick) and no -wal file is left behind.
       try {
-        db.pragma('wal_checkpoint(TRUNCATE)');
+        options.db.pragma('wal_checkpoint(TRUNCATE)');
       } finally {
-        db.close();
+        options.db.close();
         post({ type: 'closed' });
       }
       return;

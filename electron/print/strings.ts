@@ -2,16 +2,18 @@ import en from '../../shared/i18n/en/print.json' with { type: 'json' };
 import km from '../../shared/i18n/km/print.json' with { type: 'json' };
 import enCampaigns from '../../shared/i18n/en/campaigns.json' with { type: 'json' };
 import kmCampaigns from '../../shared/i18n/km/campaigns.json' with { type: 'json' };
+import enKeys from '../../shared/i18n/en/keys.json' with { type: 'json' };
+import kmKeys from '../../shared/i18n/km/keys.json' with { type: 'json' };
 import { formatDate, toKhmerDigits } from '../../shared/khmer.js';
 
 /** How a document is printed: Khmer with English beneath (default), Khmer only, English only. */
 export type PrintLang = 'km+en' | 'km' | 'en';
 export const PRINT_LANGS = ['km+en', 'km', 'en'] as const;
 
-/** print.json, plus the `print` subtree of feature files that print their own documents (campaigns: the inspection report). */
+/** print.json, plus the `print` subtree of feature files that print their own documents (campaigns: the inspection report; keys: the recovery sheet). */
 const withFeature = (base: unknown, feature: { print: object }): Tree =>
   ({ print: { ...(base as { print: Tree }).print, ...(feature.print as Tree) } });
-const FILES = { en: withFeature(en, enCampaigns), km: withFeature(km, kmCampaigns) };
+const FILES = { en: withFeature(withFeature(en, enCampaigns), enKeys), km: withFeature(withFeature(km, kmCampaigns), kmKeys) };
 interface Tree {
   [key: string]: string | Tree;
 }

@@ -12,6 +12,7 @@ import { campaignsOps } from './campaigns.js';
 import { casesOps } from './cases.js';
 import { reportsOps } from './reports.js';
 import { accountsOps } from './accounts.js';
+import { keysOps } from './keys.js';
 
 /**
  * The one contract between UI and backend: operation name → request/response schemas.
@@ -30,6 +31,7 @@ export const contract = {
   ...casesOps,
   ...reportsOps,
   ...accountsOps,
+  ...keysOps,
 } satisfies Record<string, OperationSpec>;
 
 export type Contract = typeof contract;

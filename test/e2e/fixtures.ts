@@ -133,6 +133,16 @@ export async function signInAs(page: Page, role: E2eRole): Promise<void> {
  * creates one user per role and signs in as `options.as` (default the commune officer, who
  * registers, prints, merges and moves bundles; the administrator keeps users, keys and settings).
  */
+/**
+ * Submits the set-up form (office and administrator); the recovery sheet is offered next, and
+ * `Continue` leaves it for later (the key screen in Settings prints one any time).
+ */
+export async function submitSetup(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Set up office' }).click();
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+}
+
 export async function setUpCommuneOffice(
   page: Page, name = 'Tonle Basak police post', nameKm = 'ប៉ុស្តិ៍នគរបាលរដ្ឋបាលសង្កាត់ទន្លេបាសាក់', options: { as?: E2eRole } = {},
 ): Promise<void> {
@@ -147,8 +157,7 @@ export async function setUpCommuneOffice(
   await page.getByLabel('Khmer name of the office').fill(nameKm);
   await page.getByLabel('Office name').fill(name);
   await fillAdministrator(page);
-  await page.getByRole('button', { name: 'Set up office' }).click();
-  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+  await submitSetup(page);
   await createStaff(page);
   const role = options.as ?? 'commune-officer';
   if (role !== 'administrator') {

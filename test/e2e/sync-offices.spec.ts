@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { buildTd3 } from '../../shared/mrz.js';
-import { createStaff, expect, fillAdministrator, GAZETTEER_CSV, screenshot, signInAs, startWebApp, test, type WebApp } from './fixtures.js';
+import { createStaff, expect, fillAdministrator, GAZETTEER_CSV, screenshot, signInAs, startWebApp, test, type WebApp, submitSetup } from './fixtures.js';
 
 /**
  * Three offices, three `npm run web` servers on three data folders, one browser context each.
@@ -61,8 +61,7 @@ async function setUp(page: Page, level: 'National' | 'Province' | 'Commune', nam
   await page.getByLabel('Office name').fill(name);
   // The administrator (keys, key directory) also moves the bundles; the commune officer registers.
   await fillAdministrator(page);
-  await page.getByRole('button', { name: 'Set up office' }).click();
-  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+  await submitSetup(page);
   await createStaff(page, ['commune-officer']);
   await syncTab(page, 'Keys');
 }

@@ -7,6 +7,7 @@ import { useQuery } from '../hooks.js';
 import { useLanguage } from '../i18n.js';
 import { Can, useHas } from '../session.js';
 import { UsersSettings } from './accounts/UsersSettings.js';
+import { KeySettings } from './keys/KeySettings.js';
 
 const KNOWN_LISTS = ['gazetteer', 'code-lists', 'nationalities'] as const;
 
@@ -37,6 +38,9 @@ export function SettingsScreen() {
       ) : null}
       <Can op="accounts.list">
         <UsersSettings />
+      </Can>
+      <Can op="keys.status">
+        <KeySettings />
       </Can>
       {officeSettings ? <TimeZoneSetting /> : null}
       <section className="card" aria-labelledby="reference-title">

@@ -11,6 +11,7 @@ import { EMPTY_UNIT_SELECTION, UnitPicker } from '../components/UnitPicker.js';
 import { username as usernameSchema } from '../../../shared/contract/accounts.js';
 import { AccountFields, accountReady, EMPTY_ACCOUNT } from '../components/AccountFields.js';
 import { useSession } from '../session.js';
+import { RecoverySheet } from './keys/RecoverySheet.js';
 
 const LEVELS: OfficeLevel[] = ['commune', 'province', 'national'];
 
@@ -27,6 +28,8 @@ export function SetupScreen({ onDone }: { onDone: (office: Office) => void }) {
   const { session, setSession } = useSession();
   const withAdmin = session.needsAdmin;
   const [admin, setAdmin] = useState({ ...EMPTY_ACCOUNT, role: 'administrator' as const });
+  // Once the administrator exists, the recovery sheet is offered before the app opens.
+  const [madeOffice, setMadeOffice] = useState<Office | null>(null);
 
   const unitCode = level === 'commune' ? units.commune : level === 'province' ? units.province : '00';
   const submit = async (event: FormEvent) => {
@@ -40,10 +43,35 @@ export function SetupScreen({ onDone }: { onDone: (office: Office) => void }) {
       const created = await api['accounts.createFirstAdmin']({ username: admin.username, nameEn: admin.nameEn, nameKm: admin.nameKm, password: admin.password });
       if (!created.ok) setError(created.error);
       const current = await api['session.current']({});
+      if (created.ok) return setMadeOffice(result.value);
       if (current.ok) setSession(current.value);
     }
     onDone(result.value);
   };
+
+  const finish = async (office: Office) => {
+    const current = await api['session.current']({});
+    if (current.ok) setSession(current.value);
+    onDone(office);
+  };
+
+  if (madeOffice) {
+    return (
+      <main className="setup">
+        <header className="setup-header">
+          <h1>{t('keys.sheetTitle')}</h1>
+          <LanguageSwitch />
+        </header>
+        <section className="card">
+          <p>{t('keys.setupOfferIntro')}</p>
+          <RecoverySheet confirm={false} label={t('keys.setupOffer')} />
+          <p>
+            <button type="button" className="secondary" onClick={() => void finish(madeOffice)}>{t('keys.continue')}</button>
+          </p>
+        </section>
+      </main>
+    );
+  }
 
   return (
     <main className="setup">

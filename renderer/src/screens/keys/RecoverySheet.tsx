@@ -1,0 +1,71 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppErrorShape } from '../../../../shared/errors.js';
+import { api } from '../../api.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { saveOutputs } from '../../save-files.js';
+
+function pdfUrl(base64: string): string {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  return URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+}
+
+/**
+ * Makes a new recovery key and shows the recovery sheet (Khmer, then English) to print or save.
+ * `confirm`: a recovery key exists already, and this one will replace it.
+ */
+export function RecoverySheet({ confirm, onMade, label }: { confirm: boolean; onMade?: () => void; label?: string }) {
+  const { t } = useTranslation();
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [sheet, setSheet] = useState<{ base64: string; url: string } | null>(null);
+  const [error, setError] = useState<AppErrorShape>();
+  const frame = useRef<HTMLIFrameElement>(null);
+  useEffect(() => () => {
+    if (sheet) URL.revokeObjectURL(sheet.url);
+  }, [sheet]);
+
+  async function make(): Promise<void> {
+    setAsking(false);
+    setBusy(true);
+    setError(undefined);
+    const result = await api['keys.recoverySheet']({ lang: 'km+en' });
+    setBusy(false);
+    if (!result.ok) return setError(result.error);
+    setSheet({ base64: result.value.pdfBase64 ?? '', url: pdfUrl(result.value.pdfBase64 ?? '') });
+    onMade?.();
+  }
+
+  async function save(): Promise<void> {
+    if (!sheet) return;
+    const saved = await saveOutputs([{ name: 'banhchi-recovery-sheet.pdf', base64: sheet.base64 }], { title: t('keys.save'), kinds: [{ label: 'PDF', extensions: ['pdf'] }] });
+    if (saved && !saved.ok) setError(saved.error);
+  }
+
+  return (
+    <div className="recovery-sheet">
+      {asking ? (
+        <div role="alertdialog" aria-label={t('keys.printSheet')} className="confirm">
+          <p>{t('keys.confirmNew')}</p>
+          <button type="button" onClick={() => void make()}>{t('keys.printSheet')}</button>{' '}
+          <button type="button" className="secondary" onClick={() => setAsking(false)}>{t('keys.later')}</button>
+        </div>
+      ) : (
+        <button type="button" disabled={busy} onClick={() => (confirm ? setAsking(true) : void make())}>
+          {label ?? t('keys.printSheet')}
+        </button>
+      )}
+      {error ? <ErrorMessage error={error} /> : null}
+      {sheet ? (
+        <>
+          <p role="status">{t('keys.sheetReady')}</p>
+          <p>
+            <button type="button" onClick={() => frame.current?.contentWindow?.print()}>{t('print.ui.print')}</button>{' '}
+            <button type="button" onClick={() => void save()}>{t('keys.save')}</button>
+          </p>
+          <iframe ref={frame} className="pdf-preview" title={t('keys.sheetTitle')} src={sheet.url} style={{ width: '100%', height: '70vh' }} />
+        </>
+      ) : null}
+    </div>
+  );
+}
