@@ -1,0 +1,232 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import Database from 'better-sqlite3-multiple-ciphers';
+import ExcelJS from 'exceljs';
+import { offsetForFakeNow } from '../../electron/backend/clock.js';
+import { cliEnv, createStaff, E2E_USERS, expect, GAZETTEER_CSV, pageCall, REPO, screenshot, signInAs, startWebApp, test, type WebApp } from './fixtures.js';
+
+/**
+ * Issue 14, "Done when": a province with two communes' data synced. Two commune offices register
+ * foreigners (some reported late, some gone this week), each writes its bundle on the Sync screen,
+ * the province applies both; the province's home figures per commune equal counts taken straight
+ * from its database (and the last bundle received from each commune); a report saved as XLSX
+ * reopens with the same numbers; the report saved as PDF in Khmer is rendered to PNG to be looked at.
+ * Offices, keys and the key directory are set up with the CLI and the calls the screens make (the
+ * sync screens have their own e2e), like the registrations.
+ */
+
+const PASSPHRASE = 'a good long passphrase';
+process.env.BANHCHI_KEY_WORK_FACTOR = '10';
+const NOW = '2026-03-10T09:00:00+07:00';
+const TODAY = '2026-03-10';
+
+const apps: WebApp[] = [];
+const dirs: string[] = [];
+test.afterAll(async () => {
+  for (const app of apps) {
+    if (app.process.exitCode === null && app.process.signalCode === null) {
+      app.process.kill('SIGTERM');
+      await new Promise((resolve) => app.process.once('exit', resolve));
+    }
+  }
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+function cli(...args: string[]): string {
+  const env = { ...cliEnv('administrator'), BANHCHI_CLOCK_OFFSET_MS: String(offsetForFakeNow(NOW)) };
+  return execFileSync(process.execPath, [path.join(REPO, 'bin/banhchi.mjs'), ...args], { encoding: 'utf8', cwd: REPO, env });
+}
+
+function initOffice(dataDir: string, level: 'national' | 'province' | 'commune', unit: string, name: string, nameKm: string): void {
+  const db = path.join(dataDir, 'banhchi.db');
+  cli('gazetteer', 'import', GAZETTEER_CSV, '--db', db);
+  cli('init', '--db', db, '--level', level, '--unit', unit, '--name', name, '--name-km', nameKm,
+    '--admin-name', E2E_USERS.administrator.nameEn, '--admin-name-km', E2E_USERS.administrator.nameKm);
+}
+
+async function start(browser: Browser, dataDir: string): Promise<Page> {
+  process.env.BANHCHI_FAKE_NOW = NOW;
+  const app = await startWebApp(dataDir).finally(() => delete process.env.BANHCHI_FAKE_NOW);
+  apps.push(app);
+  // One context per office: the servers share 127.0.0.1, and cookies do not tell ports apart.
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1366, height: 768 }, timezoneId: 'Asia/Phnom_Penh' });
+  await context.clock.setFixedTime(new Date(NOW));
+  const page = await context.newPage();
+  await page.goto(app.url);
+  await signInAs(page, 'administrator');
+  return page;
+}
+
+async function call<T = unknown>(page: Page, op: string, input: unknown): Promise<T> {
+  const result = await pageCall(page, op, input);
+  if (!result.ok) throw new Error(`${op}: ${JSON.stringify(result.error)}`);
+  return result.value as T;
+}
+
+async function download(page: Page, click: () => Promise<void>, dir: string): Promise<string> {
+  const pending = page.waitForEvent('download');
+  await click();
+  const file = await pending;
+  const target = path.join(dir, file.suggestedFilename());
+  await file.saveAs(target);
+  return target;
+}
+
+async function openSync(page: Page): Promise<void> {
+  await page.getByRole('navigation').getByRole('link', { name: 'Sync', exact: true }).click();
+  await page.getByRole('tab', { name: 'Export and import' }).click();
+  const passphrase = page.getByLabel('Key passphrase');
+  if ((await passphrase.inputValue()) === '') await passphrase.fill(PASSPHRASE);
+}
+
+let serial = 0;
+/** A foreigner registered and arrived at a premises; left on `departedAt` when given. */
+async function guest(page: Page, premisesId: string, nationality: string, arrivedAt: string, departedAt?: string): Promise<void> {
+  serial++;
+  const { person } = await call<{ person: { id: string } }>(page, 'persons.register', {
+    fields: {
+      surname: `GUEST${serial}`, givenNames: 'ALEX', sex: serial % 2 ? 'M' : 'F', birthDate: '1985-04-02', nationality, passportNo: `E${String(serial).padStart(8, '0')}`,
+      issuingState: nationality, passportExpiry: '2031-01-01', visaType: 'EB', visaNo: '', visaExpiry: '2026-12-31', entryDate: '2026-01-02',
+    },
+  });
+  const stay = await call<{ id: string }>(page, 'stays.arrive', { personId: person.id, premisesId, arrivedAt });
+  if (departedAt) await call(page, 'stays.depart', { stayId: stay.id, departedAt });
+}
+
+const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+test('a province with two communes synced: home figures from the data, a report to XLSX and to PDF in Khmer', async ({ browser }) => {
+  test.setTimeout(900_000);
+  const usb = mkdtempSync(path.join(os.tmpdir(), 'banhchi-e2e-usb-'));
+  const folders = [0, 1, 2, 3].map(() => mkdtempSync(path.join(os.tmpdir(), 'banhchi-e2e-office-')));
+  dirs.push(usb, ...folders);
+  initOffice(folders[0]!, 'national', '00', 'National Immigration Police', 'នគរបាលអន្តោប្រវេសន៍ជាតិ');
+  initOffice(folders[1]!, 'province', '12', 'Phnom Penh Immigration Police', 'នគរបាលអន្តោប្រវេសន៍រាជធានីភ្នំពេញ');
+  initOffice(folders[2]!, 'commune', '120101', 'Tonle Basak police post', 'ប៉ុស្តិ៍នគរបាលរដ្ឋបាលសង្កាត់ទន្លេបាសាក់');
+  initOffice(folders[3]!, 'commune', '120201', 'Phsar Thmei police post', 'ប៉ុស្តិ៍នគរបាលរដ្ឋបាលសង្កាត់ផ្សារថ្មីទី ១');
+  const [national, province, communeA, communeB] = await Promise.all(folders.map((f) => start(browser, f)));
+
+  // Keys and the signed key directory, by each office's administrator.
+  type Card = { qrPayload: string; officeId: string; signingKeyId: string; ageKeyId: string };
+  const nationalCard = await call<Card>(national!, 'sync.keysCreate', { passphrase: PASSPHRASE, parentOfficeId: null });
+  const provinceCard = await call<Card>(province!, 'sync.keysCreate', { passphrase: PASSPHRASE, parentOfficeId: nationalCard.officeId });
+  const cards: Card[] = [];
+  for (const commune of [communeA!, communeB!]) cards.push(await call<Card>(commune, 'sync.keysCreate', { passphrase: PASSPHRASE, parentOfficeId: provinceCard.officeId }));
+  for (const card of [provinceCard, ...cards]) {
+    await call(national!, 'sync.directoryAdd', { card: card.qrPayload, confirmed: { signingKeyId: card.signingKeyId, ageKeyId: card.ageKeyId } });
+  }
+  const { signed } = await call<{ signed: string }>(national!, 'sync.directorySign', { passphrase: PASSPHRASE });
+  for (const office of [province!, communeA!, communeB!]) {
+    await call(office, 'sync.directoryAdd', { card: nationalCard.qrPayload, confirmed: { signingKeyId: nationalCard.signingKeyId, ageKeyId: nationalCard.ageKeyId } });
+    await call(office, 'sync.directoryImport', { fileName: 'directory.json', json: signed, trustNational: nationalCard.signingKeyId });
+  }
+  await createStaff(province!, ['provincial-officer']);
+
+  // Each commune officer registers their foreigners: some reported within 24 hours, some late, some gone this week.
+  for (const commune of [communeA!, communeB!]) {
+    await createStaff(commune, ['commune-officer']);
+    await signInAs(commune, 'commune-officer');
+    await commune.getByRole('button', { name: 'English' }).click();
+  }
+  const [unitA, unitB] = ['120101', '120201'];
+  const hotel = await call<{ id: string }>(communeA!, 'premises.create', { nameLatin: 'Golden Lotus Hotel', type: 'hotel', communeCode: unitA });
+  const rooms = await call<{ id: string }>(communeA!, 'premises.create', { nameLatin: 'Riverside Rooms', type: 'guesthouse', communeCode: unitA });
+  await call(communeA!, 'pledge.recordSigned', { premisesId: hotel.id, signedOn: '2026-02-01', witness: 'Officer Dara' });
+  await guest(communeA!, hotel.id, 'CHN', '2026-03-09T10:00');
+  await guest(communeA!, hotel.id, 'CHN', '2026-03-05T08:00');
+  await guest(communeA!, rooms.id, 'VNM', '2026-02-20T08:00');
+  await guest(communeA!, rooms.id, 'KOR', '2026-02-25T08:00', '2026-03-08T10:00');
+  await guest(communeA!, hotel.id, 'THA', '2026-01-10T08:00', '2026-02-01T10:00');
+  const factory = await call<{ id: string }>(communeB!, 'premises.create', { nameLatin: 'Mekong Garment Factory', type: 'factory', communeCode: unitB });
+  await guest(communeB!, factory.id, 'CHN', '2026-03-10T07:00');
+  await guest(communeB!, factory.id, 'VNM', '2026-02-01T08:00');
+  await guest(communeB!, factory.id, 'FRA', '2026-03-01T08:00', '2026-03-09T10:00');
+
+  // Each commune writes its bundle on the Sync screen; the province applies both.
+  const bundles: string[] = [];
+  for (const commune of [communeA!, communeB!]) {
+    await openSync(commune);
+    bundles.push(await download(commune, () => commune.getByRole('button', { name: 'Write bundle' }).click(), usb));
+  }
+  await signInAs(province!, 'provincial-officer');
+  await province!.getByRole('button', { name: 'English' }).click();
+  await openSync(province!);
+  await province!.getByLabel('Bundle files').setInputFiles(bundles);
+  await province!.getByRole('button', { name: 'Apply' }).click();
+  await expect(province!.getByText(/bundle 1 applied/)).toHaveCount(2);
+
+  // Counts taken straight from the province's database.
+  const direct = new Database(path.join(folders[1]!, 'banhchi.db'), { readonly: true });
+  direct.pragma(`cipher = 'chacha20'`);
+  direct.key(Buffer.from(process.env.BANHCHI_DB_KEY as string, 'hex'));
+  const count = (sql: string, ...params: unknown[]) => direct.prepare(sql).pluck().get(...params) as number;
+  const stays = `FROM stay s JOIN premises p ON p.id = s.premises_id WHERE p.commune_code = ?`;
+  const weekAgo = '2026-03-04';
+  const monthAgo = '2026-02-09';
+  const expected = (unit: string) => {
+    const reported30 = count(`SELECT count(*) ${stays} AND substr(s.arrived_at, 1, 10) BETWEEN ? AND ?`, unit, monthAgo, TODAY);
+    const onTime30 = count(`SELECT count(*) ${stays} AND substr(s.arrived_at, 1, 10) BETWEEN ? AND ? AND s.late = 0`, unit, monthAgo, TODAY);
+    const lastBundle = direct.prepare(`SELECT max(imported_at) FROM sync_received WHERE from_office = ?`).pluck().get(unit === unitA ? cards[0]!.officeId : cards[1]!.officeId) as string;
+    const day = new Date(lastBundle);
+    const local = new Date(day.getTime() + 7 * 3600_000);
+    return [
+      count(`SELECT count(*) ${stays} AND s.departed_on IS NULL`, unit),
+      count(`SELECT count(*) ${stays} AND substr(s.arrived_at, 1, 10) BETWEEN ? AND ?`, unit, weekAgo, TODAY),
+      count(`SELECT count(*) ${stays} AND s.departed_on BETWEEN ? AND ?`, unit, weekAgo, TODAY),
+      count(`SELECT count(*) ${stays} AND s.departed_on IS NULL AND s.late = 1`, unit),
+      count(`SELECT count(*) FROM premises WHERE commune_code = ? AND status <> 'permanently_closed' AND pledge_status <> 'signed'`, unit),
+      `${(Math.round((onTime30 / reported30) * 1000) / 10).toFixed(1)}%`,
+      // Shown with the office's time of day (Phnom Penh, UTC+7).
+      `${local.getUTCDate()} ${EN_MONTHS[local.getUTCMonth()]} ${local.getUTCFullYear()} ${String(local.getUTCHours()).padStart(2, '0')}:${String(local.getUTCMinutes()).padStart(2, '0')}`,
+    ].map(String);
+  };
+  const figuresA = expected(unitA);
+  const figuresB = expected(unitB);
+  // What was registered: the counts are not all zero, and the two communes differ.
+  expect(figuresA.slice(0, 5)).toEqual(['3', '2', '1', '2', '1']);
+  expect(figuresB.slice(0, 5)).toEqual(['2', '1', '1', '1', '1']);
+
+  // The province's home: one row per commune of Phnom Penh; the two that sent bundles show their figures.
+  await province!.getByRole('navigation').getByRole('link', { name: 'Home', exact: true }).click();
+  const board = province!.getByRole('region', { name: "This office's figures" });
+  const table = board.getByRole('table');
+  const communes = count("SELECT count(*) FROM admin_unit WHERE level = 'commune' AND retired = 0 AND id LIKE '12%'");
+  await expect(table.locator('tbody tr')).toHaveCount(communes);
+  const cells = (name: string) => table.getByRole('row', { name: new RegExp(`^${name}`) }).getByRole('cell').allTextContents();
+  await expect.poll(() => cells('Tonle Basak')).toEqual(figuresA);
+  expect(await cells('Phsar Thmei Ti Muoy')).toEqual(figuresB);
+  // Every other commune sent nothing.
+  await expect(table.getByRole('row', { name: /^Boeng Keng Kang Ti Muoy/ }).getByRole('cell').last()).toHaveText('Never');
+  // The office's own figures are the two communes' sums.
+  await expect(board.getByRole('link', { name: /Foreigners staying now$/ }).first()).toContainText(String(Number(figuresA[0]) + Number(figuresB[0])));
+  await screenshot(province!, 'reports-province-home-en');
+
+  // A report of the province by district, saved as a spreadsheet: it reopens with the counts in the data.
+  await province!.goto(`${province!.url().split('#')[0]}#/reports/foreigners-by-unit/12`);
+  await expect(province!.getByRole('heading', { name: 'Foreigners staying, by administrative unit' })).toBeVisible();
+  const staying = (prefix: string) => count(`SELECT count(*) FROM stay s JOIN premises p ON p.id = s.premises_id WHERE s.departed_on IS NULL AND p.commune_code LIKE ?`, `${prefix}%`);
+  await expect(province!.getByRole('table').locator('tfoot td').nth(1)).toHaveText(String(staying('12')));
+  const xlsx = await download(province!, () => province!.getByRole('button', { name: 'Save as spreadsheet (XLSX)' }).click(), usb);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(readFileSync(xlsx) as unknown as ArrayBuffer);
+  const sheet = book.worksheets[0]!;
+  const sheetRows: [string, number][] = [];
+  for (let r = 5; r <= sheet.rowCount; r++) sheetRows.push([String(sheet.getRow(r).getCell(1).value), Number(sheet.getRow(r).getCell(2).value)]);
+  const districtName = (code: string) => direct.prepare('SELECT name_en FROM admin_unit WHERE id = ?').pluck().get(code) as string;
+  expect(sheetRows).toEqual(expect.arrayContaining([[districtName('1201'), staying('1201')], [districtName('1202'), staying('1202')], ['Total', staying('12')]]));
+  expect(sheetRows).toHaveLength(3);
+  direct.close();
+
+  // The same report in Khmer, saved as PDF and rendered to a picture to look at.
+  await province!.getByRole('button', { name: 'ខ្មែរ' }).click();
+  await expect(province!.getByRole('heading', { name: 'ជនបរទេសកំពុងស្នាក់នៅ តាមអង្គភាពរដ្ឋបាល' })).toBeVisible();
+  await screenshot(province!, 'reports-province-by-unit-km');
+  const pdf = await download(province!, () => province!.getByRole('button', { name: 'រក្សាទុកជា PDF' }).click(), usb);
+  expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+  const png = path.join(REPO, 'test-results/screenshots/reports-province-by-unit-km-pdf');
+  execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, png]);
+  expect(readFileSync(`${png}.png`).length).toBeGreaterThan(10_000);
+});
