@@ -7,7 +7,9 @@ import { createI18n } from '../shared/i18n/index.js';
 import { APP_ENTRY_URL, APP_SCHEME, contentTypeOf, resolveAppFile } from './app-protocol.js';
 import type { Backend } from './backend/backend.js';
 import { startWorkerBackend } from './backend/host.js';
-import { appDatabaseKey } from './db/app-key.js';
+import { appDatabaseKey, rememberWithOs } from './db/app-key.js';
+import { canUnlockByHand, lockedBackend } from './backend/locked.js';
+import { readKeyStore } from './db/key-store.js';
 import { CSP } from './csp.js';
 import { registerIpc } from './ipc.js';
 import { startupError, startupMessage, writeLog } from './startup-report.js';
@@ -123,15 +125,30 @@ async function start(): Promise<void> {
     }
     // The worker loads from inside app.asar (worker threads read the archive since Electron 18);
     // only native .node files are unpacked, and Electron's asar support finds them there.
-    // The database key, unwrapped by the OS key store (DPAPI, Keychain, libsecret); new at first start.
-    const dbKey = appDatabaseKey(dbFile, safeStorage);
-    backend = await startWorkerBackend({
+    const workerOptions = {
       dbFile,
-      dbKey,
       workerPath: path.join(appPath(), 'dist', 'electron', 'worker.mjs'),
       resourcesDir: resourcesDir(),
-      onCrash: (error) => void writeLog(dataDir, 'The database worker stopped', error),
-    });
+      onCrash: (error: Error) => void writeLog(dataDir, 'The database worker stopped', error),
+    };
+    // The database key, unwrapped by the OS key store (DPAPI, Keychain, libsecret); new at first start.
+    let dbKey: Buffer | null = null;
+    try {
+      dbKey = appDatabaseKey(dbFile, safeStorage);
+    } catch (error) {
+      // The OS key store cannot give the key any more (a new Windows profile, a moved disk): the window
+      // asks for the recovery key or an administrator's passphrase instead of only saying so.
+      if (!(error instanceof AppError && error.code === 'atrest.osKeyLost' && canUnlockByHand(readKeyStore(dbFile)))) throw error;
+      writeLog(dataDir, 'The database key could not be read from the OS key store; waiting for the recovery key or a passphrase', error);
+    }
+    backend = dbKey
+      ? await startWorkerBackend({ ...workerOptions, dbKey })
+      : lockedBackend({
+        dbFile,
+        start: (key) => startWorkerBackend({ ...workerOptions, dbKey: key }),
+        // From now on the OS key store opens it again by itself.
+        remember: (key) => rememberWithOs(dbFile, key, safeStorage),
+      });
   } catch (error) {
     showStartupError(error, dataDir);
     app.quit();

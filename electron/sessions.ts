@@ -17,7 +17,8 @@ interface State {
 }
 
 /** What the page may call while nobody is signed in: enough to draw the sign-in screen. */
-const SIGNED_OUT_OPS = new Set(['app.info', 'office.get']);
+// A locked register (key store unreadable) is opened before anyone can sign in: keys.unlock needs the secret.
+const SIGNED_OUT_OPS = new Set(['app.info', 'office.get', 'keys.unlockState', 'keys.unlock']);
 const SIGNED_OUT_SETTINGS = new Set(['ui.language']);
 /** What a locked window may still call besides the session operations. */
 const LOCKED_OPS = SIGNED_OUT_OPS;

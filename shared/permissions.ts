@@ -173,7 +173,10 @@ export const OPERATION_ROLES = {
   'accounts.setActive': ADMIN,
   'accounts.setIdleMinutes': ADMIN,
   'reports.export': EVERYONE,
-  // The register's key and backups (issue 11 items 4–5): the office administrator only.
+  // The register's key and backups (issue 11 items 4–5): the office administrator only. A locked
+  // register is opened before anyone can sign in: whoever holds the recovery key or a passphrase.
+  'keys.unlockState': EVERYONE,
+  'keys.unlock': EVERYONE,
   'keys.status': ADMIN,
   'keys.recoverySheet': ADMIN,
   'backup.status': ADMIN,

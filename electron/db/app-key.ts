@@ -47,3 +47,17 @@ export function appDatabaseKey(dbFile: string, os: OsKeyStore, platform: NodeJS.
   if (keyCheck(key) !== store.check) throw new AppError('atrest.osKeyLost', { file: dbFile });
   return key;
 }
+
+/**
+ * After the register was opened by hand (recovery key, passphrase) because the OS key store lost
+ * its wrap: a new OS wrap, so the next start opens by itself. Nothing is written when the OS key
+ * store is not usable; the register stays openable by hand.
+ */
+export function rememberWithOs(dbFile: string, key: Buffer, os: OsKeyStore, platform: NodeJS.Platform = process.platform): boolean {
+  const backend = backendOf(os, platform);
+  if (!os.isEncryptionAvailable() || backend === 'basic_text') return false;
+  const store = readKeyStore(dbFile);
+  if (!store || keyCheck(key) !== store.check) return false;
+  writeKeyStore(dbFile, withOsWrap(store, backend, os.encryptString(key.toString('hex'))));
+  return true;
+}

@@ -70,6 +70,12 @@ export function backupStatus(ctx: Pick<HandlerContext, 'db' | 'office'>) {
 }
 
 export const keysHandlers: Pick<HandlerTable, KeysOp> = {
+  // The backend runs only once the register is open: the transport answers these while it is locked (backend/locked.ts).
+  'keys.unlockState': () => ({ locked: false }),
+  'keys.unlock': () => {
+    throw new AppError('keys.notUnlockable');
+  },
+
   'keys.status': (ctx) => keyStatus(ctx.db),
 
   'keys.recoverySheet': async (ctx, request) => {

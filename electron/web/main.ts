@@ -6,6 +6,11 @@ import { AppError } from '../../shared/errors.js';
 import { offsetForFakeNow } from '../backend/clock.js';
 import { startWorkerBackend } from '../backend/host.js';
 import { keyFileBeside, keyFromEnvironment } from '../db/db-key.js';
+import { existsSync } from 'node:fs';
+import type { Backend } from '../backend/backend.js';
+import { canUnlockByHand, lockedBackend } from '../backend/locked.js';
+import { fileState } from '../db/files.js';
+import { readKeyStore } from '../db/key-store.js';
 import { startWebServer } from './server.js';
 
 /** Entry of `npm run web`: BANHCHI_DATA_DIR (or --data-dir) holds banhchi.db. */
@@ -24,20 +29,28 @@ try {
     console.log(`Clock set to ${process.env.BANHCHI_FAKE_NOW} (BANHCHI_FAKE_NOW)`);
   }
   const dbFile = path.join(dataDir, 'banhchi.db');
-  // The database is encrypted: the key from BANHCHI_DB_KEY(_FILE), else a key file in the data folder.
-  let dbKey = keyFromEnvironment();
-  if (!dbKey) {
-    const beside = keyFileBeside(dbFile);
-    dbKey = beside.key;
-    console.log(`Database key: ${beside.file} (set BANHCHI_DB_KEY_FILE to keep it elsewhere)`);
-  }
-  const backend = await startWorkerBackend({
+  const workerOptions = {
     dbFile,
-    dbKey,
     workerPath: path.join(here, '../backend/worker.ts'),
     // What the installer ships beside the app (the gazetteer): here ../shared beside the repository.
     resourcesDir: path.resolve(process.env.BANHCHI_RESOURCES_DIR ?? path.join(here, '../../../shared')),
-  });
+  };
+  // The database is encrypted: the key from BANHCHI_DB_KEY(_FILE), else a key file in the data folder.
+  let dbKey = keyFromEnvironment();
+  let backend: Backend;
+  if (!dbKey && !existsSync(`${dbFile}.key`) && fileState(dbFile) === 'encrypted' && canUnlockByHand(readKeyStore(dbFile))) {
+    // An encrypted register brought here without its key (as the app after a lost OS key store):
+    // the page asks for the recovery key or an administrator's passphrase; the key stays in memory.
+    backend = lockedBackend({ dbFile, start: (key) => startWorkerBackend({ ...workerOptions, dbKey: key }) });
+    console.log('The register is locked: open it in the browser with the recovery key or an administrator passphrase.');
+  } else {
+    if (!dbKey) {
+      const beside = keyFileBeside(dbFile);
+      dbKey = beside.key;
+      console.log(`Database key: ${beside.file} (set BANHCHI_DB_KEY_FILE to keep it elsewhere)`);
+    }
+    backend = await startWorkerBackend({ ...workerOptions, dbKey });
+  }
   const server = await startWebServer({
     backend,
     staticDir: path.resolve(here, '../../dist/renderer'),

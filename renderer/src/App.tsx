@@ -19,6 +19,7 @@ import { CreateAdminScreen } from './screens/accounts/CreateAdminScreen.js';
 import { LockScreen } from './screens/accounts/LockScreen.js';
 import { LoginScreen } from './screens/accounts/LoginScreen.js';
 import { SessionContext, useIdleLock, useSession } from './session.js';
+import { UnlockScreen } from './screens/keys/UnlockScreen.js';
 
 export function App() {
   return (
@@ -29,7 +30,19 @@ export function App() {
   );
 }
 
+/** The register first: locked (its key must be typed, keys.unlock) or open, then the screens. */
 function Screens() {
+  const { t } = useTranslation();
+  const [locked, setLocked] = useState<boolean>();
+  useEffect(() => {
+    void api['keys.unlockState']({}).then((result) => setLocked(result.ok && result.value.locked));
+  }, []);
+  if (locked === undefined) return <p>{t('common.loading')}</p>;
+  if (locked) return <UnlockScreen onUnlocked={() => setLocked(false)} />;
+  return <OpenScreens />;
+}
+
+function OpenScreens() {
   const { t } = useTranslation();
   const [office, setOffice] = useState<Office | null>();
   const [session, setSession] = useState<Session>();

@@ -49,6 +49,20 @@ export const DEFAULT_REMINDER_DAYS = 7;
 const summary = z.object({ name: z.string(), created: z.string(), persons: z.number().int(), bytes: z.number().int(), schemaVersion: z.number().int(), office: z.string() });
 
 export const keysOps = {
+  /**
+   * Whether the register waits to be opened: the OS key store could not give its key (a new
+   * Windows profile, a moved disk). Answered by the transport while locked; the backend says false.
+   */
+  'keys.unlockState': operation({ request: empty, response: z.object({ locked: z.boolean() }) }),
+  /** Opens a locked register with the recovery key or an administrator's passphrase (transport only). */
+  'keys.unlock': operation({
+    request: z.object({
+      method: z.enum(['recovery', 'passphrase']),
+      secret: z.string().min(1).max(200),
+      username: z.string().trim().toLowerCase().max(64).optional(),
+    }),
+    response: z.object({ unlocked: z.boolean() }),
+  }),
   'keys.status': operation({ request: empty, response: keyStatusSchema }),
   /** Makes a new recovery key (the previous one stops working) and prints it on the recovery sheet. */
   'keys.recoverySheet': operation({
