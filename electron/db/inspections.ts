@@ -130,7 +130,14 @@ export function declarationFor(db: Database, campaignId: string, targetId: strin
     .get(campaignId, targetId) as string | undefined) ?? null;
 }
 
-export function nextDocNo(db: Database, year: string): string {
-  const n = db.prepare("SELECT count(*) FROM inspection WHERE doc_no LIKE ?").pluck().get(`INS-${year}-%`) as number;
-  return `INS-${year}-${String(n + 1).padStart(5, '0')}`;
+/**
+ * The next inspection number of this office: `INS/` + office unit code + year + sequence
+ * (`INS/12/2026/00001`), like receipt numbers. The unit code keeps two offices' numbers apart (the
+ * office above holds both); the sequence counts only this office's own inspections of that year.
+ */
+export function nextDocNo(db: Database, officeId: string, unitCode: string, year: string): string {
+  const prefix = `INS/${unitCode || '00'}/${year}/`;
+  const last = db.prepare('SELECT max(CAST(substr(doc_no, ?) AS INTEGER)) FROM inspection WHERE origin_office = ? AND substr(doc_no, 1, ?) = ?')
+    .pluck().get(prefix.length + 1, officeId, prefix.length, prefix) as number | null;
+  return `${prefix}${String((last ?? 0) + 1).padStart(5, '0')}`;
 }

@@ -232,6 +232,8 @@ test('a declaration campaign from a province to a commune and back, with an insp
   await expect(persons.getByRole('row', { name: /TRAN VAN AN/ })).toContainText('Due by 26 April 2026 (20 days left)');
   await expect(persons.getByRole('row', { name: /NGUYEN VAN AN/ })).not.toContainText('Due by');
   await expect(province.page.getByText('No declaration was received from this site for the campaign.')).toBeVisible();
+  // Numbered by the province's unit code, year and sequence.
+  await expect(province.page.getByText(/· INS\/12\/2026\/00001$/)).toBeVisible();
 
   // 28 April: the 20 days have passed without proof; the alert shows at home and on the inspection.
   province = await restart(browser, province, '2026-04-28T09:00:00+07:00', 'provincial-officer');
@@ -249,7 +251,9 @@ test('a declaration campaign from a province to a commune and back, with an insp
 
   // The report prints, Khmer first, with the 20-day notice.
   const report = await download(province.page, () => province.page.getByRole('button', { name: 'Print the inspection report' }).click(), usb);
+  expect(path.basename(report)).toBe('inspection-INS-12-2026-00001.pdf');
   const text = execFileSync('pdftotext', ['-layout', report, '-'], { encoding: 'utf8' });
+  expect(text).toContain('INS/12/2026/00001');
   expect(text.indexOf('របាយការណ៍')).toBeGreaterThanOrEqual(0);
   expect(text.indexOf('របាយការណ៍')).toBeLessThan(text.indexOf('INSPECTION REPORT'));
   for (const name of ['NGUYEN VAN AN', 'TRAN VAN AN', 'LE VAN AN']) expect(text).toContain(name);

@@ -15,8 +15,12 @@ export function authority(c: Composer, office: OfficeInfo, docNo: string | null 
   }
   if (docNo !== undefined) {
     const number = (l: 'km' | 'en') => (docNo === null ? tr(l, 'notNumbered') : l === 'km' ? toKm(docNo) : docNo);
-    const label = languagesOf(c.mode).map((l) => tr(l, 'docNo', { number: number(l) })).join('   ');
-    y += c.textAt(label, y, { size: 8.5, width, align: 'center' });
+    const labels = languagesOf(c.mode).map((l) => tr(l, 'docNo', { number: number(l) }));
+    const style = { size: 8.5, width, align: 'center' } as const;
+    // Both languages on one line when it fits; a longer number (`INS/12/2026/00001`) gets a line per language, never broken.
+    const oneLine = labels.join('   ');
+    const lines = c.layout(oneLine, style).lines.length === 1 ? [oneLine] : labels;
+    for (const line of lines) y += c.textAt(line, y, style);
   }
   c.y = Math.max(c.y, y);
 }

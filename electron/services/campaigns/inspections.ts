@@ -165,7 +165,7 @@ export const inspectionHandlers: Pick<HandlerTable, Op> = {
       }
       updateRecord(ctx.writer(), inspectionEntity, row.id, {
         inspected_on: request.inspectedOn, status: 'done', team: request.team.join('\n'), premises_findings: request.premisesFindings,
-        outcome: request.outcome, outcome_note: request.outcomeNote, doc_no: nextDocNo(ctx.db, request.inspectedOn.slice(0, 4)),
+        outcome: request.outcome, outcome_note: request.outcomeNote, doc_no: nextDocNo(ctx.db, row.origin_office, ctx.office()?.unitCode ?? '', request.inspectedOn.slice(0, 4)),
       });
       for (const person of request.persons) {
         const noPermit = person.finding === 'no_permit';

@@ -28,7 +28,7 @@ export function InspectionPage({ id }: { id: string }) {
     setError(null);
     const result = await api['print.inspectionReport']({ inspectionId: id });
     if (!result.ok) { setError(result.error); return; }
-    const saved = await saveOutputs([{ name: `inspection-${i.docNo || id}.pdf`, base64: result.value.pdfBase64 ?? '' }], { title: t('camp.inspection.print'), kinds: [{ label: 'PDF', extensions: ['pdf'] }] });
+    const saved = await saveOutputs([{ name: `inspection-${(i.docNo || id).replaceAll('/', '-')}.pdf`, base64: result.value.pdfBase64 ?? '' }], { title: t('camp.inspection.print'), kinds: [{ label: 'PDF', extensions: ['pdf'] }] });
     if (saved && !saved.ok) setError(saved.error);
   };
   return (

@@ -65,7 +65,7 @@ describe('inspections', () => {
       referrals: [{ authority: 'prosecutor', grounds: 'other_offence', note: 'Workers without permits' }],
     });
     expect(recorded.inspection).toMatchObject({ status: 'done', personsFound: 3, proofPending: 1, outcome: 'notice' });
-    expect(recorded.inspection.docNo).toMatch(/^INS-2023-\d{5}$/);
+    expect(recorded.inspection.docNo).toBe('INS/12/2023/00001');
     const noPermit = recorded.persons.find((p) => p.personId === b.id)!;
     expect(noPermit).toMatchObject({ proofDue: '2023-04-23', proofStatus: 'pending', proofDays: 20 });
     // Employment this office holds follows what was found.
@@ -147,5 +147,24 @@ describe('inspections', () => {
     expect(diff).not.toContainEqual(['not_found', a.id]);
     const wrong = await t.call('inspections.record', { id: inspection.id, inspectedOn: '2023-01-10', team: ['X'], outcome: 'compliant' });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'inspections.alreadyRecorded' } });
+  });
+
+  it('numbers inspections by office unit, year and sequence, so two offices never issue the same number', async () => {
+    const first = await setup();
+    const other = await registerBackend();
+    await other.ok('office.setup', { level: 'province', unitCode: '17', name: 'Siem Reap provincial police' });
+    const siteThere = await other.ok('employers.create', { nameLatin: 'Angkor Hotel Works', sector: 'Construction', communeCode: '170101', workforceTotal: 20, cambodianCount: 20 });
+    const numberOf = async (t: T, targetId: string, inspectedOn: string) => {
+      const inspection = await t.ok('inspections.create', { targetKind: 'employer', targetId, plannedOn: inspectedOn });
+      return (await t.ok('inspections.record', { id: inspection.id, inspectedOn, team: ['Sok Dara'], outcome: 'compliant' })).inspection.docNo;
+    };
+    expect(await numberOf(first.t, first.missing.id, '2023-01-10')).toBe('INS/12/2023/00001');
+    expect(await numberOf(other, siteThere.id, '2023-01-10')).toBe('INS/17/2023/00001');
+    expect(await numberOf(first.t, first.late.id, '2023-01-10')).toBe('INS/12/2023/00002');
+    // A planned inspection has no number until it is recorded; a new year starts a new sequence.
+    const planned = await first.t.ok('inspections.create', { targetKind: 'employer', targetId: first.onTime.id, plannedOn: '2023-01-10' });
+    expect((await first.t.ok('inspections.get', { id: planned.id })).inspection.docNo).toBe('');
+    setNow('2024-01-03T09:00:00+07:00');
+    expect(await numberOf(first.t, first.onTime.id, '2024-01-03')).toBe('INS/12/2024/00001');
   });
 });

@@ -59,9 +59,12 @@ describe('inspection report', () => {
   it('prints team, site, persons and findings, the 20-day notice and signatures, Khmer first', async () => {
     const { t, inspection } = await world();
     const kmEn = await t.ok('print.inspectionReport', { inspectionId: inspection.id, lang: 'km+en' });
-    expect(kmEn.docNo).toMatch(/^INS-2025-\d{5}$/);
+    expect(kmEn.docNo).toBe('INS/12/2025/00001');
     const text = (await extractLines('poppler', Buffer.from(kmEn.pdfBase64!, 'base64'))).join('\n');
     expect(text).toContain('INSPECTION REPORT');
+    // The number is never broken across lines: each language's number line whole under the authority.
+    expect(text).toContain('លេខ៖ INS/១២/២០២៥/០០០០១');
+    expect(text).toContain('No. INS/12/2025/00001');
     expect(text).toContain('Capt. Sok Dara');
     expect(text).toContain('Mekong Tower Site');
     for (const name of ['ZHANG WEI', 'LIU WEI', 'CHEN WEI']) expect(text).toContain(name);
