@@ -11,6 +11,8 @@ import { Dashboard } from './reports/Dashboard.js';
 import { SettingsScreen } from './screens/SettingsScreen.js';
 import { SyncSection } from './screens/SyncSection.js';
 import { CasesSection } from './screens/cases/CasesSection.js';
+import { BackupReminder } from './screens/backup/BackupScreen.js';
+import { Can } from './session.js';
 
 /** Props every section screen gets: the route segments after its own id (`#/premises/ID` → ['ID']). */
 export interface SectionProps {
@@ -36,4 +38,13 @@ export const sections: Section[] = [
 ];
 
 /** Panels shown on the home screen (alerts, pending work); features append theirs. */
-export const homeWidgets: ComponentType[] = [UrgentReferrals, Dashboard, HomeAlerts];
+export const homeWidgets: ComponentType[] = [UrgentReferrals, AdminBackupReminder, Dashboard, HomeAlerts];
+
+/** The backup reminder, for the administrator only (the only role that can back up). */
+function AdminBackupReminder() {
+  return (
+    <Can op="backup.status">
+      <BackupReminder />
+    </Can>
+  );
+}

@@ -8,10 +8,17 @@ import { useLanguage } from '../i18n.js';
 import { Can, useHas } from '../session.js';
 import { UsersSettings } from './accounts/UsersSettings.js';
 import { KeySettings } from './keys/KeySettings.js';
+import { BackupScreen } from './backup/BackupScreen.js';
+import type { SectionProps } from '../sections.js';
 
 const KNOWN_LISTS = ['gazetteer', 'code-lists', 'nationalities'] as const;
 
-export function SettingsScreen() {
+export function SettingsScreen({ path }: Partial<SectionProps> = {}) {
+  if (path?.[0] === 'backup') return <BackupScreen />;
+  return <OfficeSettings />;
+}
+
+function OfficeSettings() {
   const { t } = useTranslation();
   const language = useLanguage();
   const info = useQuery('info.get', {});
@@ -41,6 +48,13 @@ export function SettingsScreen() {
       </Can>
       <Can op="keys.status">
         <KeySettings />
+      </Can>
+      <Can op="backup.status">
+        <section className="card" aria-labelledby="backup-open">
+          <h2 id="backup-open">{t('backup.title')}</h2>
+          <p className="hint">{t('backup.openHint')}</p>
+          <a href="#/settings/backup">{t('backup.open')}</a>
+        </section>
       </Can>
       {officeSettings ? <TimeZoneSetting /> : null}
       <section className="card" aria-labelledby="reference-title">
