@@ -18,7 +18,7 @@ import { userName } from '../../shared/user-name.js';
 import { CreateAdminScreen } from './screens/accounts/CreateAdminScreen.js';
 import { LockScreen } from './screens/accounts/LockScreen.js';
 import { LoginScreen } from './screens/accounts/LoginScreen.js';
-import { SessionContext, useIdleLock, useSession } from './session.js';
+import { SessionContext, useCanCheck, useIdleLock, useSession } from './session.js';
 import { UnlockScreen } from './screens/keys/UnlockScreen.js';
 
 export function App() {
@@ -107,6 +107,7 @@ function Shell({ office }: { office: Office }) {
   const section = sections.find((s) => s.id === sectionId) ?? sections[0]!;
   const unit = useQuery('gazetteer.units', { codes: office.unitCode ? [office.unitCode] : [] });
   const Screen = section.component;
+  const can = useCanCheck();
   return (
     <div className="shell">
       <header className="office-header">
@@ -122,7 +123,7 @@ function Shell({ office }: { office: Office }) {
       </header>
       <nav aria-label={t('nav.label')}>
         <ul>
-          {sections.map((s) => (
+          {sections.filter((s) => !s.uses || s.uses.some(can)).map((s) => (
             <li key={s.id}>
               <a href={`#/${s.id}`} aria-current={s.id === section.id ? 'page' : undefined} onClick={() => navigate(s.id)}>
                 {t(`nav.${s.id}`)}

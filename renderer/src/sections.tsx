@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import type { OpName } from '../../shared/contract/index.js';
 import { HomeAlerts } from './components/HomeAlerts.js';
 import { UrgentReferrals } from './components/UrgentReferrals.js';
 import { CampaignsSection } from './screens/CampaignsSection.js';
@@ -22,6 +23,8 @@ export interface SectionProps {
 export interface Section {
   id: 'home' | 'premises' | 'foreigners' | 'cases' | 'documents' | 'campaigns' | 'sync' | 'reports' | 'settings';
   component: ComponentType<SectionProps>;
+  /** Shown in the navigation only to roles that may call one of these (none: to everyone). */
+  uses?: OpName[];
 }
 
 /** The navigation, in order. A feature replaces its placeholder here with its own screen. */
@@ -31,7 +34,7 @@ export const sections: Section[] = [
   { id: 'foreigners', component: ForeignersSection },
   { id: 'cases', component: CasesSection },
   { id: 'documents', component: DocumentsScreen },
-  { id: 'campaigns', component: CampaignsSection },
+  { id: 'campaigns', component: CampaignsSection, uses: ['campaigns.create', 'declarations.record', 'inspections.record', 'campaigns.sendDown'] },
   { id: 'sync', component: SyncSection },
   { id: 'reports', component: ReportsScreen },
   { id: 'settings', component: SettingsScreen },

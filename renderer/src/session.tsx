@@ -32,6 +32,12 @@ export function useCan(op: OpName): boolean {
   return value ? canPerform(actorOf(value.session), op) : true;
 }
 
+/** `useCan` for a list decided at render time (the navigation): one check function for this window's user. */
+export function useCanCheck(): (op: OpName) => boolean {
+  const value = useContext(SessionContext);
+  return (op) => (value ? canPerform(actorOf(value.session), op) : true);
+}
+
 export function useHas(capability: Capability): boolean {
   const value = useContext(SessionContext);
   return value ? actorHas(actorOf(value.session), capability) : true;

@@ -279,3 +279,60 @@ test('a declaration campaign from a province to a commune and back, with an insp
   const campaigns = await call<{ items: { title: string; counts: Record<string, number> }[] }>(province.page, 'campaigns.list', {});
   expect(campaigns.items.map((c) => [c.title, c.counts])).toEqual([[TITLE, { targets: 3, not_yet: 0, on_time: 1, late: 1, missing: 1, exempt: 0 }]]);
 });
+
+test('an ad-hoc inspection from the screen; the Campaigns section only for roles that can use it', async ({ browser }) => {
+  test.setTimeout(300_000);
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'banhchi-e2e-office-'));
+  dirs.push(folder);
+  const NOW = '2026-05-04T09:00:00+07:00';
+  initOffice(folder, NOW, 'province', '12', 'Phnom Penh Immigration Police', 'នគរបាលអន្តោប្រវេសន៍រាជធានីភ្នំពេញ');
+  const { page } = await start(browser, folder, NOW);
+  await signInAs(page, 'administrator');
+  await createStaff(page);
+  const nav = page.getByRole('navigation', { name: 'Sections' }).or(page.getByRole('navigation', { name: 'ផ្នែក' }));
+  // The national analyst only reads: no Campaigns section (the boundary refuses its writes anyway).
+  await signIn(page, 'national-analyst');
+  await expect(nav.getByRole('link', { name: 'Reports', exact: true })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Campaigns', exact: true })).toHaveCount(0);
+  // A clerk types in returned declarations: the section is there, but not the provincial officer's tools.
+  await signIn(page, 'clerk');
+  await nav.getByRole('link', { name: 'Campaigns', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Campaigns and inspections' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'New campaign' })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Inspections', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Inspections' })).toBeVisible();
+  await expect(page.getByRole('form', { name: 'New inspection outside a campaign' })).toHaveCount(0);
+
+  // The provincial officer inspects a site on a tip, outside any campaign.
+  await signIn(page, 'provincial-officer');
+  await call(page, 'employers.create', { nameLatin: 'Golden Dragon Karaoke', sector: 'Entertainment', communeCode: '120101', workforceTotal: 12, cambodianCount: 9 });
+  await nav.getByRole('link', { name: 'Campaigns', exact: true }).click();
+  await page.getByRole('link', { name: 'Inspections', exact: true }).click();
+  const form = page.getByRole('form', { name: 'New inspection outside a campaign' });
+  await form.getByRole('button', { name: 'Plan the inspection' }).click();
+  await expect(form.getByRole('alert')).toContainText('Site: choose the employer or premises to inspect.');
+  await expect(page.getByRole('table', { name: 'All inspections' })).toHaveCount(0);
+  await form.getByLabel('Kind of site').selectOption({ label: 'Employer' });
+  const site = form.getByRole('group', { name: 'Site to inspect' });
+  await site.getByRole('searchbox').fill('Golden');
+  await site.locator('select').selectOption({ label: 'Golden Dragon Karaoke' });
+  await expect(form.getByLabel('Planned date')).toHaveValue('2026-05-04');
+  await page.getByRole('button', { name: 'ខ្មែរ' }).click();
+  await screenshot(page, 'inspection-adhoc-km');
+  await page.getByRole('button', { name: 'English' }).click();
+  await screenshot(page, 'inspection-adhoc-en');
+  await form.getByRole('button', { name: 'Plan the inspection' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Inspection: Golden Dragon Karaoke' })).toBeVisible();
+  await expect(page.getByText(/Ad hoc inspection · Planned date: 4 May 2026 · Planned/)).toBeVisible();
+  await page.getByLabel('Team members').fill('Capt. Sok Dara');
+  const mrz = passport('PHAM', 'C7654321');
+  await page.getByLabel('Passport MRZ (two lines, then Enter)').fill(`${mrz.line1}\n${mrz.line2}`);
+  await page.getByLabel('Finding for PHAM VAN AN').selectOption({ label: 'No work permit' });
+  await page.getByRole('button', { name: 'Save the inspection' }).click();
+  await expect(page.getByText(/Ad hoc inspection · Planned date: 4 May 2026 · Done · INS\/12\/2026\/00001$/)).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Persons found' }).getByRole('row', { name: /PHAM VAN AN/ })).toContainText('Due by 24 May 2026 (20 days left)');
+  // It is listed with the others, and awaits proof.
+  await page.getByRole('link', { name: '← All campaigns' }).click();
+  await page.getByRole('link', { name: 'Inspections', exact: true }).click();
+  await expect(page.getByRole('table', { name: 'Proof awaited' }).getByRole('row', { name: /Golden Dragon Karaoke/ })).toContainText('Ad hoc inspection');
+});

@@ -8,6 +8,7 @@ import { useFormat } from '../format.js';
 import { useQuery } from '../hooks.js';
 import { todayInOffice } from '../office-time.js';
 import { navigate } from '../router.js';
+import { useCan } from '../session.js';
 
 const STATES: TargetState[] = ['not_yet', 'on_time', 'late', 'missing', 'exempt'];
 const RULES = ['late', 'missing', 'over_quota', 'no_pledge'] as const;
@@ -26,10 +27,12 @@ export function CampaignPage({ id }: { id: string }) {
   const [plannedOn, setPlannedOn] = useState(todayInOffice());
   const [planned, setPlanned] = useState<string | null>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
+  const mayDeclare = useCan('declarations.record');
+  const mayPlan = useCan('inspections.plan');
   if (campaign.error) return <ErrorMessage error={campaign.error} />;
   if (!campaign.data) return null;
   const c = campaign.data.campaign;
-  const canPlan = office.data?.level !== 'commune';
+  const canPlan = office.data?.level !== 'commune' && mayPlan;
   const plan = async () => {
     setError(null);
     const result = await api['inspections.plan']({ campaignId: id, rules: rules as never[], plannedOn });
@@ -89,7 +92,7 @@ export function CampaignPage({ id }: { id: string }) {
                 <td>{x.receivedOn ? f.date(x.receivedOn) : '—'}</td>
                 <td>{x.overQuota ? <span className="over-cap">{t('camp.overQuota')}</span> : ''}</td>
                 <td>
-                  {!x.declarationId && c.status === 'open'
+                  {!x.declarationId && c.status === 'open' && mayDeclare
                     ? <button type="button" onClick={() => navigate('campaigns', id, 'declare', x.id)}>{t('camp.declare', { name: x.nameLatin })}</button> : null}
                 </td>
               </tr>

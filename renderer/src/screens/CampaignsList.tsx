@@ -7,6 +7,7 @@ import { useFormat } from '../format.js';
 import { useQuery } from '../hooks.js';
 import { navigate } from '../router.js';
 import { saveOutputs } from '../save-files.js';
+import { useCan } from '../session.js';
 
 /** Campaigns with their deadline and counts; a province makes new ones and sends them to its communes. */
 export function CampaignsList() {
@@ -19,6 +20,8 @@ export function CampaignsList() {
   const [sent, setSent] = useState<string | null>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const above = office.data && office.data.level !== 'commune';
+  const mayCreate = useCan('campaigns.create');
+  const maySend = useCan('campaigns.sendDown');
   const sendDown = async () => {
     setError(null);
     setSent(null);
@@ -35,7 +38,7 @@ export function CampaignsList() {
       <div className="toolbar">
         <h1>{t('camp.title')}</h1>
         <a href="#/campaigns/inspections">{t('camp.inspections')}</a>
-        {above ? <button type="button" onClick={() => navigate('campaigns', 'new')}>{t('camp.new')}</button> : null}
+        {above && mayCreate ? <button type="button" onClick={() => navigate('campaigns', 'new')}>{t('camp.new')}</button> : null}
       </div>
       <p className="hint">{t('camp.intro')}</p>
       {campaigns.data && campaigns.data.items.length === 0 ? <p className="hint">{t('camp.none')}</p> : null}
@@ -60,7 +63,7 @@ export function CampaignsList() {
           </tbody>
         </table>
       ) : null}
-      {above ? (
+      {above && maySend ? (
         <div className="card">
           <h2>{t('camp.sendDown.title')}</h2>
           <p className="hint">{t('camp.sendDown.hint')}</p>

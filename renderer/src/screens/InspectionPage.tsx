@@ -9,6 +9,7 @@ import { useFormat } from '../format.js';
 import { useQuery } from '../hooks.js';
 import { todayInOffice } from '../office-time.js';
 import { saveOutputs } from '../save-files.js';
+import { useCan } from '../session.js';
 
 type Finding = (typeof findingSchema.options)[number];
 interface FoundLine extends PickedPerson { finding: Finding; permitNo: string; receiptNo: string; note: string }
@@ -20,6 +21,9 @@ export function InspectionPage({ id }: { id: string }) {
   const f = useFormat();
   const detail = useQuery('inspections.get', { id });
   const [error, setError] = useState<AppErrorShape | null>(null);
+  const mayRecord = useCan('inspections.record');
+  const mayPrint = useCan('print.inspectionReport');
+  const mayProve = useCan('inspections.proof');
   if (detail.error) return <ErrorMessage error={detail.error} />;
   if (!detail.data) return null;
   const d = detail.data;
@@ -36,14 +40,14 @@ export function InspectionPage({ id }: { id: string }) {
       <p>{i.campaignId ? <a href={`#/campaigns/${i.campaignId}`}>{t('camp.backTo', { title: i.campaignTitle ?? '' })}</a> : <a href="#/campaigns">{t('camp.back')}</a>}</p>
       <h1>{t('camp.inspection.title', { site: i.siteName })}</h1>
       <p className="hint">{t(`print.inspection.reasonCode.${i.reason}`)} · {t('camp.plan.date')}: {f.date(i.plannedOn)} · {t(`camp.inspectionStatus.${i.status}`)}{i.docNo ? ` · ${i.docNo}` : ''}</p>
-      {i.status === 'planned' ? <RecordForm id={id} onDone={detail.reload} /> : (
+      {i.status === 'planned' ? (mayRecord ? <RecordForm id={id} onDone={detail.reload} /> : <p className="hint">{t('camp.inspection.notRecordedYet')}</p>) : (
         <>
           <div className="card">
             <p>{t('print.inspection.date')}: {f.date(i.inspectedOn)}</p>
             <p>{t('print.inspection.teamSection')}: {i.team.join(', ')}</p>
             {i.premisesFindings ? <p>{t('print.inspection.premisesSection')}: {i.premisesFindings}</p> : null}
             {i.outcome ? <p>{t('print.inspection.outcomeLabel')}: {t(`print.inspection.outcome.${i.outcome}`)}</p> : null}
-            <button type="button" onClick={() => void print()}>{t('camp.inspection.print')}</button>
+            {mayPrint ? <button type="button" onClick={() => void print()}>{t('camp.inspection.print')}</button> : null}
           </div>
           <h2>{t('camp.inspection.persons', { count: f.number(d.persons.length) })}</h2>
           <table aria-label={t('camp.inspection.personsTable')}>
@@ -59,7 +63,7 @@ export function InspectionPage({ id }: { id: string }) {
                     {p.proofStatus === 'received' ? t('camp.inspection.proofReceived', { date: f.date(p.proofOn), ref: p.proofRef }) : null}
                     {p.proofStatus === 'action' ? t('camp.inspection.actionTaken', { date: f.date(p.proofOn), action: p.actionTaken }) : null}
                   </td>
-                  <td>{p.proofStatus === 'pending' ? <ProofForm personLineId={p.id} name={p.personName} overdue={(p.proofDays ?? 0) < 0} onDone={detail.reload} /> : null}</td>
+                  <td>{p.proofStatus === 'pending' && mayProve ? <ProofForm personLineId={p.id} name={p.personName} overdue={(p.proofDays ?? 0) < 0} onDone={detail.reload} /> : null}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../format.js';
 import { useQuery } from '../hooks.js';
+import { Can } from '../session.js';
+import { AdHocInspectionForm } from './AdHocInspectionForm.js';
 
 /** Inspections still waiting for proof of a work-permit application, then all of them. */
 export function InspectionsList() {
@@ -29,6 +31,7 @@ export function InspectionsList() {
     <section>
       <p><a href="#/campaigns">{t('camp.back')}</a></p>
       <h1>{t('camp.inspections')}</h1>
+      <Can op="inspections.create"><AdHocInspectionForm /></Can>
       {pending.data && pending.data.items.length > 0 ? <><h2>{t('camp.proofPending')}</h2>{table(t('camp.proofPending'), pending.data.items)}</> : null}
       {all.data && all.data.items.length === 0 ? <p className="hint">{t('camp.noInspections')}</p> : null}
       {all.data && all.data.items.length > 0 ? <><h2>{t('camp.allInspections')}</h2>{table(t('camp.allInspections'), all.data.items)}</> : null}
