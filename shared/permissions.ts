@@ -101,6 +101,7 @@ export const OPERATION_ROLES = {
   'sync.export': COURIERS,
   'sync.import': COURIERS,
   'sync.bundlesWritten': EVERYONE,
+  'sync.writeAgain': COURIERS,
   'sync.inspect': COURIERS,
   'sync.history': EVERYONE,
   'sync.conflicts': EVERYONE,

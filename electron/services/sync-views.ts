@@ -1,10 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../../shared/errors.js';
 import type { HandlerTable } from '../backend/context.js';
 import { nowIso } from '../db/changes.js';
 import { alertFile } from '../sync/import.js';
 import { listHeld } from '../sync/held.js';
+import { bundleToWriteAgain, keptBundle } from '../sync/outbox.js';
+import { writeFileAtomic } from '../sync/crypto/keys.js';
 import { peer, recordSyncState } from '../sync/state.js';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { getOffice } from '../db/office.js';
@@ -12,7 +15,7 @@ import { currentDirectory } from '../sync/directory.js';
 
 type ViewOp =
   | 'sync.history' | 'sync.conflicts' | 'sync.resolveConflict' | 'sync.annotate' | 'sync.annotations' | 'sync.recordState'
-  | 'sync.bundlesWritten';
+  | 'sync.bundlesWritten' | 'sync.writeAgain';
 
 /** Office id → name, from the key directory in effect (and this office), for showing instead of ids. */
 export function officeNames(db: Database): (id: string) => string | null {
@@ -57,17 +60,19 @@ export const syncViewHandlers: Pick<HandlerTable, ViewOp> = {
     }[];
     const received = ctx.db.prepare('SELECT * FROM sync_received ORDER BY imported_at DESC, seq DESC LIMIT 500').all() as {
       kind: string; seq: number; from_office: string; inserted: number; updated: number; deleted: number; skipped: number; conflicts: number;
-      file_name: string; imported_at: string;
+      file_name: string; imported_at: string; covered_from: number | null; covered_to: number | null;
     }[];
     const held = listHeld(ctx.db).map((h) => ({ ...h, waiting_for: (peer(ctx.db, h.from_office, h.kind)?.last_seq ?? 0) + 1 }));
     return {
       sent: sent.map((r) => ({
         kind: r.kind, seq: r.seq, toOffice: r.to_office, toOfficeName: name(r.to_office), changes: r.change_count, fileName: r.file_name,
         createdAt: r.created_at, ackedAt: r.acked_at, writtenTo: r.written_to, writtenAt: r.written_at,
+        kept: r.kind === 'changes' && !r.acked_at && keptBundle(ctx.db, r.file_name) !== null,
       })),
       received: received.map((r) => ({
         kind: r.kind, seq: r.seq, fromOffice: r.from_office, fromOfficeName: name(r.from_office), inserted: r.inserted, updated: r.updated, deleted: r.deleted,
         skipped: r.skipped, conflicts: r.conflicts, fileName: r.file_name, importedAt: r.imported_at,
+        stoodInFor: r.covered_from === null || r.covered_to === null ? null : { from: r.covered_from, to: r.covered_to },
       })),
       held: held.map((r) => ({ fromOffice: r.from_office, fromOfficeName: name(r.from_office), kind: r.kind, seq: r.seq, waitingFor: r.waiting_for, fileName: r.file_name, heldAt: r.held_at })),
       alerts: readAlerts(ctx.db),
@@ -111,4 +116,16 @@ export const syncViewHandlers: Pick<HandlerTable, ViewOp> = {
   'sync.recordState': (ctx, request) => ({ state: recordSyncState(ctx.db, request.entity, request.recordId) }),
 
   'sync.bundlesWritten': (ctx, request) => ({ updated: markWritten(ctx.db, request.names, request.place) }),
+
+  'sync.writeAgain': async (ctx, request) => {
+    const { file, seq } = bundleToWriteAgain(ctx.db, request.fileName);
+    const name = path.basename(file);
+    if (request.dir) {
+      mkdirSync(request.dir, { recursive: true });
+      await writeFileAtomic(path.join(request.dir, name), readFileSync(file), 0o644);
+      markWritten(ctx.db, [name], path.resolve(request.dir));
+      return { seq, file: path.join(request.dir, name), bundles: [] };
+    }
+    return { seq, file: name, bundles: [{ name, base64: readFileSync(file).toString('base64') }] };
+  },
 };

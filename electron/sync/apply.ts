@@ -6,13 +6,15 @@ import { syncedEntity } from './entities.js';
 import { hasShadows, keepAsShadow, updateShadow } from './shadow.js';
 import { stagedChanges } from './stage.js';
 import { findHeld } from './held.js';
-import { peer, receivedHash } from './state.js';
+import { peer, receivedHash, type PeerRow } from './state.js';
 import { emptySummary, type ApplySummary, type IncomingBundle, type StagedChange } from './types.js';
 import { stmt } from './sql.js';
 
 export type SequenceVerdict =
   | { status: 'next' }
   | { status: 'already' }
+  /** An earlier bundle whose changes a later one already carried (it had been lost and was healed over). */
+  | { status: 'covered' }
   | { status: 'gap'; expected: number }
   | { status: 'held' }
   | { status: 'reused' }
@@ -26,13 +28,36 @@ export type SequenceVerdict =
 export function sequenceVerdict(db: Database, bundle: IncomingBundle, maxAhead = Number.MAX_SAFE_INTEGER): SequenceVerdict {
   const known = receivedHash(db, bundle.from, bundle.kind, bundle.seq);
   if (known !== undefined) return known === bundle.hash ? { status: 'already' } : { status: 'reused' };
-  const last = peer(db, bundle.from, bundle.kind)?.last_seq ?? 0;
-  if (bundle.seq <= last) return bundle.kind === 'changes' ? { status: 'reused' } : { status: 'stale', last };
+  const from = peer(db, bundle.from, bundle.kind);
+  const last = from?.last_seq ?? 0;
+  if (bundle.seq <= last) {
+    if (bundle.kind !== 'changes') return { status: 'stale', last };
+    return coveredAlready(db, from, bundle) ? { status: 'covered' } : { status: 'reused' };
+  }
   if (bundle.seq - last > maxAhead) return { status: 'jump', last, max: maxAhead };
-  if (bundle.seq === last + 1 || bundle.kind !== 'changes') return { status: 'next' };
+  if (bundle.seq === last + 1 || bundle.kind !== 'changes' || healsGap(from, bundle)) return { status: 'next' };
   const held = findHeld(db, bundle.from, bundle.kind, bundle.seq);
   if (held) return held.hash === bundle.hash ? { status: 'held' } : { status: 'reused' };
   return { status: 'gap', expected: last + 1 };
+}
+
+/**
+ * A bundle further ahead than the next sequence number can still be applied when it carries every
+ * change after the last one applied from its sender: the bundles in between were lost, but each bundle
+ * repeats everything not yet acknowledged, so nothing of theirs is missing. Format 1 bundles state
+ * no range and wait for the missing one as before.
+ */
+export function healsGap(from: PeerRow | undefined, bundle: IncomingBundle): boolean {
+  if (bundle.kind !== 'changes' || !bundle.range) return false;
+  const applied = from ? from.last_change_to : 0;
+  return applied !== null && bundle.range.after <= applied;
+}
+
+/** A lost bundle that turns up after a later one healed over it: it was stood in for and its changes are here. */
+function coveredAlready(db: Database, from: PeerRow | undefined, bundle: IncomingBundle): boolean {
+  if (!bundle.range || from?.last_change_to == null || bundle.range.upTo > from.last_change_to) return false;
+  return stmt(db, `SELECT EXISTS (SELECT 1 FROM sync_received WHERE from_office = ? AND kind = 'changes' AND ? BETWEEN covered_from AND covered_to)`)
+    .pluck().get(bundle.from, bundle.seq) === 1;
 }
 
 class DryRunRollback extends Error {}
@@ -53,7 +78,10 @@ export interface ApplyOptions {
 export function applyStaged(db: Database, bundle: IncomingBundle, options: ApplyOptions): ApplySummary {
   const where = { file: bundle.fileName };
   const last = peer(db, bundle.from, bundle.kind);
-  if (bundle.kind === 'changes' && (bundle.seq !== (last?.last_seq ?? 0) + 1 || bundle.prevHash !== (last?.last_hash ?? ''))) {
+  const lastSeq = last?.last_seq ?? 0;
+  const inChain = bundle.seq === lastSeq + 1 && bundle.prevHash === (last?.last_hash ?? '');
+  const heals = !inChain && bundle.seq > lastSeq + 1 && healsGap(last, bundle);
+  if (bundle.kind === 'changes' && !inChain && !heals) {
     throw new AppError('syncdb.chainBroken', { ...where, office: bundle.from, seq: bundle.seq });
   }
   const summary = emptySummary();
@@ -77,14 +105,17 @@ export function applyStaged(db: Database, bundle: IncomingBundle, options: Apply
     }
     options.extra?.();
     stmt(db, 
-      `INSERT INTO sync_peer (office_id, kind, last_seq, last_hash) VALUES (?, ?, ?, ?)
-       ON CONFLICT (office_id, kind) DO UPDATE SET last_seq = excluded.last_seq, last_hash = excluded.last_hash`,
-    ).run(bundle.from, bundle.kind, bundle.seq, bundle.hash);
+      `INSERT INTO sync_peer (office_id, kind, last_seq, last_hash, last_change_to) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (office_id, kind) DO UPDATE SET last_seq = excluded.last_seq, last_hash = excluded.last_hash,
+         last_change_to = excluded.last_change_to`,
+    ).run(bundle.from, bundle.kind, bundle.seq, bundle.hash, bundle.range?.upTo ?? null);
     stmt(db, 
-      `INSERT INTO sync_received (bundle_id, from_office, seq, hash, kind, inserted, updated, deleted, skipped, conflicts, file_name, imported_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO sync_received (bundle_id, from_office, seq, hash, kind, inserted, updated, deleted, skipped, conflicts, file_name, imported_at,
+         change_after, change_up_to, covered_from, covered_to)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(bundle.bundleId, bundle.from, bundle.seq, bundle.hash, bundle.kind, summary.inserted, summary.updated, summary.deleted,
-      summary.skipped, summary.conflicts, bundle.fileName, options.now);
+      summary.skipped, summary.conflicts, bundle.fileName, options.now, bundle.range?.after ?? null, bundle.range?.upTo ?? null,
+      heals ? lastSeq + 1 : null, heals ? bundle.seq - 1 : null);
     stmt(db, 'DELETE FROM sync_held WHERE from_office = ? AND kind = ? AND seq = ?').run(bundle.from, bundle.kind, bundle.seq);
     if (options.dryRun) throw new DryRunRollback();
   };

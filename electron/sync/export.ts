@@ -7,6 +7,7 @@ import { currentDirectory, directoryEntry } from './directory.js';
 import { LOCAL_ENTITIES, REFERENCE_ENTITIES } from './entities.js';
 import { writeBundle, type BundleRecipient, type Change, type WrittenBundle } from './format/index.js';
 import type { UnlockedKeys } from './keystore.js';
+import { keepSent } from './outbox.js';
 import { ackedUpTo, lastSent } from './state.js';
 
 const PAGE = 5000;
@@ -95,12 +96,14 @@ export async function exportChanges(
     kind: 'changes', sender: keys.current, recipients, sequence: seq, previousHash: previous?.hash ?? null,
     directoryVersion: directory?.version ?? 0, appVersion: APP_VERSION, schemaVersion: schemaVersion(db),
     records: changesBetween(db, self, from, to),
+    changeRange: { after: from, upTo: to },
     onProgress: (n) => onProgress(n, total),
   });
   db.prepare(
     `INSERT INTO sync_sent (kind, seq, bundle_id, hash, to_office, change_from, change_to, change_count, file_name, created_at)
      VALUES ('changes', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(seq, written.header.bundleId, written.bundleHash, parent, from, to, written.manifest.recordCount, written.fileName, nowIso());
+  await keepSent(db, written.path);
   onProgress(total, total);
   return { status: 'written', file: written.path, seq, changes: written.manifest.recordCount, bundleId: written.header.bundleId, size: written.size };
 }

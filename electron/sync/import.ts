@@ -9,13 +9,13 @@ import { checkDirectory, installDirectory, keyLookup } from './directory.js';
 import { readBundle, type BundleSource, type OpenedBundle, type ReferenceItem, type SignedDirectory } from './format/index.js';
 import type { UnlockedKeys } from './keystore.js';
 import { requireParentSender } from './downward.js';
-import { dropHeld, findHeld, heldLimits, holdBundle, type HeldLimits } from './held.js';
+import { dropHeld, findHeld, heldLimits, holdBundle, listHeld, type HeldLimits } from './held.js';
 import { writeReceipt, applyReceipt, receiptWritten } from './receipts.js';
 import { clearStage, stageChanges, type ReadChange } from './stage.js';
-import { bundleIdUse } from './state.js';
+import { bundleIdUse, peer } from './state.js';
 import { emptySummary, type ApplySummary, type IncomingBundle } from './types.js';
 
-export type ImportStatus = 'applied' | 'already' | 'held' | 'dry-run' | 'acknowledged' | 'error';
+export type ImportStatus = 'applied' | 'already' | 'covered' | 'held' | 'dry-run' | 'acknowledged' | 'error';
 
 export interface ImportResult {
   file: string;
@@ -25,6 +25,8 @@ export interface ImportResult {
   seq: number;
   /** For a held bundle: the sequence number still missing. */
   waitingFor: number | null;
+  /** Applied ahead of lost bundles it carried every change of (their sequence numbers); null otherwise. */
+  stoodInFor: { from: number; to: number } | null;
   summary: ApplySummary;
   receipt: string | null;
   /** The bundle was applied but its receipt could not be written: why (the changes stay applied). */
@@ -59,7 +61,10 @@ function alert(db: Database, entry: Record<string, unknown>): void {
 
 function describe(opened: OpenedBundle): IncomingBundle {
   const h = opened.header;
-  return { bundleId: h.bundleId, from: h.sender, kind: h.kind, seq: h.sequence, prevHash: h.previousHash ?? '', hash: opened.bundleHash, fileName: opened.fileName };
+  return {
+    bundleId: h.bundleId, from: h.sender, kind: h.kind, seq: h.sequence, prevHash: h.previousHash ?? '', hash: opened.bundleHash,
+    fileName: opened.fileName, range: opened.manifest.changeRange ?? null,
+  };
 }
 
 /** Verifies one bundle file completely, then applies it (or holds it, or reports it already imported). */
@@ -77,7 +82,7 @@ async function importOpened(db: Database, source: BundleSource, opened: OpenedBu
   const self = options.keys.current.officeId;
   const result: ImportResult = {
     file: bundle.fileName, status: 'applied', from: bundle.from, kind: bundle.kind, seq: bundle.seq,
-    waitingFor: null, summary: emptySummary(), receipt: null, receiptError: null, error: null, released: [],
+    waitingFor: null, stoodInFor: null, summary: emptySummary(), receipt: null, receiptError: null, error: null, released: [],
   };
   if (bundle.kind === 'receipt') {
     if (!options.dryRun) await applyReceipt(db, opened as OpenedBundle<'receipt'>, bundle, self);
@@ -99,6 +104,8 @@ async function importOpened(db: Database, source: BundleSource, opened: OpenedBu
   if (verdict.status === 'jump') {
     throw new AppError('synctrust.sequenceJump', { file: bundle.fileName, office: bundle.from, seq: bundle.seq, last: verdict.last, max: verdict.max });
   }
+  // A lost bundle that arrives after a later one carried its changes: nothing to apply, nothing written.
+  if (verdict.status === 'covered') return { ...result, status: 'covered' };
   if (verdict.status === 'already' || verdict.status === 'held') {
     // A replay changes nothing; only a receipt that was never written is written now.
     const missing = verdict.status === 'already' && !options.dryRun && !receiptWritten(db, bundle);
@@ -116,6 +123,8 @@ async function importOpened(db: Database, source: BundleSource, opened: OpenedBu
     }
     return { ...result, status: 'held', waitingFor: verdict.expected };
   }
+  const lastSeq = peer(db, bundle.from, bundle.kind)?.last_seq ?? 0;
+  if (bundle.kind === 'changes' && bundle.seq > lastSeq + 1) result.stoodInFor = { from: lastSeq + 1, to: bundle.seq - 1 };
   let directory: SignedDirectory | null = null;
   try {
     const onDirectory = (d: SignedDirectory) => {
@@ -137,19 +146,27 @@ async function importOpened(db: Database, source: BundleSource, opened: OpenedBu
   if (options.dryRun) return { ...result, status: 'dry-run' };
   // Committed. What follows has its own outcome and never turns this one into a failure.
   dropHeld(db, bundle.from, bundle.kind, bundle.seq);
+  // Held bundles this one stood in for carry nothing new.
+  for (const h of listHeld(db)) if (h.from_office === bundle.from && h.kind === bundle.kind && h.seq < bundle.seq) dropHeld(db, h.from_office, h.kind, h.seq);
   Object.assign(result, await receiptFor(db, options, bundle));
-  const next = findHeld(db, bundle.from, bundle.kind, bundle.seq + 1);
+  const next = findHeld(db, bundle.from, bundle.kind, bundle.seq + 1) ?? nextHeldAfter(db, bundle);
   if (next) {
     try {
       result.released.push(await importBundle(db, { bytes: new Uint8Array(next.file), name: next.file_name }, options));
     } catch (error) {
       result.released.push({
-        ...result, file: next.file_name, status: 'error', seq: next.seq, summary: emptySummary(), receipt: null, receiptError: null,
+        ...result, file: next.file_name, status: 'error', seq: next.seq, stoodInFor: null, summary: emptySummary(), receipt: null, receiptError: null,
         released: [], error: shapeOf(error, next.file_name),
       });
     }
   }
   return result;
+}
+
+/** The earliest bundle still held from the same sender: it may carry everything since this one (format 2). */
+function nextHeldAfter(db: Database, bundle: IncomingBundle) {
+  const later = listHeld(db).filter((h) => h.from_office === bundle.from && h.kind === bundle.kind && h.seq > bundle.seq).sort((a, b) => a.seq - b.seq)[0];
+  return later ? findHeld(db, later.from_office, later.kind, later.seq) : undefined;
 }
 
 async function receiptFor(db: Database, options: ImportOptions, bundle: IncomingBundle): Promise<Pick<ImportResult, 'receipt' | 'receiptError'>> {

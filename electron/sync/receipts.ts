@@ -7,6 +7,7 @@ import { currentDirectory } from './directory.js';
 import { recipientsFor } from './export.js';
 import { writeBundle, type OpenedBundle, type ReceiptEntry } from './format/index.js';
 import type { ImportOptions } from './import.js';
+import { dropAcknowledged } from './outbox.js';
 import { lastSent, receivedHash } from './state.js';
 import type { IncomingBundle } from './types.js';
 
@@ -65,5 +66,6 @@ export async function applyReceipt(db: Database, opened: OpenedBundle<'receipt'>
        VALUES (?, ?, ?, ?, 'receipt', 0, ?, 0, 0, 0, ?, ?)`,
     ).run(bundle.bundleId, bundle.from, bundle.seq, bundle.hash, acked, bundle.fileName, now);
   }).immediate();
+  dropAcknowledged(db); // after the commit: a copy outlives its acknowledgement, never the other way round
   return acked;
 }

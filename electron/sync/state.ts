@@ -6,6 +6,8 @@ export interface PeerRow {
   kind: string;
   last_seq: number;
   last_hash: string;
+  /** How far into the sender's change log this office has applied (format 2 bundles); null when unknown. */
+  last_change_to: number | null;
 }
 
 export function peer(db: Database, officeId: string, kind: string): PeerRow | undefined {

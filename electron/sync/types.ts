@@ -11,6 +11,8 @@ export interface IncomingBundle {
   /** Hash of this bundle: what the next one chains to and receipts name. */
   hash: string;
   fileName: string;
+  /** Format 2 `changes` bundles: the sender's change-log positions carried (after < seq ≤ upTo); null otherwise. */
+  range: { after: number; upTo: number } | null;
 }
 
 /** A change from a bundle, checked against its table and ready to apply. */

@@ -42,11 +42,13 @@ const errorShape = z.object({
 export const importResultSchema: z.ZodType<ImportResultView> = z.lazy(() =>
   z.object({
     file: z.string(),
-    status: z.enum(['applied', 'already', 'held', 'dry-run', 'acknowledged', 'error']),
+    status: z.enum(['applied', 'already', 'covered', 'held', 'dry-run', 'acknowledged', 'error']),
     from: z.string(),
     kind: z.string(),
     seq: z.number(),
     waitingFor: z.number().nullable(),
+    /** Lost bundles (sequence numbers) whose changes this one carried; it was applied in their place. */
+    stoodInFor: z.object({ from: z.number(), to: z.number() }).nullable().default(null),
     summary: applySummarySchema,
     receipt: z.string().nullable(),
     /** Applied, but the receipt could not be written. */
@@ -64,11 +66,12 @@ interface ErrorView {
 }
 export interface ImportResultView {
   file: string;
-  status: 'applied' | 'already' | 'held' | 'dry-run' | 'acknowledged' | 'error';
+  status: 'applied' | 'already' | 'covered' | 'held' | 'dry-run' | 'acknowledged' | 'error';
   from: string;
   kind: string;
   seq: number;
   waitingFor: number | null;
+  stoodInFor?: { from: number; to: number } | null;
   summary: z.infer<typeof applySummarySchema>;
   receipt: string | null;
   receiptError: ErrorView | null;
@@ -173,6 +176,12 @@ export const syncOps = {
     page: z.object({ names: z.array(z.string().max(500)).min(1).max(1000) }).strict(),
     response: z.object({ updated: z.number() }),
   }),
+  /** A sent bundle not yet acknowledged, written again from the copy kept beside the database. */
+  'sync.writeAgain': operation({
+    request: z.object({ fileName: z.string().min(1).max(500), dir: z.string().min(1).max(2000).optional() }),
+    page: z.object({ fileName: z.string().min(1).max(500) }).strict(),
+    response: z.object({ seq: z.number(), file: z.string(), bundles: z.array(fileOutput).default([]) }),
+  }),
   'sync.inspect': localOperation({
     request: z.object({ path: z.string().max(2000) }),
     response: z.object({ header: z.record(z.string(), z.unknown()), bundleHash: z.string(), size: z.number() }),
@@ -185,10 +194,14 @@ export const syncOps = {
         createdAt: z.string(), ackedAt: z.string().nullable(),
         /** The folder it was written to, or null; `writtenAt` without a folder: downloaded by the browser. */
         writtenTo: z.string().nullable(), writtenAt: z.string().nullable(),
+        /** Still kept beside the database (not yet acknowledged): it can be written again. */
+        kept: z.boolean(),
       })),
       received: z.array(z.object({
         kind: z.string(), seq: z.number(), fromOffice: z.string(), fromOfficeName: z.string().nullable(), inserted: z.number(), updated: z.number(),
         deleted: z.number(), skipped: z.number(), conflicts: z.number(), fileName: z.string(), importedAt: z.string(),
+        /** Lost bundles from the same office whose changes this one carried, applied in their place. */
+        stoodInFor: z.object({ from: z.number(), to: z.number() }).nullable(),
       })),
       held: z.array(z.object({ fromOffice: z.string(), fromOfficeName: z.string().nullable(), kind: z.string(), seq: z.number(), waitingFor: z.number(), fileName: z.string(), heldAt: z.string() })),
       alerts: z.array(z.record(z.string(), z.unknown())),

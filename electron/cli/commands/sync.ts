@@ -66,9 +66,10 @@ function describeResult(result: ImportResultView, options: GlobalOptions, indent
       ? ` — ${t('sync.counts', { inserted: s.inserted, updated: s.updated, deleted: s.deleted, skipped: s.skipped, conflicts: s.conflicts })}`
       : '');
   const perEntity = Object.entries(s.perEntity).map(([entity, c]) => `${indent}  ${entity}: +${c.inserted} ~${c.updated} -${c.deleted} =${c.skipped}`);
+  const stood = result.stoodInFor ? [`${indent}  ${t('sync.stoodInFor', result.stoodInFor)}`] : [];
   const receipt = result.receipt ? [`${indent}  ${t('sync.receiptWritten', { file: result.receipt })}`] : [];
   const receiptFailed = result.receiptError ? [`${indent}  ${t('sync.receiptFailed', { message: failure(result.receiptError) })}`] : [];
-  return [line, ...(result.status === 'dry-run' ? perEntity : []), ...receipt, ...receiptFailed,
+  return [line, ...stood, ...(result.status === 'dry-run' ? perEntity : []), ...receipt, ...receiptFailed,
     ...result.released.flatMap((r) => describeResult(r, options, `${indent}  `))];
 }
 
@@ -197,6 +198,21 @@ export function registerSyncCommands(program: Command): void {
       const results = await withBackend(options, (call) =>
         call('sync.import', { passphrase: secret, paths: files.map((f) => path.resolve(f)), dryRun: options.dryRun ?? false, receiptDir }));
       report(results, options);
+    });
+  common(bundle.command('write-again').description('write a sent bundle again (a lost stick), from the copy kept until the office above acknowledges it'))
+    .argument('<bundle>', 'its sequence number or file name (see the history)')
+    .requiredOption('--out <dir>', 'folder (e.g. the USB stick)')
+    .action(async (which: string, options: GlobalOptions & { out: string }) => {
+      const t = translator(options);
+      const result = await withBackend(options, async (call) => {
+        let fileName = which;
+        if (/^\d+$/.test(which)) {
+          const sent = (await call('sync.history', {})).sent.find((s) => s.kind === 'changes' && s.seq === Number(which));
+          fileName = sent?.fileName ?? which;
+        }
+        return call('sync.writeAgain', { fileName, dir: path.resolve(options.out) });
+      });
+      print(options, result, () => `${t('sync.writtenAgain', { seq: result.seq })}\n${result.file}`);
     });
   common(bundle.command('inspect').description('show the outer part of a bundle (no keys needed, signature not checked)'), false)
     .argument('<file>')

@@ -15,11 +15,12 @@ import { cases } from './054_cases.js';
 import { reportFacts } from './055_report_facts.js';
 import { backupLog } from './057_backup_log.js';
 import { reportCounts } from './059_report_counts.js';
+import { syncRanges } from './061_sync_ranges.js';
 import { checkRegistry, type Migration } from './registry.js';
 
 /** Every schema change, in order. Append only: a published migration never changes. */
 export const migrations: readonly Migration[] = [
-  foundation, builtinProvinces, registration, search, printing, syncState, stayTimes, passports, officeNameKm, syncWritten, receipts, accounts, campaigns, cases, reportFacts, backupLog, reportCounts,
+  foundation, builtinProvinces, registration, search, printing, syncState, stayTimes, passports, officeNameKm, syncWritten, receipts, accounts, campaigns, cases, reportFacts, backupLog, reportCounts, syncRanges,
 ];
 
 checkRegistry(migrations);

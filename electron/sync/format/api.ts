@@ -162,7 +162,8 @@ export interface RecordOf {
 
 /** Cleartext outer header (signed by the sender's Ed25519 key, readable without keys). */
 export interface OuterHeader {
-  format: 1;
+  /** 1 or 2 (2 adds the manifest's changeRange); equals the u16 version in the file's preamble. */
+  format: 1 | 2;
   kind: BundleKind;
   /** UUID v7. */
   bundleId: string;
@@ -195,6 +196,17 @@ export interface Manifest extends Omit<OuterHeader, 'format' | 'payloadLength' |
   /** Decompressed NDJSON. */
   rawLength: number;
   rawSha256: string;
+  /**
+   * Format 2: the sender's change-log positions carried, every upward change with after < seq ≤ upTo
+   * (null for receipts and reference bundles). Lets a later bundle stand in for a lost one.
+   * Absent in format 1.
+   */
+  changeRange?: ChangeRange | null;
+}
+
+export interface ChangeRange {
+  after: number;
+  upTo: number;
 }
 
 export interface Limits {
@@ -229,6 +241,8 @@ export interface WriteBundleInput<K extends BundleKind = BundleKind> {
   /** Default: now (display only; ordering uses sequence numbers). */
   createdAt?: string;
   records: Iterable<RecordOf[K]> | AsyncIterable<RecordOf[K]>;
+  /** For `changes`: the change-log positions the records cover (manifest `changeRange`). */
+  changeRange?: ChangeRange | null;
   /** Called every few thousand records with the count written so far. */
   onProgress?: (records: number) => void;
 }

@@ -5,7 +5,9 @@ import type { Limits } from './api.js';
 export const OUTER_MAGIC = new Uint8Array([0x89, 0x42, 0x43, 0x48, 0x42, 0x0d, 0x0a, 0x1a]);
 /** Inner (decrypted payload) magic: "\x89BCHM\r\n\x1a". */
 export const INNER_MAGIC = new Uint8Array([0x89, 0x42, 0x43, 0x48, 0x4d, 0x0d, 0x0a, 0x1a]);
-export const FORMAT_VERSION = 1;
+/** Version written: 2 adds the manifest's `changeRange`. Version 1 bundles are still read. */
+export const FORMAT_VERSION = 2 as const;
+export const READABLE_VERSIONS: readonly number[] = [1, 2];
 /** magic(8) + version u16 + header length u32. */
 export const OUTER_PREFIX = 14;
 /** magic(8) + manifest length u32. */
@@ -48,7 +50,10 @@ const shared = {
   directoryVersion: count,
 };
 
-export const headerSchema = z.object({ format: z.literal(1), ...shared, payloadLength: count, payloadSha256: hex64 }).strict();
+export const headerSchema = z.object({ format: z.union([z.literal(1), z.literal(2)]), ...shared, payloadLength: count, payloadSha256: hex64 }).strict();
+
+/** The sender's change-log positions a `changes` bundle carries: every upward change with after < seq ≤ upTo. */
+const changeRange = z.object({ after: count, upTo: count }).strict().refine((r) => r.after <= r.upTo);
 
 export const manifestSchema = z
   .object({
@@ -62,6 +67,8 @@ export const manifestSchema = z
     bodySha256: hex64,
     rawLength: count,
     rawSha256: hex64,
+    /** Format 2 only: present for every kind, null except for `changes`. */
+    changeRange: changeRange.nullable().optional(),
   })
   .strict();
 

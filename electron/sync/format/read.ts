@@ -8,7 +8,7 @@ import { checkRaw, parseRecords, type BodySource } from './body.js';
 import { createSpool, type Spool } from './spool.js';
 import { AppError } from '../../../shared/errors.js';
 import { fail } from './errors.js';
-import { DEFAULT_LIMITS, FORMAT_VERSION, headerSchema, INNER_MAGIC, INNER_PREFIX, manifestSchema, OUTER_MAGIC, OUTER_PREFIX, readU32, REPEATED_FIELDS, SIGNATURE_LENGTH } from './layout.js';
+import { DEFAULT_LIMITS, headerSchema, READABLE_VERSIONS, INNER_MAGIC, INNER_PREFIX, manifestSchema, OUTER_MAGIC, OUTER_PREFIX, readU32, REPEATED_FIELDS, SIGNATURE_LENGTH } from './layout.js';
 import { fromBase64, fromUtf8, sha256Hex } from '../crypto/encoding.js';
 import { ageKeyId } from '../crypto/keys.js';
 import { verify } from '../crypto/sign.js';
@@ -42,7 +42,7 @@ export function parseOuter(bytes: Uint8Array, limits: Limits, file: string, whol
   if (!startsWith(bytes, OUTER_MAGIC)) fail('sync.badMagic', file);
   if (bytes.length < OUTER_PREFIX) fail('sync.truncated', file);
   const version = (bytes[8]! << 8) | bytes[9]!;
-  if (version !== FORMAT_VERSION) fail('sync.badVersion', file, { version });
+  if (!READABLE_VERSIONS.includes(version)) fail('sync.badVersion', file, { version });
   const headerLength = readU32(bytes, 10);
   if (headerLength > limits.maxHeader) fail('sync.tooLarge', file, { part: 'header', limit: limits.maxHeader });
   const headerEnd = OUTER_PREFIX + headerLength;
@@ -50,6 +50,7 @@ export function parseOuter(bytes: Uint8Array, limits: Limits, file: string, whol
   const preamble = bytes.subarray(0, headerEnd);
   const header = parseJson<OuterHeader>(bytes.subarray(OUTER_PREFIX, headerEnd), headerSchema);
   if (!header) fail('sync.badHeader', file);
+  if (header.format !== version) fail('sync.badVersion', file, { version });
   if (header.payloadLength > limits.maxPayload) fail('sync.tooLarge', file, { part: 'payload', limit: limits.maxPayload });
   const payloadStart = headerEnd + SIGNATURE_LENGTH;
   const payloadEnd = payloadStart + header.payloadLength;
@@ -247,6 +248,10 @@ export async function readBundle<K extends BundleKind = BundleKind>(source: Bund
     if (!verify('manifest', json, innerSignature, signingKey)) fail('sync.badManifestSignature', file);
     for (const field of REPEATED_FIELDS) {
       if (JSON.stringify(manifest[field]) !== JSON.stringify(header[field])) fail('sync.manifestMismatch', file, { field });
+    }
+    // Format 2 states the range (null except for changes); format 1 has none.
+    if ((header.format === 2) !== (manifest.changeRange !== undefined) || (manifest.changeRange && header.kind !== 'changes')) {
+      fail('sync.badManifest', file);
     }
     if (manifest.recordCount > limits.maxRecords) fail('sync.tooLarge', file, { part: 'records', limit: limits.maxRecords });
     const held = spool;

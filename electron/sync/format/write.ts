@@ -60,12 +60,13 @@ export async function encodeBundle<K extends BundleKind>(
     bodySha256: encoded.bodySha256,
     rawLength: encoded.rawLength,
     rawSha256: encoded.rawSha256,
+    changeRange: input.kind === 'changes' ? (input.changeRange ?? null) : null,
   };
   const manifestJson = utf8.encode(JSON.stringify(manifest));
   if (manifestJson.length > DEFAULT_LIMITS.maxManifest) fail('sync.tooLarge', 'export', { part: 'manifest', limit: DEFAULT_LIMITS.maxManifest });
   const inner = innerBytes(manifestJson, sign('manifest', manifestJson, seed), encoded.body);
   const payload = await ageEncrypt(inner, input.recipients.map((r) => r.ageRecipient));
-  const header: OuterHeader = { format: 1, ...common, payloadLength: payload.length, payloadSha256: sha256Hex(payload) };
+  const header: OuterHeader = { format: FORMAT_VERSION, ...common, payloadLength: payload.length, payloadSha256: sha256Hex(payload) };
   const preamble = outerPreamble(utf8.encode(JSON.stringify(header)));
   const bytes = outerBytes(preamble, sign('bundle', preamble, seed), payload);
   return { bytes, header, manifest, bundleHash: sha256Hex(preamble) };

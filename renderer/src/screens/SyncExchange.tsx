@@ -31,6 +31,7 @@ function ResultLine({ result }: { result: ImportResultView }) {
           </ul>
         </>
       ) : null}
+      {result.stoodInFor ? <> — {t('sync.stoodInFor', result.stoodInFor)}</> : null}
       {result.receiptError ? <ErrorMessage error={result.receiptError} /> : null}
       {result.released.length > 0 ? <ul>{result.released.map((r) => <ResultLine key={r.file} result={r} />)}</ul> : null}
     </li>

@@ -1,13 +1,29 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AppErrorShape } from '../../../shared/errors.js';
+import { api } from '../api.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { useQuery } from '../hooks.js';
 import { useFormat } from '../format.js';
+import { saveOutputs } from '../save-files.js';
 
 /** Bundles sent and received (office names, local dates, where each was written), held bundles and alerts. */
 export function SyncHistory() {
   const { t } = useTranslation();
   const format = useFormat();
   const history = useQuery('sync.history', {});
+  const bundleKinds = [{ label: t('syncsetup.bundleFiles'), extensions: ['bchb'] }];
+  const [written, setWritten] = useState<{ file: string; text?: string; error?: AppErrorShape }>();
+  const writeAgain = async (fileName: string) => {
+    const result = await api['sync.writeAgain']({ fileName });
+    if (!result.ok) return setWritten({ file: fileName, error: result.error });
+    const saved = await saveOutputs(result.value.bundles, { title: t('sync.writeAgain'), kinds: bundleKinds, bundles: true });
+    if (saved && !saved.ok) return setWritten({ file: fileName, error: saved.error });
+    if (saved) {
+      setWritten({ file: fileName, text: t('sync.writtenAgain', { seq: result.value.seq }) });
+      history.reload();
+    }
+  };
   if (history.error) return <ErrorMessage error={history.error} />;
   const data = history.data;
   if (!data) return <p>{t('common.loading')}</p>;
@@ -31,11 +47,13 @@ export function SyncHistory() {
         <ul>{data.alerts.map((a, i) => <li key={i} className="mono">{JSON.stringify(a)}</li>)}</ul>
       )}
       <h2>{t('sync.sent')}</h2>
+      {written?.error ? <ErrorMessage error={written.error} /> : null}
+      {written?.text ? <p role="status">{written.text}</p> : null}
       <table>
         <thead>
           <tr>
             <th>{t('sync.kind')}</th><th>{t('sync.seq')}</th><th>{t('sync.office')}</th><th>{t('sync.changes')}</th><th>{t('sync.file')}</th>
-            <th>{t('sync.date')}</th><th>{t('syncsetup.where')}</th><th>{t('sync.acknowledged')}</th>
+            <th>{t('sync.date')}</th><th>{t('syncsetup.where')}</th><th>{t('sync.acknowledged')}</th><th />
           </tr>
         </thead>
         <tbody>
@@ -44,6 +62,7 @@ export function SyncHistory() {
               <td>{kind(s.kind)}</td><td>{s.seq}</td><td>{office(s.toOfficeName)}</td><td>{s.changes}</td><td>{s.fileName}</td><td>{when(s.createdAt)}</td>
               <td>{s.writtenTo ? t('syncsetup.writtenTo', { place: s.writtenTo }) : s.writtenAt ? t('syncsetup.downloadedAt') : t('syncsetup.notWritten')}</td>
               <td>{s.ackedAt ? when(s.ackedAt) : t('sync.notYet')}</td>
+              <td>{s.kept ? <button type="button" onClick={() => void writeAgain(s.fileName)}>{t('sync.writeAgain')}</button> : null}</td>
             </tr>
           ))}
         </tbody>
@@ -57,7 +76,10 @@ export function SyncHistory() {
           {data.received.map((r) => (
             <tr key={`${r.fromOffice}-${r.kind}-${r.seq}`}>
               <td>{kind(r.kind)}</td><td>{r.seq}</td><td>{office(r.fromOfficeName)}</td>
-              <td>{t('sync.counts', { inserted: r.inserted, updated: r.updated, deleted: r.deleted, skipped: r.skipped, conflicts: r.conflicts })}</td>
+              <td>
+                {t('sync.counts', { inserted: r.inserted, updated: r.updated, deleted: r.deleted, skipped: r.skipped, conflicts: r.conflicts })}
+                {r.stoodInFor ? <> · {t('sync.stoodInForShort', r.stoodInFor)}</> : null}
+              </td>
               <td>{r.fileName}</td><td>{when(r.importedAt)}</td>
             </tr>
           ))}

@@ -156,8 +156,12 @@ describe('tampered, misdirected and hostile bundles', async () => {
   it('wrong kind and bad magic/version', async () => {
     expect(await codeOf(readBundle({ bytes: a, name: 'b.bchb' }, { keys, identities: [national.keys.ageIdentity], kind: 'receipt' }))).toBe('sync.wrongKind');
     expect(await read(utf8.encode('PK\x03\x04 not a bundle at all'))).toBe('sync.badMagic');
-    const v2 = a.slice();
-    v2[9] = 2;
-    expect(await read(v2)).toBe('sync.badVersion');
+    const v3 = a.slice();
+    v3[9] = 3;
+    expect(await read(v3)).toBe('sync.badVersion');
+    // A format 2 bundle relabelled as format 1 in its preamble: the header's format no longer matches.
+    const relabelled = a.slice();
+    relabelled[9] = 1;
+    expect(await read(relabelled)).toBe('sync.badVersion');
   });
 });
