@@ -4,6 +4,7 @@ import type { AppErrorShape } from '../../../shared/errors.js';
 import { api } from '../api.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { Choice, TextField } from '../components/FormFields.js';
+import { DateField } from '../components/DateField.js';
 import { RecordPicker } from '../components/RecordPicker.js';
 import { useFormat } from '../format.js';
 import { useQuery } from '../hooks.js';
@@ -48,7 +49,7 @@ export function ClosePremisesForm({ id, operationId }: { id: string; operationId
         label={t('reg.field.closeStatus')} value={status} onChange={(v) => setStatus(v as typeof status)}
         options={(['temporarily_closed', 'permanently_closed'] as const).map((v) => ({ value: v, label: t(`reg.premisesStatus.${v}`) }))}
       />
-      <TextField label={t('reg.field.closeDate')} type="date" value={date} onChange={setDate} required />
+      <DateField label={t('reg.field.closeDate')} value={date} onChange={setDate} required />
       <TextField label={t('reg.field.closeReason')} value={reason} onChange={setReason} required hint={t('cases.ui.legalReasonHint')} />
       {staying > 0 ? (
         <fieldset>
@@ -61,7 +62,7 @@ export function ClosePremisesForm({ id, operationId }: { id: string; operationId
           ))}
           {guests === 'move' ? <RecordPicker kind="premises" label={t('stays.close.to')} value={toPremisesId} onChange={setToPremisesId} /> : null}
           <div className="row">
-            <TextField label={t('stays.close.date')} type="date" value={atDate} onChange={setAtDate} required />
+            <DateField label={t('stays.close.date')} value={atDate} onChange={setAtDate} required />
             <TextField label={t('stays.close.time')} type="time" value={atTime} onChange={setAtTime} required />
           </div>
         </fieldset>

@@ -5,6 +5,7 @@ import type { AppErrorShape } from '../../../../shared/errors.js';
 import { api } from '../../api.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Choice, TextField } from '../../components/FormFields.js';
+import { DateField } from '../../components/DateField.js';
 import { NationalityPicker } from '../../components/NationalityPicker.js';
 
 /** A suspect of an operation: name, sex, nationality, when charged and sent to court. */
@@ -34,8 +35,8 @@ export function AddSuspect({ operationId, onAdded }: { operationId: string; onAd
         <NationalityPicker label={t('reg.field.nationality')} value={nationality} onChange={setNationality} required />
       </div>
       <div className="row">
-        <TextField label={t('input.field.chargedOn')} type="date" value={chargedOn} onChange={setChargedOn} />
-        <TextField label={t('input.field.courtOn')} type="date" value={courtOn} onChange={setCourtOn} />
+        <DateField label={t('input.field.chargedOn')} value={chargedOn} onChange={setChargedOn} />
+        <DateField label={t('input.field.courtOn')} value={courtOn} onChange={setCourtOn} />
       </div>
       {error ? <ErrorMessage error={error} /> : null}
       <button type="submit" disabled={!name.trim() || !nationality}>{t('cases.ui.addSuspect')}</button>

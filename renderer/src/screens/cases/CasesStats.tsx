@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
-import { TextField } from '../../components/FormFields.js';
+import { DateField } from '../../components/DateField.js';
 import { useFormat } from '../../format.js';
 import { useQuery } from '../../hooks.js';
 import { todayInOffice } from '../../office-time.js';
@@ -29,8 +29,8 @@ export function CasesStats() {
     <section className="card" aria-label={t('cases.statsUi.title')}>
       <h2>{t('cases.statsUi.title')}</h2>
       <div className="row">
-        <TextField label={t('input.field.from')} type="date" value={from} onChange={setFrom} />
-        <TextField label={t('input.field.to')} type="date" value={to} onChange={setTo} />
+        <DateField label={t('input.field.from')} value={from} onChange={setFrom} />
+        <DateField label={t('input.field.to')} value={to} onChange={setTo} />
       </div>
       {stats.error ? <ErrorMessage error={stats.error} /> : null}
       <table>

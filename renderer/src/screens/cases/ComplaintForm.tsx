@@ -5,6 +5,7 @@ import type { AppErrorShape } from '../../../../shared/errors.js';
 import { api } from '../../api.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Choice, TextField } from '../../components/FormFields.js';
+import { DateField } from '../../components/DateField.js';
 import { RecordPicker } from '../../components/RecordPicker.js';
 import { nowFields } from '../../office-time.js';
 import { navigate } from '../../router.js';
@@ -37,7 +38,7 @@ export function ComplaintForm() {
     <form className="card cases-form" aria-label={t('cases.ui.newComplaint')} onSubmit={(e) => { e.preventDefault(); void submit(); }}>
       <h1>{t('cases.ui.newComplaint')}</h1>
       <div className="row">
-        <TextField label={t('cases.ui.receivedDate')} type="date" value={date} onChange={setDate} required />
+        <DateField label={t('cases.ui.receivedDate')} value={date} onChange={setDate} required />
         <TextField label={t('cases.ui.receivedTime')} type="time" value={time} onChange={setTime} required />
         <Choice label={t('input.field.channel')} value={channel} onChange={(v) => setChannel(v as typeof channel)}
           options={complaintChannel.options.map((v) => ({ value: v, label: t(`cases.channel.${v}`) }))} />

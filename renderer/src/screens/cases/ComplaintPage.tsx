@@ -5,6 +5,7 @@ import type { AppErrorShape } from '../../../../shared/errors.js';
 import { api } from '../../api.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Choice, TextField } from '../../components/FormFields.js';
+import { DateField } from '../../components/DateField.js';
 import { useFormat } from '../../format.js';
 import { useQuery } from '../../hooks.js';
 import { todayInOffice } from '../../office-time.js';
@@ -78,7 +79,7 @@ export function ComplaintPage({ id }: { id: string }) {
           <form onSubmit={(e) => { e.preventDefault(); close(); }} aria-label={t('cases.ui.closeComplaint')}>
             <h3>{t('cases.ui.closeComplaint')}</h3>
             <div className="row">
-              <TextField label={t('input.field.closedOn')} type="date" value={closedOn} onChange={setClosedOn} required />
+              <DateField label={t('input.field.closedOn')} value={closedOn} onChange={setClosedOn} required />
               <Choice label={t('input.field.reason')} value={reason} onChange={(v) => setReason(v as typeof reason)}
                 options={complaintCloseReason.options.map((v) => ({ value: v, label: t(`cases.closeReason.${v}`) }))} />
             </div>

@@ -5,6 +5,7 @@ import type { AppErrorShape } from '../../../../shared/errors.js';
 import { api } from '../../api.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Choice, TextField } from '../../components/FormFields.js';
+import { DateField } from '../../components/DateField.js';
 import { RecordPicker } from '../../components/RecordPicker.js';
 import { useFormat } from '../../format.js';
 import { useQuery } from '../../hooks.js';
@@ -38,7 +39,7 @@ export function OperationForm({ complaintId }: { complaintId?: string | undefine
       <h1>{t('cases.ui.newOperation')}</h1>
       {from ? <p className="hint">{t('cases.ui.actsOn', { category: t(`cases.category.${from.category}`), date: f.date(from.receivedAt) })}</p> : null}
       <div className="row">
-        <TextField label={t('input.field.heldOn')} type="date" value={heldOn} onChange={setHeldOn} required />
+        <DateField label={t('input.field.heldOn')} value={heldOn} onChange={setHeldOn} required />
         <Choice label={t('input.field.kind')} value={kind} onChange={(v) => setKind(v as typeof kind)}
           options={operationKind.options.map((v) => ({ value: v, label: t(`cases.operationKind.${v}`) }))} />
       </div>

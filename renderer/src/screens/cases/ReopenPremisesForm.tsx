@@ -4,6 +4,7 @@ import type { AppErrorShape } from '../../../../shared/errors.js';
 import { api } from '../../api.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { TextField } from '../../components/FormFields.js';
+import { DateField } from '../../components/DateField.js';
 import { todayInOffice } from '../../office-time.js';
 import { navigate } from '../../router.js';
 
@@ -21,7 +22,7 @@ export function ReopenPremisesForm({ id }: { id: string }) {
   return (
     <form className="card cases-form" aria-label={t('cases.ui.reopenTitle')} onSubmit={(e) => { e.preventDefault(); void submit(); }}>
       <h1>{t('cases.ui.reopenTitle')}</h1>
-      <TextField label={t('cases.ui.reopenDate')} type="date" value={date} onChange={setDate} required />
+      <DateField label={t('cases.ui.reopenDate')} value={date} onChange={setDate} required />
       <TextField label={t('cases.ui.legalReason')} value={reason} onChange={setReason} required />
       {error ? <ErrorMessage error={error} /> : null}
       <button type="submit" className="primary" disabled={!reason.trim()}>{t('cases.ui.reopen')}</button>
