@@ -184,6 +184,10 @@ export const OPERATION_ROLES = {
   'backup.create': ADMIN,
   'backup.restore': ADMIN,
   'backup.setReminder': ADMIN,
+  // The audit of reads and writes (issue 11): the administrator filters, exports and verifies it.
+  'audit.list': ADMIN,
+  'audit.verify': ADMIN,
+  'audit.export': ADMIN,
 } as const satisfies Record<OpName, readonly Role[]>;
 
 export const CAPABILITY_ROLES = {

@@ -5,6 +5,8 @@ import { AppError, type AppErrorShape, type ErrorDetail, type Result } from '../
 import { canPerform } from '../../shared/permissions.js';
 import { textProblems } from '../../shared/text-input.js';
 import { issueDetails } from '../../shared/validation.js';
+import { appendAudit } from '../db/audit.js';
+import { auditedReads } from './audited-reads.js';
 import { createContext, type HandlerTable, type JobControl } from './context.js';
 
 export interface DispatchOptions {
@@ -43,7 +45,8 @@ export async function dispatch(options: DispatchOptions, op: unknown, input: unk
   const refusedText = textProblems(parsed.data).map((d) => ({ ...d, params: { ...d.params, entity } }));
   if (refusedText.length > 0) return invalid(refusedText);
   const request = parsed.data as { jobId?: string };
-  const ctx = createContext({ db: options.db, actor, jobs: options.jobs, jobId: request.jobId, onProgress: options.onProgress, replaceDatabase: options.replaceDatabase });
+  const reads: { entity: string; recordId: string }[] = [];
+  const ctx = createContext({ db: options.db, actor, jobs: options.jobs, jobId: request.jobId, onProgress: options.onProgress, replaceDatabase: options.replaceDatabase, reads });
   try {
     const handler = options.handlers[op] as (ctx: unknown, request: unknown) => unknown;
     const value = await handler(ctx, request);
@@ -52,6 +55,8 @@ export async function dispatch(options: DispatchOptions, op: unknown, input: unk
       console.error(`[boundary] ${op} returned a value outside its contract`, checked.error.issues.slice(0, 3));
       return failure({ code: 'boundary.invalidResponse', params: { op } });
     }
+    // A record shown to someone is answered only once the read is in the audit chain.
+    appendAudit(ctx.writer(), auditedReads(options.db, op, request, checked.data, reads));
     return { ok: true, value: checked.data };
   } catch (error) {
     return failure(toErrorShape(error, op));

@@ -29,6 +29,11 @@ export interface HandlerContext {
    * afterwards: the handler must not use it again. Absent where no one owns the connection.
    */
   replaceDatabase?: ((work: (file: string, key: Buffer) => void) => void) | undefined;
+  /**
+   * Notes that this call shows a record to its actor (a sensitive complaint, a possible victim);
+   * the boundary appends it to the audit chain once the call succeeds (db/audit.ts).
+   */
+  auditRead(entity: string, recordId: string): void;
 }
 
 export type Handler<N extends OpName> = (
@@ -45,10 +50,12 @@ export interface ContextOptions {
   jobId?: string | undefined;
   onProgress?: ((jobId: string, done: number, total: number, stage?: string) => void) | undefined;
   replaceDatabase?: HandlerContext['replaceDatabase'];
+  /** Where `auditRead` collects the records the call showed. */
+  reads?: { entity: string; recordId: string }[];
 }
 
 export function createContext(options: ContextOptions): HandlerContext {
-  const { db, actor, jobs, jobId, onProgress, replaceDatabase } = options;
+  const { db, actor, jobs, jobId, onProgress, replaceDatabase, reads } = options;
   let cachedOffice: Office | null | undefined;
   const office = (): Office | null => (cachedOffice === undefined ? (cachedOffice = getOffice(db)) : cachedOffice);
   return {
@@ -62,6 +69,9 @@ export function createContext(options: ContextOptions): HandlerContext {
     },
     cancelled: () => (jobId ? jobs.isCancelled(jobId) : false),
     replaceDatabase,
+    auditRead: (entity, recordId) => {
+      reads?.push({ entity, recordId });
+    },
   };
 }
 

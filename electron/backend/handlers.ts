@@ -11,6 +11,7 @@ import { campaignsHandlers } from '../services/campaigns/index.js';
 import { reportsHandlers } from '../services/reports/index.js';
 import { accountsHandlers } from '../services/accounts.js';
 import { keysHandlers } from '../services/keys.js';
+import { auditHandlers } from '../services/audit.js';
 import type { HandlerTable } from './context.js';
 
 /** The one handler table, used by IPC, the web transport and the CLI alike. */
@@ -28,4 +29,5 @@ export const handlers: HandlerTable = {
   ...reportsHandlers,
   ...accountsHandlers,
   ...keysHandlers,
+  ...auditHandlers,
 };

@@ -10,6 +10,7 @@ import { registerCampaignCommands } from './commands/campaigns.js';
 import { registerReportCommands } from './commands/reports.js';
 import { registerAtrestCommands } from './commands/atrest.js';
 import { registerAccountsCommands } from './commands/accounts.js';
+import { registerAuditCommands } from './commands/audit.js';
 import { describeFailure } from './run.js';
 
 /** `banhchi`: the same services as the app, over the same handler table. */
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerReportCommands(program);
   registerAtrestCommands(program);
   registerAccountsCommands(program);
+  registerAuditCommands(program);
   return program;
 }
 

@@ -86,7 +86,7 @@ export const foundationHandlers: Pick<HandlerTable, FoundationOp> = {
 
   'gazetteer.import': gazetteerImportHandler,
 
-  'history.forRecord': (ctx, request) => historyFor(ctx.actor, request.entity, recordHistory(ctx.db, request.entity, request.recordId)),
+  'history.forRecord': (ctx, request) => historyFor(ctx, request.entity, request.recordId, recordHistory(ctx.db, request.entity, request.recordId)),
 
   'jobs.cancel': (ctx, request) => ({ cancelled: ctx.jobs.cancel(request.jobId) }),
 };

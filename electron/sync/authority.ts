@@ -37,6 +37,18 @@ export function authorityOf(db: Database, sender: string): Authority {
   };
 }
 
+/** Entities whose records are only ever added: a change that alters or removes one is refused whole. */
+export const APPEND_ONLY_ENTITIES = new Set(['audit_entry']);
+
+/**
+ * The audit chain's entries (db/audit.ts) are written once by their office. Together with `maySend`
+ * (an office sends only its own entries and, relaying, those of the offices under it), no office's
+ * keys can add to, change or remove another office's chain; and not even its own past entries.
+ */
+export function appendOnlyRefusal(entity: string, op: string): string | null {
+  return APPEND_ONLY_ENTITIES.has(entity) && op !== 'insert' ? 'synctrust.appendOnly' : null;
+}
+
 /** A reference bundle (or any reference data) from an office other than the national one is refused whole. */
 export function requireNationalSender(authority: Authority, file: string, sender: string): void {
   if (!authority.national) throw new AppError('synctrust.referenceFromBelow', { file, office: sender });

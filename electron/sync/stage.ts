@@ -3,7 +3,7 @@ import { AppError, type ErrorDetail } from '../../shared/errors.js';
 import { cleanText, isRealStamp, shownId } from '../../shared/validation/rules.js';
 import { readRecord } from '../db/changes.js';
 import { problemDetail, recordProblems } from '../db/validate.js';
-import type { Authority } from './authority.js';
+import { appendOnlyRefusal, type Authority } from './authority.js';
 import { DOWNWARD_ENTITIES, downwardRefusal } from './downward.js';
 import { REFERENCE_ENTITIES, syncedEntity, toRow } from './entities.js';
 import type { Change } from './format/index.js';
@@ -137,6 +137,8 @@ function checkChange(db: Database, change: ReadChange, line: number, ctx: StageC
   if (change.origin === ctx.self) throw fail('ownRecord', { entity: change.entity, id: shown.id });
   if (ctx.kind === 'reference' && change.origin !== ctx.from) throw fail('wrongOrigin', { entity: change.entity, id: shown.id, origin: shown.origin });
   if (!ctx.authority.maySend(change.origin)) throw new AppError('synctrust.foreignOrigin', { ...where, ...shown });
+  const appendOnly = appendOnlyRefusal(change.entity, String(change.op));
+  if (appendOnly) throw new AppError(appendOnly, { ...where, ...shown });
   if (!Number.isSafeInteger(change.rev) || change.rev < 1) throw fail('badField', { entity: change.entity, field: 'rev' });
   if (!['insert', 'update', 'delete'].includes(change.op) || (change.op === 'insert') !== (change.rev === 1)) {
     throw fail('badField', { entity: change.entity, field: 'op' });

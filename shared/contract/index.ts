@@ -13,6 +13,7 @@ import { casesOps } from './cases.js';
 import { reportsOps } from './reports.js';
 import { accountsOps } from './accounts.js';
 import { keysOps } from './keys.js';
+import { auditOps } from './audit.js';
 
 /**
  * The one contract between UI and backend: operation name → request/response schemas.
@@ -32,6 +33,7 @@ export const contract = {
   ...reportsOps,
   ...accountsOps,
   ...keysOps,
+  ...auditOps,
 } satisfies Record<string, OperationSpec>;
 
 export type Contract = typeof contract;

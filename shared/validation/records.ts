@@ -59,6 +59,7 @@ function addressCheck(row: Record<string, StoredValue>, ctx: ValidationContext):
 }
 
 const RECORD = isUuid;
+const SHA256_HEX: FieldRule = { required: true, check: (v) => (typeof v === 'string' && /^[0-9a-f]{64}$/.test(v) ? null : 'badCode') };
 
 // ── Campaigns, declarations, inspections, referrals (issue 12) ──────────────
 const HEADCOUNT = () => int(0, 10_000_000);
@@ -277,6 +278,16 @@ export const ENTITY_RULES: Record<string, EntityRules> = {
     fields: {
       username: { required: true, check: (v) => (typeof v === 'string' && /^[a-z0-9._-]{2,32}$/.test(v) ? null : 'badCode') },
       name_en: text(200, { min: 1 }), name_km: text(200, { min: 1 }), role: code(ROLES, { required: true }), active: bool(), created_at: stamp(true),
+    },
+  },
+  // The audit chain (electron/db/audit.ts): the hashes are checked by `audit verify`, not here, so a
+  // tampered entry still arrives and is shown where it breaks.
+  audit_entry: {
+    id: RECORD,
+    fields: {
+      seq: int(1, Number.MAX_SAFE_INTEGER, true), at: stamp(true), actor: text(200, { min: 1 }), actor_name: text(400, { min: 1 }),
+      operation: text(100, { min: 1 }), entity: text(100, { min: 1 }), record_id: text(100, { min: 1 }),
+      prev_hash: SHA256_HEX, hash: SHA256_HEX,
     },
   },
 };

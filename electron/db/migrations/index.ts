@@ -13,6 +13,7 @@ import { accounts } from './050_accounts.js';
 import { campaigns } from './053_campaigns.js';
 import { cases } from './054_cases.js';
 import { reportFacts } from './055_report_facts.js';
+import { audit } from './056_audit.js';
 import { backupLog } from './057_backup_log.js';
 import { reportCounts } from './059_report_counts.js';
 import { syncRanges } from './061_sync_ranges.js';
@@ -20,7 +21,7 @@ import { checkRegistry, type Migration } from './registry.js';
 
 /** Every schema change, in order. Append only: a published migration never changes. */
 export const migrations: readonly Migration[] = [
-  foundation, builtinProvinces, registration, search, printing, syncState, stayTimes, passports, officeNameKm, syncWritten, receipts, accounts, campaigns, cases, reportFacts, backupLog, reportCounts, syncRanges,
+  foundation, builtinProvinces, registration, search, printing, syncState, stayTimes, passports, officeNameKm, syncWritten, receipts, accounts, campaigns, cases, reportFacts, audit, backupLog, reportCounts, syncRanges,
 ];
 
 checkRegistry(migrations);

@@ -22,7 +22,7 @@ function load(db: Database, id: string): ComplaintRow {
 }
 
 function shown(ctx: HandlerContext, id: string): Complaint {
-  return complaintFor(ctx.actor, toComplaint(ctx.db, load(ctx.db, id)));
+  return complaintFor(ctx, toComplaint(ctx.db, load(ctx.db, id)));
 }
 
 /** Links a complaint to an operation (an operation acting on it): assigned unless closed. */
@@ -129,7 +129,7 @@ export const complaintsHandlers: Pick<HandlerTable, Op> = {
     const row = load(ctx.db, request.id);
     const operation = row.operation_id ? getOperationRow(ctx.db, row.operation_id) : undefined;
     return {
-      complaint: complaintFor(ctx.actor, toComplaint(ctx.db, row)),
+      complaint: complaintFor(ctx, toComplaint(ctx.db, row)),
       operation: operation ? toOperation(ctx.db, operation) : null,
       timeline: timeline(ctx.db, row),
     };
@@ -141,6 +141,6 @@ export const complaintsHandlers: Pick<HandlerTable, Op> = {
       from: request.from, to: request.to, unitCode: request.unitCode, status: request.status, category: request.category,
       premisesId: request.premisesId, after: after ? [String(after[0]), String(after[1])] : null, limit: request.limit,
     });
-    return pageOf(rows, request.limit, (row) => complaintFor(ctx.actor, toComplaint(ctx.db, row)), (row) => [row.received_at, row.id]);
+    return pageOf(rows, request.limit, (row) => complaintFor(ctx, toComplaint(ctx.db, row)), (row) => [row.received_at, row.id]);
   },
 };

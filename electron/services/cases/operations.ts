@@ -66,9 +66,9 @@ export const operationsHandlers: Pick<HandlerTable, Op> = {
     const row = load(ctx.db, request.id);
     return {
       operation: toOperation(ctx.db, row),
-      persons: casePersonRows(ctx.db, row.id).map((p) => casePersonFor(ctx.db, ctx.actor, p)),
+      persons: casePersonRows(ctx.db, row.id).map((p) => casePersonFor(ctx.db, ctx, p)),
       suspects: suspectsOf(ctx.db, row.id),
-      complaints: complaintsOfOperation(ctx.db, row.id).map((c) => complaintFor(ctx.actor, toComplaint(ctx.db, c))),
+      complaints: complaintsOfOperation(ctx.db, row.id).map((c) => complaintFor(ctx, toComplaint(ctx.db, c))),
       premisesActions: premisesActionsOfOperation(ctx.db, row.id),
     };
   },
@@ -106,7 +106,7 @@ export const operationsHandlers: Pick<HandlerTable, Op> = {
     };
     const id = newId();
     insertRecord(ctx.writer(), casePersonEntity, id, { ...values, sensitive: sensitiveOf(values) });
-    return casePersonFor(ctx.db, ctx.actor, loadPerson(ctx.db, id));
+    return casePersonFor(ctx.db, ctx, loadPerson(ctx.db, id));
   })(),
 
   'operations.updatePerson': (ctx, request) => {
@@ -123,7 +123,7 @@ export const operationsHandlers: Pick<HandlerTable, Op> = {
       // Once a possible victim, always protected: the record's history holds what was entered.
       updateRecord(ctx.writer(), casePersonEntity, row.id, { ...next, sensitive: Math.max(row.sensitive, sensitiveOf(next)) });
     })();
-    return casePersonFor(ctx.db, ctx.actor, loadPerson(ctx.db, request.id));
+    return casePersonFor(ctx.db, ctx, loadPerson(ctx.db, request.id));
   },
 
   'operations.addSuspect': (ctx, request) => {
