@@ -12,7 +12,7 @@ export const reportDefinitionSchema = z.object({
   params: z.array(z.enum(['period', 'unit', 'nationality'])),
   tables: z.array(z.object({
     id: z.string(),
-    dimension: z.enum(['nationality', 'unit', 'premisesType', 'visaType', 'workStatus', 'month', 'employer']),
+    dimension: z.enum(['nationality', 'unit', 'premisesType', 'visaType', 'workStatus', 'month', 'employer', 'campaign', 'finding', 'inspectionOutcome', 'complaintCategory', 'sex']),
     columns: z.array(z.object({ key: z.string(), kind: z.enum(['count', 'share', 'text']), share: z.object({ numerator: z.string(), denominator: z.string() }).optional() })),
     chart: z.object({ kind: z.enum(['bar', 'stacked', 'line']), series: z.array(z.string()) }),
     total: z.boolean(),

@@ -9,7 +9,8 @@
 export type ReportParam = 'period' | 'unit' | 'nationality';
 
 /** What a table's rows are: the label of each row is made from its key by this kind. */
-export type Dimension = 'nationality' | 'unit' | 'premisesType' | 'visaType' | 'workStatus' | 'month' | 'employer';
+export type Dimension = 'nationality' | 'unit' | 'premisesType' | 'visaType' | 'workStatus' | 'month' | 'employer'
+  | 'campaign' | 'finding' | 'inspectionOutcome' | 'complaintCategory' | 'sex';
 
 export type ColumnKind = 'count' | 'share' | 'text';
 

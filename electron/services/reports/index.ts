@@ -10,6 +10,7 @@ import { dashboard } from './dashboard.js';
 import { reportXlsx } from './files.js';
 import { reportPdf } from './pdf.js';
 import { canonicalKey, labeller, unitLabels } from './labels.js';
+import { CAMPAIGN_QUERIES, CASE_QUERIES } from './cases.js';
 import { REGISTRATION_QUERIES } from './registration.js';
 import type { RawRow, ReportFilters, ReportQuery } from './types.js';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
@@ -17,6 +18,8 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 /** Every report's SQL by name. A feature adds its queries here (one line); a test checks each definition has one. */
 export const REPORT_QUERIES: Record<string, ReportQuery> = {
   ...REGISTRATION_QUERIES,
+  ...CAMPAIGN_QUERIES,
+  ...CASE_QUERIES,
 };
 
 type Request = Parameters<HandlerTable['reports.run']>[1];

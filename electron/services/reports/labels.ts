@@ -2,11 +2,21 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { formatNumber, KHMER_MONTHS } from '../../../shared/khmer.js';
 import { codeLabel } from '../../../shared/reference/codelists.js';
 import { canonicalNationality, nationalityName } from '../../../shared/display.js';
+import { createI18n } from '../../../shared/i18n/index.js';
 import type { Dimension, Label } from '../../../shared/reports/types.js';
 
 const ENGLISH_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 const UNKNOWN: Label = { en: 'Not known', km: 'មិនស្គាល់' };
+const NO_OUTCOME: Label = { en: 'Outcome not recorded', km: 'មិនទាន់កត់ត្រាលទ្ធផល' };
+
+let translators: Record<'en' | 'km', ReturnType<typeof createI18n>['t']> | null = null;
+/** A label from the app's strings in both languages (made once: an i18next instance per language). */
+function translated(key: string): Label {
+  translators ??= { en: createI18n('en').t, km: createI18n('km').t };
+  const tr = (t: ReturnType<typeof createI18n>['t']) => t(key as never) as unknown as string;
+  return { en: tr(translators.en), km: tr(translators.km) };
+}
 const NO_VISA: Label = { en: 'No visa recorded', km: 'មិនបានកត់ត្រាទិដ្ឋាការ' };
 
 /** `2026-11` → November 2026 / វិច្ឆិកា ២០២៦. */
@@ -39,6 +49,11 @@ export function labeller(db: Database, dimension: Dimension, keys: string[]): (k
       case 'workStatus': return { en: codeLabel('workStatus', key, 'en'), km: codeLabel('workStatus', key, 'km') };
       case 'month': return monthLabel(key);
       case 'employer': return { en: key, km: key };
+      case 'campaign': return { en: key, km: key };
+      case 'finding': return translated(`print.inspection.findingCode.${key}`);
+      case 'inspectionOutcome': return key === 'none' ? NO_OUTCOME : translated(`print.inspection.outcome.${key}`);
+      case 'complaintCategory': return translated(`cases.category.${key}`);
+      case 'sex': return { en: codeLabel('sex', key, 'en'), km: codeLabel('sex', key, 'km') };
     }
   };
 }

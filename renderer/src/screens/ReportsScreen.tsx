@@ -56,13 +56,20 @@ export function ReportsScreen({ path }: SectionProps) {
   return (
     <section>
       <h1>{t('nav.reports')}</h1>
-      <ul className="report-list" aria-label={t('reports.filter.report')}>
-        {REPORTS.map((r) => (
-          <li key={r.name}>
-            <a href={`#/reports/${r.name}`} aria-current={r.name === definition.name ? 'page' : undefined}>{reportTitle(t, r.name)}</a>
-          </li>
+      <div className="report-groups">
+        {[...new Set(REPORTS.map((r) => r.group))].map((group) => (
+          <div key={group} className="report-group">
+            <p id={`report-group-${group}`} className="report-group-title">{t(`reports.group.${group}` as never)}</p>
+            <ul className="report-list" aria-labelledby={`report-group-${group}`}>
+              {REPORTS.filter((r) => r.group === group).map((r) => (
+                <li key={r.name}>
+                  <a href={`#/reports/${r.name}`} aria-current={r.name === definition.name ? 'page' : undefined}>{reportTitle(t, r.name)}</a>
+                </li>
+              ))}
+            </ul>
+          </div>
         ))}
-      </ul>
+      </div>
       <form
         className="report-filters card"
         onSubmit={(e) => {
