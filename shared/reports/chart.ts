@@ -44,6 +44,8 @@ export function chartLayout(input: ChartInput): ChartLayout {
   const kind = series[0]?.kind ?? 'count';
   const legend = series.map((s, i) => ({ series: i, label: s.label, x: 8 + i * Math.floor((width - 16) / Math.max(1, series.length)), y: 14 }));
   const value = (v: number | null) => (v === null || !Number.isFinite(v) ? 0 : v);
+  // Counts are whole: no grid line at 0.5 person (shares keep every tick).
+  const whole = (v: number) => kind === 'share' || Number.isInteger(v);
 
   if (spec.kind === 'line') {
     const height = 260;
@@ -61,7 +63,7 @@ export function chartLayout(input: ChartInput): ChartLayout {
     });
     return {
       kind: 'line', width, height, plot, bars: [], lines, legend,
-      ticks: y.ticks(5).map((v) => ({ at: y(v), label: format(v, kind) })),
+      ticks: y.ticks(5).filter(whole).map((v) => ({ at: y(v), label: format(v, kind) })),
       categories: categories.map((c, i) => ({ at: x(i) ?? 0, label: c.label })).filter((_, i) => i % every === 0),
     };
   }
@@ -93,7 +95,7 @@ export function chartLayout(input: ChartInput): ChartLayout {
   });
   return {
     kind: spec.kind, width, height, plot, bars, lines: [], legend,
-    ticks: x.ticks(Math.max(2, Math.floor(plot.w / 90))).map((v) => ({ at: x(v), label: format(v, kind) })),
+    ticks: x.ticks(Math.max(2, Math.floor(plot.w / 90))).filter(whole).map((v) => ({ at: x(v), label: format(v, kind) })),
     categories: categories.map((c, i) => ({ at: (rowScale(i) ?? 0) + rowScale.bandwidth() / 2, label: clip(c.label, 34) })),
   };
 }

@@ -15,6 +15,13 @@ describe('chart geometry', () => {
     expect(layout.ticks[0]!.label).toBe('0');
   });
 
+  it('small counts: grid lines only at whole numbers; shares keep their fractions', () => {
+    const count = chartLayout({ spec: { kind: 'bar', series: ['n'] }, series: [{ key: 'n', label: 'N', kind: 'count' }], categories: [{ label: 'F', values: [2] }], width: 700, format });
+    expect(count.ticks.map((t) => t.label)).toEqual(['0', '1', '2']);
+    const share = chartLayout({ spec: { kind: 'bar', series: ['s'] }, series: [{ key: 's', label: 'S', kind: 'share' }], categories: [{ label: 'F', values: [0.5] }], width: 700, format });
+    expect(share.ticks.map((t) => t.label)).toContain('0.2');
+  });
+
   it('stacked bars: each series starts where the one before ended', () => {
     const layout = chartLayout({
       spec: { kind: 'stacked', series: ['a', 'b'] },
