@@ -55,10 +55,11 @@ export const REGISTRATION_QUERIES: Record<string, ReportQuery> = {
   'foreigners-by-premises-type': present('premises_type', { table: 'report_present_type', column: 'premises_type' }),
   'foreigners-by-visa-type': present("coalesce(visa_type, 'none')", { table: 'report_present_visa', column: 'visa_type' }),
 
+  // Current jobs from migration 60's counts per employer and work status (a few rows per employer).
   'foreigners-by-work-status': (db, f) => {
-    const w = and({ sql: 'e.end_date IS NULL', params: [] }, inUnit('m.commune_code', f));
+    const w = inUnit('m.commune_code', f) ?? { sql: '', params: [] };
     const join = f.unit ? 'JOIN employer m ON m.id = e.employer_id' : '';
-    return { main: rows(all(db, `SELECT e.work_status AS k, count(*) AS employed FROM employment e ${join} ${where(w)} GROUP BY k ORDER BY employed DESC`, w)) };
+    return { main: rows(all(db, `SELECT e.work_status AS k, sum(e.n) AS employed FROM report_employment e ${join} ${where(w)} GROUP BY k HAVING employed > 0 ORDER BY employed DESC, k`, w)) };
   },
 
   'arrivals-departures': (db, f) => {
@@ -79,9 +80,9 @@ export const REGISTRATION_QUERIES: Record<string, ReportQuery> = {
     const w = and(inUnit('m.commune_code', f));
     // Per employer: the foreigners it declares (workforce less Cambodians) and those registered in a current job.
     const perEmployer = `SELECT m.id, m.name_latin, m.name_km, m.registration_no, m.commune_code, m.workforce_total AS workforce,
-        max(0, m.workforce_total - m.cambodian_count) AS declared, coalesce(r.n, 0) AS registered
-      FROM employer m LEFT JOIN (SELECT employer_id, count(*) AS n FROM employment WHERE end_date IS NULL GROUP BY employer_id) r ON r.employer_id = m.id
-      ${where(w)}`;
+        max(0, m.workforce_total - m.cambodian_count) AS declared,
+        coalesce((SELECT sum(n) FROM report_employment r WHERE r.employer_id = m.id), 0) AS registered
+      FROM employer m ${where(w)}`;
     const cap = FOREIGN_CAP;
     const byUnit = all(db, `SELECT ${unitKey(f, 'commune_code')} AS k, count(*) AS employers, sum(workforce) AS workforce, sum(declared) AS foreignDeclared,
         sum(registered) AS foreignRegistered, sum(CAST(workforce * ${cap} AS INTEGER)) AS allowed, sum(CAST(workforce * 0.03 AS INTEGER)) AS allowedOffice,

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 /**
- * Migration 59's count tables, recounted from the record tables (stay, person, premises) with
+ * Migrations 59 and 60's count tables, recounted from the record tables (stay, person, premises) with
  * plain joins: what the triggers must hold after any sequence of writes. Zero counts are left out
  * on both sides (a count that falls to zero stays as a row).
  */
@@ -16,6 +16,7 @@ const RECOUNT: Record<string, string> = {
   report_arrivals: `SELECT ${D} AS district, substr(s.arrived_at, 1, 7) AS month, ${NAT} AS nationality, s.late AS late, count(*) AS n ${STAYS} GROUP BY 1, 2, 3, 4`,
   report_departures: `SELECT ${D} AS district, substr(s.departed_on, 1, 7) AS month, ${NAT} AS nationality, count(*) AS n ${STAYS} WHERE s.departed_on IS NOT NULL GROUP BY 1, 2, 3`,
   report_premises: 'SELECT substr(commune_code, 1, 4) AS district, status, pledge_status, count(*) AS n FROM premises GROUP BY 1, 2, 3',
+  report_employment: 'SELECT employer_id, work_status, count(*) AS n FROM employment WHERE end_date IS NULL GROUP BY 1, 2',
 };
 
 const sorted = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).sort();
@@ -24,6 +25,8 @@ export function countTables(db: Database): { held: Record<string, string[]>; rec
   const held: Record<string, string[]> = {};
   const recounted: Record<string, string[]> = {};
   for (const [table, sql] of Object.entries(RECOUNT)) {
+    // At schema 59, before migration 60's table.
+    if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table)) continue;
     const columns = (db.prepare(`SELECT * FROM (${sql}) LIMIT 0`).columns()).map((c) => c.name);
     held[table] = sorted(db.prepare(`SELECT ${columns.join(', ')} FROM ${table} WHERE n <> 0`).all());
     recounted[table] = sorted(db.prepare(sql).all());

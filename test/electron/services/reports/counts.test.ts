@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { applyRemote, deleteRecord, insertRecord, updateRecord, type WriteContext } from '../../../../electron/db/changes.js';
+import { employerEntity, employmentEntity, FOREIGN_CAP } from '../../../../electron/db/employers.js';
 import { personEntity } from '../../../../electron/db/persons.js';
 import { premisesEntity } from '../../../../electron/db/premises.js';
 import { stayEntity } from '../../../../electron/db/stays.js';
@@ -57,6 +58,33 @@ const PLAIN: Record<string, ReportQuery> = {
     return {
       byUnit: timeliness(db, f, `substr(pr.commune_code, 1, ${f.groupLength})`),
       byMonth: monthsBetween(f.from, f.to).map((m) => byMonth.get(m) ?? { key: m, values: { reported: 0, onTime: 0, late: 0 } }),
+    };
+  },
+  'foreigners-by-work-status': (db, f) => {
+    const w = and({ sql: 'e.end_date IS NULL', params: [] }, inUnit('m.commune_code', f));
+    const join = f.unit ? 'JOIN employer m ON m.id = e.employer_id' : '';
+    return { main: rows(all(db, `SELECT e.work_status AS k, count(*) AS employed FROM employment e ${join} ${where(w)} GROUP BY k ORDER BY employed DESC, k`, w)) };
+  },
+  'employers-quota': (db, f) => {
+    const w = and(inUnit('m.commune_code', f));
+    const perEmployer = `SELECT m.id, m.name_latin, m.name_km, m.registration_no, m.commune_code, m.workforce_total AS workforce,
+        max(0, m.workforce_total - m.cambodian_count) AS declared, coalesce(r.n, 0) AS registered
+      FROM employer m LEFT JOIN (SELECT employer_id, count(*) AS n FROM employment WHERE end_date IS NULL GROUP BY employer_id) r ON r.employer_id = m.id
+      ${where(w)}`;
+    const cap = FOREIGN_CAP;
+    const byUnit = all(db, `SELECT substr(commune_code, 1, ${f.groupLength}) AS k, count(*) AS employers, sum(workforce) AS workforce, sum(declared) AS foreignDeclared,
+        sum(registered) AS foreignRegistered, sum(CAST(workforce * ${cap} AS INTEGER)) AS allowed, sum(CAST(workforce * 0.03 AS INTEGER)) AS allowedOffice,
+        sum(CAST(workforce * 0.06 AS INTEGER)) AS allowedSkilled, sum(CAST(workforce * 0.01 AS INTEGER)) AS allowedUnskilled,
+        sum(max(declared, registered) > workforce * ${cap}) AS overQuota
+      FROM (${perEmployer}) GROUP BY k ORDER BY k`, w);
+    const over = all(db, `SELECT id, name_latin, name_km, registration_no, workforce, max(declared, registered) AS foreignDeclared,
+        CAST(workforce * ${cap} AS INTEGER) AS allowed, max(declared, registered) - CAST(workforce * ${cap} AS INTEGER) AS excess
+      FROM (${perEmployer}) WHERE max(declared, registered) > workforce * ${cap} ORDER BY excess DESC, name_latin LIMIT 200`, w);
+    return {
+      byUnit: rows(byUnit),
+      overQuota: over.map(({ id, name_latin, name_km, registration_no, ...values }) => ({
+        key: String(id), label: { en: String(name_latin), km: String(name_km || name_latin) }, values: { registrationNo: registration_no ?? '', ...values },
+      })),
     };
   },
   pledges: (db, f) => {
@@ -133,8 +161,22 @@ async function randomRegister(seed: number) {
     return { person_id: personId, premises_id: premisesId, arrived_at: `${arrived}T${pad(r.int(24))}:15:00+07:00`, reported_at: `${arrived}T23:59:00+07:00`, departed_on: departed, late: r.int(2) };
   };
 
+  const employers: string[] = [];
+  const jobs: string[] = [];
+  const employerRow = () => {
+    const commune = r.pick(COMMUNES);
+    const workforce = 5 + r.int(60);
+    return { name_latin: `Employer ${++serial}`, province_code: commune.slice(0, 2), district_code: commune.slice(0, 4), commune_code: commune,
+      workforce_total: workforce, cambodian_count: workforce - r.int(8), created_at: '2025-01-01T00:00:00+07:00' };
+  };
+  const jobRow = (personId: string) => ({
+    person_id: personId, employer_id: r.int(15) === 0 ? uuid(700_000 + serial) : r.pick(employers), start_date: '2025-01-01',
+    end_date: r.int(4) === 0 ? '2026-01-31' : null, work_status: r.pick(['valid_permit', 'application_submitted', 'no_permit', 'exempt']),
+  });
+  for (let i = 0; i < 4; i++) { const id = uuid(++serial); insertRecord(local, employerEntity, id, employerRow()); employers.push(id); }
   for (let i = 0; i < 6; i++) { const id = uuid(++serial); insertRecord(local, premisesEntity, id, premisesRow()); premises.push(id); }
   for (let i = 0; i < 10; i++) { const id = uuid(++serial); insertRecord(local, personEntity, id, personRow()); persons.push(id); }
+  for (let i = 0; i < 10; i++) { const id = uuid(++serial); insertRecord(local, employmentEntity, id, jobRow(r.pick(persons))); jobs.push(id); }
 
   // Records of another office arrive in any order: stays before their person or premises.
   const remote: { entity: typeof personEntity; change: Parameters<typeof applyRemote>[2] }[] = [];
@@ -162,7 +204,7 @@ async function randomRegister(seed: number) {
     if (next) applyRemote(local, next.entity, next.change);
   };
 
-  for (let step = 0; step < 260; step++) {
+  for (let step = 0; step < 320; step++) {
     const roll = r.int(100);
     if (roll < 6) { const id = uuid(++serial); insertRecord(local, premisesEntity, id, premisesRow()); premises.push(id); }
     else if (roll < 14) { const id = uuid(++serial); insertRecord(local, personEntity, id, personRow()); persons.push(id); }
@@ -186,7 +228,16 @@ async function randomRegister(seed: number) {
     else if (roll < 75 && stays.length > 3) { const id = stays.splice(r.int(stays.length), 1)[0]!; deleteRecord(local, stayEntity, id); }
     else if (roll < 76 && persons.length > 3) { const id = persons.splice(r.int(persons.length), 1)[0]!; deleteRecord(local, personEntity, id); }
     else if (roll < 77 && premises.length > 3) { const id = premises.splice(r.int(premises.length), 1)[0]!; deleteRecord(local, premisesEntity, id); }
-    else if (roll < 80 && persons.length > 3) {
+    else if (roll < 85 && persons.length > 3) {
+      // Jobs: taken, ended, changed status or employer, deleted; an employer's workforce corrected.
+      const pickJob = r.int(5);
+      if (pickJob < 3 || jobs.length === 0) { const id = uuid(++serial); insertRecord(local, employmentEntity, id, jobRow(r.pick(persons))); jobs.push(id); }
+      else if (pickJob === 3 && r.int(2)) updateRecord(local, employmentEntity, r.pick(jobs), { end_date: r.int(2) ? '2026-02-01' : null, work_status: r.pick(['valid_permit', 'no_permit']) });
+      else if (pickJob === 3) updateRecord(local, employmentEntity, r.pick(jobs), { employer_id: r.pick(employers) });
+      else { const id = jobs.splice(r.int(jobs.length), 1)[0]!; deleteRecord(local, employmentEntity, id); }
+      if (r.int(6) === 0) { const id = uuid(++serial); insertRecord(local, employerEntity, id, employerRow()); employers.push(id); }
+      if (r.int(6) === 0) updateRecord(local, employerEntity, r.pick(employers), { workforce_total: 10 + r.int(40), cambodian_count: 9 });
+    } else if (roll < 89 && persons.length > 3) {
       // A merge through the service: the merged person's stays move to the kept one.
       const [keepId, mergeId] = [r.pick(persons), r.pick(persons)];
       if (keepId !== mergeId) {
@@ -229,6 +280,7 @@ describe('report counts (migration 59) give the same results as the plain querie
       expect(count("SELECT count(*) FROM stay WHERE origin_office = 'remote-office'")).toBeGreaterThan(5);
       expect(count('SELECT count(*) FROM person WHERE merged_into IS NOT NULL')).toBeGreaterThan(0);
       expect(count('SELECT count(*) FROM stay WHERE departed_on IS NOT NULL')).toBeGreaterThan(5);
+      expect(count('SELECT count(*) FROM employment WHERE end_date IS NULL')).toBeGreaterThan(5);
       expect(count('SELECT count(*) FROM stay s WHERE NOT EXISTS (SELECT 1 FROM person p WHERE p.id = s.person_id)')).toBeGreaterThan(0);
       let compared = 0;
       for (const name of Object.keys(PLAIN)) {
