@@ -136,6 +136,7 @@ export const OPERATION_ROLES = {
   'inspections.get': EVERYONE,
   'inspections.list': EVERYONE,
   'print.inspectionReport': REGISTRARS,
+  'print.campaignNotice': REGISTRARS,
   'campaigns.sendDown': COURIERS,
   // Cases (complaints, operations, closures): intake at any office; decisions and outcomes by officers.
   // Reporters and possible victims are further narrowed by the capability `sensitive.read`.

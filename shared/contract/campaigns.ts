@@ -331,6 +331,12 @@ export const campaignsOps = {
     page: z.object({ inspectionId: recordId, lang: printLang.optional() }).strict(),
     response: printResultSchema,
   }),
+  /** The notice for owners and employers: the campaign, what to do, the deadline, the legal reference. */
+  'print.campaignNotice': operation({
+    request: z.object({ campaignId: recordId, lang: printLang.default('km+en'), out: z.string().min(1).max(1000).optional() }),
+    page: z.object({ campaignId: recordId, lang: printLang.optional() }).strict(),
+    response: printResultSchema,
+  }),
 };
 
 export type CampaignsOp = keyof typeof campaignsOps;

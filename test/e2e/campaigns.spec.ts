@@ -175,6 +175,14 @@ test('a declaration campaign from a province to a commune and back, with an insp
   await openCampaigns(commune.page);
   await commune.page.getByRole('link', { name: TITLE }).click();
   await expect(commune.page.getByText('made by the office above')).toBeVisible();
+  // The notice to hand to employers, printed at the commune that receives the cards.
+  const notice = await download(commune.page, () => commune.page.getByRole('button', { name: 'Print the notice for owners and employers' }).click(), usb);
+  const noticeText = execFileSync('pdftotext', ['-layout', notice, '-'], { encoding: 'utf8' });
+  expect(noticeText.indexOf('សេចក្តីជូនដំណឹង')).toBeGreaterThanOrEqual(0);
+  expect(noticeText.indexOf('សេចក្តីជូនដំណឹង')).toBeLessThan(noticeText.indexOf('NOTICE'));
+  expect(noticeText).toContain('Deadline: 15 March 2026');
+  expect(noticeText).toContain('Action plan of the Ministries of Interior and Labour, phase 1');
+  expect(noticeText).toMatch(new RegExp('returns it to Tonle Basak police post by 15 March 2026'.split(' ').join('\\s+')));
   for (const [name, date] of [['Angkor Build Co', '2026-03-10'], ['Bayon Steel Ltd', '2026-03-20']] as const) {
     await commune.page.getByRole('button', { name: `Record declaration: ${name}` }).click();
     await commune.page.getByLabel('Date received').fill(date);

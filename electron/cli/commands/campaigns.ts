@@ -79,6 +79,19 @@ export function registerCampaignCommands(program: Command): void {
 
   const printCmd = program.commands.find((c) => c.name() === 'print');
   if (!printCmd) throw new Error('register the print commands first');
+  printCmd.command('campaign-notice').description('the notice for owners and employers of a campaign: what to do, the deadline, the legal reference')
+    .requiredOption('--db <file>', 'database file')
+    .requiredOption('--out <file>', 'PDF file to write')
+    .requiredOption('--campaign <id>', 'campaign id')
+    .option('--json', 'print JSON')
+    .option('--lang <lang>', 'km+en (Khmer with English beneath), km or en', 'km+en')
+    .action(async (options: GlobalOptions & { out: string; campaign: string }) => {
+      const lang = options.lang ?? 'km+en';
+      if (!['km+en', 'km', 'en'].includes(lang)) throw new CliFailure('--lang must be one of km+en, km, en');
+      const result = await withBackend({ ...options, lang: lang === 'en' ? 'en' : 'km' }, (call) =>
+        call('print.campaignNotice', { campaignId: options.campaign, lang: lang as 'km', out: options.out }));
+      print(options, result, () => `${result.path}: ${result.pages} page(s), ${result.bytes} bytes`);
+    });
   printCmd.command('inspection-report').description('the inspection report of an inspection that was recorded')
     .requiredOption('--db <file>', 'database file')
     .requiredOption('--out <file>', 'PDF file to write')

@@ -8,6 +8,7 @@ import { useFormat } from '../format.js';
 import { useQuery } from '../hooks.js';
 import { todayInOffice } from '../office-time.js';
 import { navigate } from '../router.js';
+import { saveOutputs } from '../save-files.js';
 import { useCan } from '../session.js';
 
 const STATES: TargetState[] = ['not_yet', 'on_time', 'late', 'missing', 'exempt'];
@@ -29,6 +30,7 @@ export function CampaignPage({ id }: { id: string }) {
   const [error, setError] = useState<AppErrorShape | null>(null);
   const mayDeclare = useCan('declarations.record');
   const mayPlan = useCan('inspections.plan');
+  const mayPrint = useCan('print.campaignNotice');
   if (campaign.error) return <ErrorMessage error={campaign.error} />;
   if (!campaign.data) return null;
   const c = campaign.data.campaign;
@@ -41,6 +43,13 @@ export function CampaignPage({ id }: { id: string }) {
     inspections.reload();
     targets.reload();
   };
+  const printNotice = async () => {
+    setError(null);
+    const result = await api['print.campaignNotice']({ campaignId: id });
+    if (!result.ok) { setError(result.error); return; }
+    const saved = await saveOutputs([{ name: 'campaign-notice.pdf', base64: result.value.pdfBase64 ?? '' }], { title: t('camp.printNotice'), kinds: [{ label: 'PDF', extensions: ['pdf'] }] });
+    if (saved && !saved.ok) setError(saved.error);
+  };
   return (
     <section>
       <p><a href="#/campaigns">{t('camp.back')}</a></p>
@@ -50,6 +59,7 @@ export function CampaignPage({ id }: { id: string }) {
         {c.own ? '' : ` · ${t('camp.fromAbove')}`}
       </p>
       {c.legalReference ? <p>{c.legalReference}</p> : null}
+      {mayPrint ? <p><button type="button" onClick={() => void printNotice()}>{t('camp.printNotice')}</button></p> : null}
       <div className="card" aria-label={t('camp.counts')}>
         <h2>{t('camp.counts')}</h2>
         <ul className="counts">
