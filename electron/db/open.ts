@@ -76,9 +76,9 @@ export function keyOf(db: Database.Database): Buffer {
   return key;
 }
 
-/** A scratch database (staging an import), encrypted with the key of `register`. */
+/** A scratch database (staging an import), encrypted with the key of `register` (plain only for a plain register). */
 export function openScratch(register: Database.Database, file: string): Database.Database {
-  return connect(file, keyOf(register));
+  return connect(file, keys.get(register) ?? 'plain');
 }
 
 /**

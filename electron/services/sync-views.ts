@@ -56,7 +56,7 @@ export const syncViewHandlers: Pick<HandlerTable, ViewOp> = {
     const name = officeNames(ctx.db);
     const sent = ctx.db.prepare('SELECT * FROM sync_sent ORDER BY created_at DESC, seq DESC LIMIT 500').all() as {
       kind: string; seq: number; to_office: string; change_count: number; file_name: string; created_at: string; acked_at: string | null;
-      written_to: string | null; written_at: string | null;
+      written_to: string | null; written_at: string | null; missing_from: number | null; missing_to: number | null;
     }[];
     const received = ctx.db.prepare('SELECT * FROM sync_received ORDER BY imported_at DESC, seq DESC LIMIT 500').all() as {
       kind: string; seq: number; from_office: string; inserted: number; updated: number; deleted: number; skipped: number; conflicts: number;
@@ -68,6 +68,7 @@ export const syncViewHandlers: Pick<HandlerTable, ViewOp> = {
         kind: r.kind, seq: r.seq, toOffice: r.to_office, toOfficeName: name(r.to_office), changes: r.change_count, fileName: r.file_name,
         createdAt: r.created_at, ackedAt: r.acked_at, writtenTo: r.written_to, writtenAt: r.written_at,
         kept: r.kind === 'changes' && !r.acked_at && keptBundle(ctx.db, r.file_name) !== null,
+        missing: r.missing_from === null || r.missing_to === null ? null : { from: r.missing_from, to: r.missing_to },
       })),
       received: received.map((r) => ({
         kind: r.kind, seq: r.seq, fromOffice: r.from_office, fromOfficeName: name(r.from_office), inserted: r.inserted, updated: r.updated, deleted: r.deleted,

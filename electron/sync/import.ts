@@ -6,7 +6,7 @@ import { nowIso, type WriteContext } from '../db/changes.js';
 import { applyStaged, sequenceVerdict } from './apply.js';
 import { authorityOf, requireNationalSender } from './authority.js';
 import { checkDirectory, installDirectory, keyLookup } from './directory.js';
-import { readBundle, type BundleSource, type OpenedBundle, type ReferenceItem, type SignedDirectory } from './format/index.js';
+import { readBundle, type BundleSource, type ReceiptEntry, type OpenedBundle, type ReferenceItem, type SignedDirectory } from './format/index.js';
 import type { UnlockedKeys } from './keystore.js';
 import { requireParentSender } from './downward.js';
 import { dropHeld, findHeld, heldLimits, holdBundle, listHeld, type HeldLimits } from './held.js';
@@ -116,12 +116,14 @@ async function importOpened(db: Database, source: BundleSource, opened: OpenedBu
     throw new AppError('synctrust.bundleIdReused', { file: bundle.fileName, bundleId: bundle.bundleId, office: used.from_office, seq: used.seq });
   }
   if (verdict.status === 'gap') {
-    if (!options.dryRun) {
-      const file = 'path' in source ? readFileSync(source.path) : Buffer.from(source.bytes);
-      holdBundle(db, { from_office: bundle.from, kind: bundle.kind, seq: bundle.seq, bundle_id: bundle.bundleId, hash: bundle.hash,
-        file_name: bundle.fileName, file, held_at: nowIso() }, limits);
-    }
-    return { ...result, status: 'held', waitingFor: verdict.expected };
+    if (options.dryRun) return { ...result, status: 'held', waitingFor: verdict.expected };
+    const file = 'path' in source ? readFileSync(source.path) : Buffer.from(source.bytes);
+    holdBundle(db, { from_office: bundle.from, kind: bundle.kind, seq: bundle.seq, bundle_id: bundle.bundleId, hash: bundle.hash,
+      file_name: bundle.fileName, file, held_at: nowIso() }, limits);
+    // The receipt tells the sender what is missing and how far it got here, so its next bundle can close the gap.
+    const from = peer(db, bundle.from, bundle.kind);
+    const missing = { from: verdict.expected, to: bundle.seq - 1, appliedUpTo: from?.last_change_to ?? 0 };
+    return { ...result, status: 'held', waitingFor: verdict.expected, ...(await receiptFor(db, options, bundle, missing)) };
   }
   const lastSeq = peer(db, bundle.from, bundle.kind)?.last_seq ?? 0;
   if (bundle.kind === 'changes' && bundle.seq > lastSeq + 1) result.stoodInFor = { from: lastSeq + 1, to: bundle.seq - 1 };
@@ -169,9 +171,10 @@ function nextHeldAfter(db: Database, bundle: IncomingBundle) {
   return later ? findHeld(db, later.from_office, later.kind, later.seq) : undefined;
 }
 
-async function receiptFor(db: Database, options: ImportOptions, bundle: IncomingBundle): Promise<Pick<ImportResult, 'receipt' | 'receiptError'>> {
+async function receiptFor(db: Database, options: ImportOptions, bundle: IncomingBundle,
+  missing?: ReceiptEntry['missing']): Promise<Pick<ImportResult, 'receipt' | 'receiptError'>> {
   try {
-    return { receipt: await writeReceipt(db, options, bundle), receiptError: null };
+    return { receipt: await writeReceipt(db, options, bundle, missing), receiptError: null };
   } catch (error) {
     return { receipt: null, receiptError: shapeOf(error, bundle.fileName, 'synctrust.receiptFailed') };
   }

@@ -11,12 +11,19 @@ import { dropAcknowledged } from './outbox.js';
 import { lastSent, receivedHash } from './state.js';
 import type { IncomingBundle } from './types.js';
 
-/** Writes a signed receipt for an imported bundle, to carry back to its sender; returns the file. */
-export async function writeReceipt(db: Database, options: ImportOptions, bundle: IncomingBundle): Promise<string | null> {
+/**
+ * Writes a signed receipt for an imported bundle, to carry back to its sender; returns the file.
+ * With `missing`, the receipt does not acknowledge the bundle: it tells the sender which of its bundles
+ * are missing and how far its changes were applied here, so the sender's next bundle carries the rest.
+ */
+export async function writeReceipt(db: Database, options: ImportOptions, bundle: IncomingBundle,
+  missing?: ReceiptEntry['missing']): Promise<string | null> {
   if (!options.receiptDir || bundle.kind !== 'changes') return null;
   const previous = lastSent(db, 'receipt');
   const seq = (previous?.seq ?? 0) + 1;
-  const entry: ReceiptEntry = { bundleId: bundle.bundleId, sender: bundle.from, sequence: bundle.seq, bundleHash: bundle.hash };
+  const entry: ReceiptEntry = {
+    bundleId: bundle.bundleId, sender: bundle.from, sequence: bundle.seq, bundleHash: bundle.hash, ...(missing ? { missing } : {}),
+  };
   const written = await writeBundle(options.receiptDir, {
     kind: 'receipt', sender: options.keys.current, recipients: recipientsFor(db, [bundle.from]), sequence: seq,
     previousHash: previous?.hash ?? null, directoryVersion: currentDirectory(db)?.version ?? 0, appVersion: APP_VERSION,
@@ -24,15 +31,16 @@ export async function writeReceipt(db: Database, options: ImportOptions, bundle:
   });
   db.prepare(
     `INSERT INTO sync_sent (kind, seq, bundle_id, hash, to_office, change_from, change_to, change_count, file_name, created_at)
-     VALUES ('receipt', ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-  ).run(seq, written.header.bundleId, written.bundleHash, bundle.from, bundle.seq, bundle.seq, written.fileName, nowIso());
+     VALUES ('receipt', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(seq, written.header.bundleId, written.bundleHash, bundle.from, bundle.seq, bundle.seq, missing ? 0 : 1, written.fileName, nowIso());
   return written.path;
 }
 
 /** Whether a receipt for this bundle was written already (receipts record the sequence they acknowledge). */
 export function receiptWritten(db: Database, bundle: IncomingBundle): boolean {
   if (bundle.kind !== 'changes') return true;
-  return db.prepare("SELECT EXISTS (SELECT 1 FROM sync_sent WHERE kind = 'receipt' AND to_office = ? AND change_to = ?)").pluck()
+  // change_count 0: a receipt that reported the bundle held, not one that acknowledged it.
+  return db.prepare("SELECT EXISTS (SELECT 1 FROM sync_sent WHERE kind = 'receipt' AND to_office = ? AND change_to = ? AND change_count = 1)").pluck()
     .get(bundle.from, bundle.seq) === 1;
 }
 
@@ -44,12 +52,16 @@ export async function applyReceipt(db: Database, opened: OpenedBundle<'receipt'>
   const entries: ReceiptEntry[] = [];
   for await (const entry of opened.records()) entries.push(entry);
   const known = receivedHash(db, bundle.from, 'receipt', bundle.seq);
-  if (known !== undefined) {
-    if (known !== bundle.hash) throw new AppError('syncdb.sequenceReused', { file: bundle.fileName, office: bundle.from, seq: bundle.seq });
-    return 0;
-  }
+  if (known === bundle.hash) return 0;
+  // Another receipt under a number already used: the office above went back to a backup and counts its
+  // receipts again. A receipt only speaks of bundles this office sent (each checked by hash below), so it
+  // is still taken, but not recorded under the reused number.
+  const reused = known !== undefined;
   const sent = db.prepare("SELECT seq, hash FROM sync_sent WHERE kind = 'changes' AND bundle_id = ?");
-  const ack = db.prepare("UPDATE sync_sent SET acked_at = ? WHERE kind = 'changes' AND seq <= ? AND acked_at IS NULL");
+  const ack = db.prepare("UPDATE sync_sent SET acked_at = ?, missing_from = NULL, missing_to = NULL WHERE kind = 'changes' AND seq <= ? AND acked_at IS NULL");
+  const reportMissing = db.prepare('UPDATE sync_sent SET missing_from = ?, missing_to = ?, missing_reported_at = ? WHERE kind = ? AND seq = ?');
+  // What the office above no longer has must be sent again: the next bundle starts where it says it stands.
+  const rewind = db.prepare("UPDATE sync_sent SET acked_at = NULL WHERE kind = 'changes' AND change_to > ? AND acked_at IS NOT NULL");
   let acked = 0;
   const now = nowIso();
   db.transaction(() => {
@@ -59,8 +71,14 @@ export async function applyReceipt(db: Database, opened: OpenedBundle<'receipt'>
       if (!row || row.hash !== entry.bundleHash || row.seq !== entry.sequence) {
         throw new AppError('syncdb.receiptUnknownBundle', { file: bundle.fileName, seq: entry.sequence });
       }
+      if (entry.missing) {
+        rewind.run(entry.missing.appliedUpTo);
+        reportMissing.run(entry.missing.from, entry.missing.to, now, 'changes', row.seq);
+        continue;
+      }
       acked += ack.run(now, row.seq).changes;
     }
+    if (reused) return;
     db.prepare(
       `INSERT INTO sync_received (bundle_id, from_office, seq, hash, kind, inserted, updated, deleted, skipped, conflicts, file_name, imported_at)
        VALUES (?, ?, ?, ?, 'receipt', 0, ?, 0, 0, 0, ?, ?)`,

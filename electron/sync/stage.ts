@@ -1,7 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError, type ErrorDetail } from '../../shared/errors.js';
 import { cleanText, isRealStamp, shownId } from '../../shared/validation/rules.js';
 import { readRecord } from '../db/changes.js';
+import { openScratch } from '../db/open.js';
 import { problemDetail, recordProblems } from '../db/validate.js';
 import { appendOnlyRefusal, type Authority } from './authority.js';
 import { DOWNWARD_ENTITIES, downwardRefusal } from './downward.js';
@@ -27,15 +31,37 @@ const BATCH = 2000;
 const MAX_NAMED = 200;
 
 /**
- * Checks every change and keeps it in a TEMP table (outside the database file) until the whole
+ * Checked changes wait in a scratch SQLite file (encrypted with the register's key, in a private
+ * temporary folder), not in memory: TEMP tables live in memory here (temp_store = MEMORY keeps
+ * plaintext off the disk), and a 100,000-change bundle would hold every change in RAM.
+ */
+interface ScratchStage {
+  db: Database;
+  dir: string;
+}
+const stages = new WeakMap<Database, ScratchStage>();
+
+function openStage(register: Database): ScratchStage {
+  clearStage(register);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'banhchi-sync-stage-'));
+  const scratch = openScratch(register, path.join(dir, 'stage.db'));
+  scratch.pragma('journal_mode = OFF');
+  scratch.pragma('synchronous = OFF');
+  scratch.exec('CREATE TABLE sync_stage (line INTEGER PRIMARY KEY, json TEXT NOT NULL)');
+  const stage = { db: scratch, dir };
+  stages.set(register, stage);
+  return stage;
+}
+
+/**
+ * Checks every change and keeps it in the scratch stage (outside the database file) until the whole
  * bundle has been read; nothing touches the register before that. Returns the number staged.
  */
 export async function stageChanges(db: Database, changes: AsyncIterable<ReadChange> | Iterable<ReadChange>, ctx: StageContext,
   onProgress?: (n: number) => void): Promise<number> {
-  db.exec(`CREATE TEMP TABLE IF NOT EXISTS sync_stage (line INTEGER PRIMARY KEY, json TEXT NOT NULL);
-    DELETE FROM temp.sync_stage;`);
-  const insert = db.prepare('INSERT INTO temp.sync_stage (line, json) VALUES (?, ?)');
-  const flush = db.transaction((batch: StagedChange[]) => {
+  const stage = openStage(db);
+  const insert = stage.db.prepare('INSERT INTO sync_stage (line, json) VALUES (?, ?)');
+  const flush = stage.db.transaction((batch: StagedChange[]) => {
     for (const change of batch) insert.run(change.line, JSON.stringify(change, bufferSafe));
   });
   let batch: StagedChange[] = [];
@@ -85,7 +111,9 @@ function changeProblems(db: Database, change: StagedChange): ErrorDetail[] {
 
 /** Staged changes in order, a batch at a time (no statement stays open while the caller writes). */
 export function* stagedChanges(db: Database): Generator<StagedChange> {
-  const select = db.prepare('SELECT json FROM temp.sync_stage WHERE line > ? ORDER BY line LIMIT ?').pluck();
+  const stage = stages.get(db);
+  if (!stage) return;
+  const select = stage.db.prepare('SELECT json FROM sync_stage WHERE line > ? ORDER BY line LIMIT ?').pluck();
   let after = 0;
   for (;;) {
     const rows = select.all(after, BATCH) as string[];
@@ -99,7 +127,11 @@ export function* stagedChanges(db: Database): Generator<StagedChange> {
 }
 
 export function clearStage(db: Database): void {
-  db.exec('DROP TABLE IF EXISTS temp.sync_stage');
+  const stage = stages.get(db);
+  if (!stage) return;
+  stages.delete(db);
+  if (stage.db.open) stage.db.close();
+  rmSync(stage.dir, { recursive: true, force: true });
 }
 
 function bufferSafe(_key: string, value: unknown): unknown {

@@ -53,8 +53,15 @@ function demo(o: Office, changes: number): void {
   const person = syncedEntity(o.db, 'person')?.spec;
   const stay = syncedEntity(o.db, 'stay')?.spec;
   if (!person || !stay) throw new Error('registration tables missing');
+  const premises = syncedEntity(o.db, 'premises')?.spec;
+  if (!premises) throw new Error('premises table missing');
   const ctx = { db: o.db, actor: LOCAL_OPERATOR, originOffice: o.id };
+  const premisesId = uuidv7();
   o.db.transaction(() => {
+    insertRecord(ctx, premises, premisesId, {
+      name_latin: 'Bench Guesthouse', type: 'guesthouse', province_code: '12', district_code: '1201', commune_code: '120101',
+      pledge_status: 'none', created_at: '2026-01-02T00:00:00Z',
+    });
     for (let i = 0; i < changes / 2; i += 1) {
       const id = uuidv7();
       const passport = `P${String(i).padStart(9, '0')}`;
@@ -63,7 +70,7 @@ function demo(o: Office, changes: number): void {
         nationality: 'FRA', passport_no: passport, issuing_state: 'FRA', passport_expiry: '2031-05-01', visa_expiry: '2026-12-01',
         source: 'demo', name_key: `anna maria surname${i % 997}`, passport_key: passport, created_at: '2026-01-02T00:00:00Z',
       });
-      insertRecord(ctx, stay, uuidv7(), { person_id: id, premises_id: 'p1', room: String(i % 300), arrived_at: '2026-01-03T10:00:00Z', reported_at: '2026-01-03T12:00:00Z' });
+      insertRecord(ctx, stay, uuidv7(), { person_id: id, premises_id: premisesId, room: String(i % 300), arrived_at: '2026-01-03T10:00:00Z', reported_at: '2026-01-03T12:00:00Z' });
     }
   })();
 }

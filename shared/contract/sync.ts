@@ -196,6 +196,8 @@ export const syncOps = {
         writtenTo: z.string().nullable(), writtenAt: z.string().nullable(),
         /** Still kept beside the database (not yet acknowledged): it can be written again. */
         kept: z.boolean(),
+        /** The office above holds this bundle: it is missing these earlier ones (its receipt said so). */
+        missing: z.object({ from: z.number(), to: z.number() }).nullable(),
       })),
       received: z.array(z.object({
         kind: z.string(), seq: z.number(), fromOffice: z.string(), fromOfficeName: z.string().nullable(), inserted: z.number(), updated: z.number(),

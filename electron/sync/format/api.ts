@@ -148,6 +148,12 @@ export interface ReceiptEntry {
   sender: string;
   sequence: number;
   bundleHash: string;
+  /**
+   * Format 2: the bundle is NOT acknowledged but held, waiting for the sender's sequences from..to; the
+   * receiver has applied the sender's change log up to `appliedUpTo`. The sender then writes everything
+   * after that position again in its next bundle.
+   */
+  missing?: { from: number; to: number; appliedUpTo: number };
 }
 /** One item of a 'reference' bundle (e.g. {type:'directory', data: SignedDirectory}, {type:'codelist', …}). */
 export interface ReferenceItem {

@@ -35,9 +35,19 @@ function isChange(v: Record<string, unknown>): boolean {
   );
 }
 
+const isPosition = (n: unknown) => Number.isSafeInteger(n) && (n as number) >= 0;
+
+/** `missing` (format 2): the bundle named is held, waiting for sequences from..to; applied up to appliedUpTo. */
+function isMissing(value: unknown): boolean {
+  if (!isObject(value) || !exactKeys(value, ['from', 'to', 'appliedUpTo'])) return false;
+  return isPosition(value.from) && isPosition(value.to) && (value.from as number) >= 1 && (value.from as number) <= (value.to as number)
+    && isPosition(value.appliedUpTo);
+}
+
 function isReceipt(v: Record<string, unknown>): boolean {
+  const held = Object.hasOwn(v, 'missing');
   return (
-    exactKeys(v, RECEIPT_KEYS) &&
+    (held ? exactKeys(v, [...RECEIPT_KEYS, 'missing']) && isMissing(v.missing) : exactKeys(v, RECEIPT_KEYS)) &&
     isText(v.bundleId) &&
     isText(v.sender) &&
     Number.isSafeInteger(v.sequence) &&

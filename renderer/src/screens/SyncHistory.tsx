@@ -61,7 +61,10 @@ export function SyncHistory() {
             <tr key={`${s.kind}-${s.seq}`}>
               <td>{kind(s.kind)}</td><td>{s.seq}</td><td>{office(s.toOfficeName)}</td><td>{s.changes}</td><td>{s.fileName}</td><td>{when(s.createdAt)}</td>
               <td>{s.writtenTo ? t('syncsetup.writtenTo', { place: s.writtenTo }) : s.writtenAt ? t('syncsetup.downloadedAt') : t('syncsetup.notWritten')}</td>
-              <td>{s.ackedAt ? when(s.ackedAt) : t('sync.notYet')}</td>
+              <td>
+                {s.ackedAt ? when(s.ackedAt) : t('sync.notYet')}
+                {s.missing ? <p className="hint" role="note">{t('sync.missingAbove', s.missing)}</p> : null}
+              </td>
               <td>{s.kept ? <button type="button" onClick={() => void writeAgain(s.fileName)}>{t('sync.writeAgain')}</button> : null}</td>
             </tr>
           ))}

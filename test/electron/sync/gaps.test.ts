@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { LOCAL_OPERATOR } from '../../../shared/actor.js';
+import { createLocalBackend } from '../../../electron/backend/backend.js';
 import { runCli } from '../../../electron/cli/program.js';
+import { openDatabase } from '../../../electron/db/open.js';
 import { inspectBundle } from '../../../electron/sync/format/index.js';
 import { tempDir } from '../../helpers/db.js';
 import { addDemo, enrol, exportOne, importAll, makeOffice, type Office } from './world.js';
@@ -85,6 +88,48 @@ describe('sync: a lost bundle is healed by the next one', () => {
     expect(lostUp).not.toBe(upAgain);
     expect((await importAll(national, [upAgain]))[0]).toMatchObject({ status: 'applied', stoodInFor: { from: 1, to: 1 } });
     expect(count(national, 'person')).toBe(count(commune, 'person') + 1);
+  });
+});
+
+describe('sync: an office above that lost what it had acknowledged', () => {
+  it('holds the next bundle, says in its receipt what it is missing, and the sender\'s next bundle closes the gap', async () => {
+    const carry = async (file: string, to: Office) => {
+      const [result] = await importAll(to, [file], to.out);
+      if (result?.receipt) await importAll(commune, [result.receipt]);
+      return result;
+    };
+    addDemo(commune, 1, 1);
+    expect((await carry(await exportOne(commune), province))?.status).toBe('applied');
+    // The province's disk as it was now: later it goes back to this backup.
+    province.db.pragma('wal_checkpoint(TRUNCATE)');
+    const backup = path.join(tempDir(), 'province-backup.db');
+    copyFileSync(province.file, backup);
+    addDemo(commune, 1, 1);
+    expect((await carry(await exportOne(commune), province))?.status).toBe('applied');
+    await province.backend.close();
+    const db = openDatabase(backup);
+    const restored: Office = { ...province, db, file: backup, backend: createLocalBackend(db) };
+    restored.ok = async (op, input) => {
+      const result = await restored.backend.call(op, input, LOCAL_OPERATOR);
+      if (!result.ok) throw new Error(JSON.stringify(result.error));
+      return result.value as never;
+    };
+
+    addDemo(commune, 1, 1);
+    const third = await carry(await exportOne(commune), restored);
+    expect(third).toMatchObject({ status: 'held', waitingFor: 2 });
+    expect(third?.receipt).toBeTruthy();
+    const told = (await commune.ok('sync.history', {})).sent.find((s) => s.kind === 'changes' && s.seq === 3);
+    expect(told?.missing).toEqual({ from: 2, to: 2 });
+    expect((await commune.ok('sync.status', {})).pendingChanges).toBeGreaterThan(0);
+
+    const fourth = await carry(await exportOne(commune), restored);
+    expect(fourth).toMatchObject({ status: 'applied', stoodInFor: { from: 2, to: 3 } });
+    expect(count(restored, 'person')).toBe(count(commune, 'person'));
+    expect((await restored.ok('sync.history', {})).held).toHaveLength(0);
+    const sent = (await commune.ok('sync.history', {})).sent.filter((s) => s.kind === 'changes');
+    expect(sent.every((s) => s.ackedAt !== null && s.missing === null)).toBe(true);
+    await restored.backend.close();
   });
 });
 
