@@ -177,7 +177,8 @@ test('hotline complaint → operation → 12 found, 3 declared, 2 identified, 1 
     const form = app.getByRole('form', { name: 'Close premises' });
     await expect(form).toContainText('Caused by the operation of 5 March 2026 (Phnom Penh military police)');
     await form.getByLabel('Closure').selectOption({ label: 'Temporarily closed' });
-    await form.getByLabel(s('en', 'reg.field.closeDate')).fill('2026-03-05');
+    // The closure date starts at the operation's date (typed day/month/year, not the browser's picker).
+    await expect(form.getByLabel(s('en', 'reg.field.closeDate'))).toHaveValue('05/03/2026');
     await form.getByLabel(s('en', 'reg.field.closeReason')).fill('Law on Suppression of Human Trafficking, art. 15; prosecutor order 12/26');
     await screenshot(app, 'cases-close-site-en');
     await form.getByRole('button', { name: 'Close premises' }).click();

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorShape } from '../../../shared/errors.js';
 import { api } from '../api.js';
@@ -24,6 +24,12 @@ export function ClosePremisesForm({ id, operationId }: { id: string; operationId
   const staying = page.data?.staysNow.length ?? 0;
   const [status, setStatus] = useState<'temporarily_closed' | 'permanently_closed'>('temporarily_closed');
   const [date, setDate] = useState(todayInOffice);
+  const [dateTouched, setDateTouched] = useState(false);
+  // Closed by an operation: the closure takes effect on the operation's date unless the clerk says otherwise.
+  const heldOn = operation.data?.operation.heldOn;
+  useEffect(() => {
+    if (heldOn && !dateTouched) setDate(heldOn);
+  }, [heldOn, dateTouched]);
   const [reason, setReason] = useState('');
   const [guests, setGuests] = useState<'depart' | 'move'>('depart');
   const start = nowFields();
@@ -49,7 +55,7 @@ export function ClosePremisesForm({ id, operationId }: { id: string; operationId
         label={t('reg.field.closeStatus')} value={status} onChange={(v) => setStatus(v as typeof status)}
         options={(['temporarily_closed', 'permanently_closed'] as const).map((v) => ({ value: v, label: t(`reg.premisesStatus.${v}`) }))}
       />
-      <DateField label={t('reg.field.closeDate')} value={date} onChange={setDate} required />
+      <DateField label={t('reg.field.closeDate')} value={date} onChange={(v) => { setDateTouched(true); setDate(v); }} required />
       <TextField label={t('reg.field.closeReason')} value={reason} onChange={setReason} required hint={t('cases.ui.legalReasonHint')} />
       {staying > 0 ? (
         <fieldset>
