@@ -7,7 +7,7 @@ import { createI18n } from '../shared/i18n/index.js';
 import { APP_ENTRY_URL, APP_SCHEME, contentTypeOf, resolveAppFile } from './app-protocol.js';
 import type { Backend } from './backend/backend.js';
 import { startWorkerBackend } from './backend/host.js';
-import { appDatabaseKey, rememberWithOs } from './db/app-key.js';
+import { appDatabaseKey, osSealedNewKey, rememberWithOs } from './db/app-key.js';
 import { canUnlockByHand, lockedBackend } from './backend/locked.js';
 import { readKeyStore } from './db/key-store.js';
 import { CSP } from './csp.js';
@@ -102,6 +102,18 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
+/**
+ * A key rotation from the window: the main process makes the new key and seals it with
+ * safeStorage (which the worker cannot reach), so the OS wrap is remade with the others.
+ */
+function withOsSealedRotation(inner: Backend): Backend {
+  return {
+    ...inner,
+    call: (op, input, actor) =>
+      inner.call(op, op === 'keys.rotate' && input && typeof input === 'object' ? { ...input, ...osSealedNewKey(safeStorage) } : input, actor),
+  };
+}
+
 /** Says what failed (the worker, or the database) and what to do, in the system language; the stack goes to logs/. */
 function showStartupError(error: unknown, dataDir: string): void {
   const failure = startupError(error);
@@ -155,7 +167,7 @@ async function start(): Promise<void> {
     return;
   }
   const live = backend;
-  registerIpc({ backend: live, window: () => mainWindow });
+  registerIpc({ backend: withOsSealedRotation(live), window: () => mainWindow });
   mainWindow = createWindow();
   app.on('activate', () => {
     if (!mainWindow) mainWindow = createWindow();

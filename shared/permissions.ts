@@ -181,6 +181,7 @@ export const OPERATION_ROLES = {
   'keys.unlock': EVERYONE,
   'keys.status': ADMIN,
   'keys.recoverySheet': ADMIN,
+  'keys.rotate': ADMIN,
   'backup.status': ADMIN,
   'backup.create': ADMIN,
   'backup.restore': ADMIN,

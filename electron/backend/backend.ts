@@ -28,7 +28,7 @@ export function createLocalBackend(db: Database): Backend {
     jobs,
     onProgress: (jobId: string, done: number, total: number, stage?: string) =>
       hub.emit(stage === undefined ? { jobId, done, total } : { jobId, done, total, stage }),
-    replaceDatabase: (work: (file: string, key: Buffer) => void) => {
+    replaceDatabase: (work: (file: string, key: Buffer) => Buffer | void) => {
       options.db = reopenAround(options.db, work);
     },
   };

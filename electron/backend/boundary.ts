@@ -15,7 +15,7 @@ export interface DispatchOptions {
   jobs: JobControl;
   onProgress?: (jobId: string, done: number, total: number, stage?: string) => void;
   /** Swaps `db` for a reopened connection after `work` ran on the closed file (see HandlerContext). */
-  replaceDatabase?: (work: (file: string, key: Buffer) => void) => void;
+  replaceDatabase?: (work: (file: string, key: Buffer) => Buffer | void) => void;
 }
 
 /**

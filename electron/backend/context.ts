@@ -25,10 +25,11 @@ export interface HandlerContext {
   cancelled(): boolean;
   /**
    * Closes the register (WAL folded in), runs `work` on the closed file, then opens the file
-   * again with the same key for every later call (restoring a backup). `ctx.db` is closed
+   * again for every later call (restoring a backup), with the key `work` returns if it changed it
+   * (key rotation), else the same key. `ctx.db` is closed
    * afterwards: the handler must not use it again. Absent where no one owns the connection.
    */
-  replaceDatabase?: ((work: (file: string, key: Buffer) => void) => void) | undefined;
+  replaceDatabase?: ((work: (file: string, key: Buffer) => Buffer | void) => void) | undefined;
   /**
    * Notes that this call shows a record to its actor (a sensitive complaint, a possible victim);
    * the boundary appends it to the audit chain once the call succeeds (db/audit.ts).

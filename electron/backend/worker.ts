@@ -30,7 +30,7 @@ try {
     onProgress: (jobId: string, done: number, total: number, stage?: string) =>
       post({ type: 'progress', event: stage === undefined ? { jobId, done, total } : { jobId, done, total, stage } }),
     // Restoring a backup: the register is closed, replaced and opened again in this thread.
-    replaceDatabase: (work: (file: string, key: Buffer) => void) => {
+    replaceDatabase: (work: (file: string, key: Buffer) => Buffer | void) => {
       options.db = reopenAround(options.db, work, process.env.BANHCHI_SQLITE_BINDING);
     },
   };

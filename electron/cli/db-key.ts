@@ -2,6 +2,7 @@ import { AppError } from '../../shared/errors.js';
 import { keyFromEnvironment, newDatabaseKey } from '../db/db-key.js';
 import { fileState } from '../db/files.js';
 import { emptyKeyStore, readKeyStore, unwrapKey, withPassphrase, writeKeyStore } from '../db/key-store.js';
+import { settleRotation } from '../db/rotate.js';
 
 /** The label of the passphrase wrap the administrator's passphrase opens (accounts may add one per user). */
 export const ADMIN_LABEL = 'administrator';
@@ -18,6 +19,7 @@ export const ADMIN_LABEL = 'administrator';
 export function cliDatabaseKey(dbFile: string, env: NodeJS.ProcessEnv = process.env): Buffer | undefined {
   const fromEnv = keyFromEnvironment(env);
   if (fromEnv) return fromEnv;
+  settleRotation(dbFile);
   const store = readKeyStore(dbFile);
   if (store) {
     if (env.BANHCHI_RECOVERY_KEY) return unwrapKey(store, 'recovery', env.BANHCHI_RECOVERY_KEY);

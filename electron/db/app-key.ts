@@ -2,6 +2,7 @@ import { AppError } from '../../shared/errors.js';
 import { keyCheck, newDatabaseKey } from './db-key.js';
 import { emptyKeyStore, readKeyStore, withOsWrap, writeKeyStore } from './key-store.js';
 import { fileState } from './files.js';
+import { settleRotation } from './rotate.js';
 
 /** What main.ts hands over from Electron's `safeStorage` (kept as an interface: testable under Node). */
 export interface OsKeyStore {
@@ -25,6 +26,8 @@ function backendOf(os: OsKeyStore, platform: NodeJS.Platform): string {
 export function appDatabaseKey(dbFile: string, os: OsKeyStore, platform: NodeJS.Platform = process.platform): Buffer {
   const backend = backendOf(os, platform);
   const usable = os.isEncryptionAvailable() && backend !== 'basic_text';
+  // A key rotation a crash interrupted is finished or undone first (rotate.ts).
+  settleRotation(dbFile);
   const store = readKeyStore(dbFile);
   if (!store) {
     if (fileState(dbFile) === 'encrypted') throw new AppError('atrest.keyMissing', { file: dbFile });
@@ -60,4 +63,15 @@ export function rememberWithOs(dbFile: string, key: Buffer, os: OsKeyStore, plat
   if (!store || keyCheck(key) !== store.check) return false;
   writeKeyStore(dbFile, withOsWrap(store, backend, os.encryptString(key.toString('hex'))));
   return true;
+}
+
+/**
+ * The app's main process makes the new key of a rotation (`keys.rotate`) and seals it with the
+ * OS key store, so every wrap is remade in the same step; the worker does the rest.
+ */
+export function osSealedNewKey(os: OsKeyStore, platform: NodeJS.Platform = process.platform): { newKeyHex: string; osBackend?: string; osDataBase64?: string } {
+  const key = newDatabaseKey();
+  const backend = backendOf(os, platform);
+  if (!os.isEncryptionAvailable() || backend === 'basic_text') return { newKeyHex: key.toString('hex') };
+  return { newKeyHex: key.toString('hex'), osBackend: backend, osDataBase64: os.encryptString(key.toString('hex')).toString('base64') };
 }

@@ -51,7 +51,11 @@ export function readKeyStore(dbFile: string): KeyStore | null {
 
 /** Written whole to a temporary file, synced, then renamed over the old one: never half a key store. */
 export function writeKeyStore(dbFile: string, store: KeyStore): void {
-  const file = keyStoreFile(dbFile);
+  writeKeyStoreFile(keyStoreFile(dbFile), store);
+}
+
+/** The same, to a given file (a key rotation writes the new key store beside the old one first). */
+export function writeKeyStoreFile(file: string, store: KeyStore): void {
   const temp = `${file}.tmp`;
   writeFileSync(temp, `${JSON.stringify(storeSchema.parse(store), null, 2)}\n`, { mode: 0o600 });
   syncFile(temp);

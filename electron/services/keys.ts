@@ -6,7 +6,9 @@ import { AppError } from '../../shared/errors.js';
 import { daysBetween, officeNow, officeToday } from '../../shared/local-time.js';
 import type { HandlerContext, HandlerTable } from '../backend/context.js';
 import { now } from '../backend/clock.js';
-import { userNames } from '../db/accounts.js';
+import { verify } from '@node-rs/argon2';
+import { readSecret, userById, userNames } from '../db/accounts.js';
+import { rotateKey } from '../db/rotate.js';
 import { createBackup, restoreBackup, verifyBackup, type BackupSecrets } from '../db/backup.js';
 import { insertRecord, nowIso, readRecord, updateRecord } from '../db/changes.js';
 import { keyCheck } from '../db/db-key.js';
@@ -15,7 +17,8 @@ import { keyOf, openDatabase } from '../db/open.js';
 import { officeInfo } from '../db/print.js';
 import { officeZone, settingEntity } from '../db/settings.js';
 import { Composer } from '../print/compose.js';
-import { renderRecoverySheet } from '../print/documents/recovery.js';
+import { renderRecoverySheet, type RecoverySheetData } from '../print/documents/recovery.js';
+import type { PrintLang } from '../print/strings.js';
 import { loadShaper } from '../print/shaper.js';
 
 /** How many of the last backups the backup screen lists. */
@@ -80,25 +83,30 @@ export const keysHandlers: Pick<HandlerTable, KeysOp> = {
 
   'keys.recoverySheet': async (ctx, request) => {
     await loadShaper();
-    const zone = officeZone(ctx.db);
+    const office = officeInfo(ctx.db, ctx.office());
+    const made = officeNow(officeZone(ctx.db), now());
     const recoveryKey = makeRecoveryKey(ctx.db, nowIso());
-    const c = new Composer(request.lang);
-    renderRecoverySheet(c, {
-      office: officeInfo(ctx.db, ctx.office()),
-      made: officeNow(zone, now()),
-      recoveryKey,
-      fingerprint: keyCheck(keyOf(ctx.db)),
+    return recoverySheet(request.lang, { office, made, recoveryKey, fingerprint: keyCheck(keyOf(ctx.db)) }, request.out);
+  },
+
+  'keys.rotate': async (ctx, request) => {
+    if (!ctx.replaceDatabase) throw new AppError('keys.cannotRotateHere');
+    // The acting administrator's own password, checked like a sign-in: it seals the new key.
+    const user = userById(ctx.db, ctx.actor.id);
+    const secret = user ? readSecret(ctx.db, user.id) : null;
+    const label = user?.username ?? 'administrator';
+    if (secret ? !(await verify(secret.passwordHash, request.password)) : ctx.actor.kind === 'user') throw new AppError('keys.wrongPassword');
+    await loadShaper();
+    const office = officeInfo(ctx.db, ctx.office());
+    const made = officeNow(officeZone(ctx.db), now());
+    const newKey = request.newKeyHex ? Buffer.from(request.newKeyHex, 'hex') : undefined;
+    const osWrap = request.osBackend && request.osDataBase64 ? { backend: request.osBackend, data: Buffer.from(request.osDataBase64, 'base64') } : undefined;
+    let rotated: ReturnType<typeof rotateKey> | undefined;
+    ctx.replaceDatabase((file, key) => {
+      rotated = rotateKey(file, key, { label, passphrase: request.password, now: nowIso(), newKey, osWrap });
+      return rotated.key;
     });
-    const pages = c.pages;
-    const pdf = await c.finish();
-    if (request.out) {
-      try {
-        writeFileSync(request.out, pdf, { mode: 0o600 });
-      } catch (error) {
-        throw new AppError('print.cannotWrite', { file: request.out, reason: (error as Error).message });
-      }
-    }
-    return { pdfBase64: request.out ? null : pdf.toString('base64'), path: request.out ?? null, pages, bytes: pdf.length, documents: 1, docNo: null, receiptNo: null };
+    return recoverySheet(request.lang, { office, made, recoveryKey: rotated!.recoveryKey, fingerprint: keyCheck(rotated!.key) });
   },
 
   'backup.status': (ctx) => backupStatus(ctx),
@@ -175,6 +183,21 @@ export const keysHandlers: Pick<HandlerTable, KeysOp> = {
     return { days: request.days };
   },
 };
+
+async function recoverySheet(lang: PrintLang, data: RecoverySheetData, out?: string) {
+  const c = new Composer(lang);
+  renderRecoverySheet(c, data);
+  const pages = c.pages;
+  const pdf = await c.finish();
+  if (out) {
+    try {
+      writeFileSync(out, pdf, { mode: 0o600 });
+    } catch (error) {
+      throw new AppError('print.cannotWrite', { file: out, reason: (error as Error).message });
+    }
+  }
+  return { pdfBase64: out ? null : pdf.toString('base64'), path: out ?? null, pages, bytes: pdf.length, documents: 1, docNo: null, receiptNo: null };
+}
 
 /** Errors about the uploaded copy name the file the person chose, not the temporary one. */
 function named(error: unknown, file: string, shown: string): unknown {

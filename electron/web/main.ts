@@ -11,6 +11,7 @@ import type { Backend } from '../backend/backend.js';
 import { canUnlockByHand, lockedBackend } from '../backend/locked.js';
 import { fileState } from '../db/files.js';
 import { readKeyStore } from '../db/key-store.js';
+import { settleRotation } from '../db/rotate.js';
 import { startWebServer } from './server.js';
 
 /** Entry of `npm run web`: BANHCHI_DATA_DIR (or --data-dir) holds banhchi.db. */
@@ -36,6 +37,7 @@ try {
     resourcesDir: path.resolve(process.env.BANHCHI_RESOURCES_DIR ?? path.join(here, '../../../shared')),
   };
   // The database is encrypted: the key from BANHCHI_DB_KEY(_FILE), else a key file in the data folder.
+  settleRotation(dbFile);
   let dbKey = keyFromEnvironment();
   let backend: Backend;
   if (!dbKey && !existsSync(`${dbFile}.key`) && fileState(dbFile) === 'encrypted' && canUnlockByHand(readKeyStore(dbFile))) {

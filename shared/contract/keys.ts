@@ -70,6 +70,22 @@ export const keysOps = {
     page: z.object({ lang: printLang.optional() }).strict(),
     response: printResultSchema,
   }),
+  /**
+   * A new key for the register, every wrap remade at once (this administrator's passphrase, a new
+   * recovery key, the OS key store in the app): returns the new recovery sheet. The other fields
+   * are the app's main process's (a key it made and sealed with safeStorage), never the page's.
+   */
+  'keys.rotate': operation({
+    request: z.object({
+      password: z.string().min(1).max(200),
+      lang: printLang.default('km+en'),
+      newKeyHex: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+      osBackend: z.string().max(100).optional(),
+      osDataBase64: z.string().max(10_000).optional(),
+    }),
+    page: z.object({ password: z.string().min(1).max(200), lang: printLang.optional() }).strict(),
+    response: printResultSchema,
+  }),
   'backup.status': operation({ request: empty, response: backupStatusSchema }),
   /**
    * An encrypted, verified backup. With `to` (CLI, main process) it is written into that folder;

@@ -196,4 +196,17 @@ test('administrator: recovery sheet at set-up, backup, reminder days later, rest
   await expect(page.getByLabel('User name')).toBeVisible({ timeout: 30_000 });
   await signInAsAdmin(page);
   await expect(page.getByRole('heading', { name: 'Home' })).toBeVisible();
+
+  // A new key: the administrator's own password is asked; a wrong one changes nothing.
+  await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Your password').fill('not my password');
+  await page.getByRole('button', { name: 'Change the key now' }).click();
+  await expect(page.getByRole('alert')).toContainText('Your password is wrong. The key was not changed.');
+  await page.getByLabel('Your password').fill(E2E_USERS.administrator.password);
+  await page.getByRole('button', { name: 'Change the key now' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The key was changed' })).toBeVisible({ timeout: 60_000 });
+  await screenshot(page, 'keys-rotated-en');
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Database key' })).toBeVisible();
+  expect((await pageCall(page, 'accounts.list', {})).ok).toBe(true);
 });

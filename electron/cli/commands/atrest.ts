@@ -7,6 +7,7 @@ import { emptyKeyStore, readKeyStore, writeKeyStore, type KeyStore } from '../..
 import { keyStatus, makeRecoveryKey, wrapKeyWithPassphrase } from '../../db/key-wraps.js';
 import { openDatabase, type Database } from '../../db/open.js';
 import { officeZone } from '../../db/settings.js';
+import { rotateKey } from '../../db/rotate.js';
 import { ADMIN_LABEL, cliDatabaseKey } from '../db-key.js';
 import { CliFailure, print, type GlobalOptions } from '../run.js';
 
@@ -56,6 +57,29 @@ export function registerAtrestCommands(program: Command): void {
       const recoveryKey = withDb(options.db, (db) => makeRecoveryKey(db, new Date().toISOString()));
       print(options, { recoveryKey }, () => `Recovery key (write it on the recovery sheet, keep it sealed at the province):\n${recoveryKey}`);
     });
+  rotateCommand(key);
+}
+
+function rotateCommand(key: Command): void {
+  common(key.command('rotate').description('a new key for the register (closed), every wrap remade: the passphrase of BANHCHI_USER (BANHCHI_NEW_PASSWORD or BANHCHI_PASSWORD) and a new recovery key, printed once'))
+    .action((options: GlobalOptions) => {
+      const oldKey = cliDatabaseKey(options.db);
+      if (!oldKey) throw new AppError('atrest.keyMissing', { file: options.db });
+      const passphrase = process.env.BANHCHI_NEW_PASSWORD || process.env.BANHCHI_PASSWORD;
+      if (!passphrase) throw new CliFailure('Set BANHCHI_PASSWORD (or BANHCHI_NEW_PASSWORD) to the passphrase that will protect the new key.');
+      const label = (process.env.BANHCHI_USER || ADMIN_LABEL).toLowerCase();
+      const { recoveryKey } = rotateKey(options.db, oldKey, { label, passphrase, now: new Date().toISOString() });
+      print(options, { recoveryKey, label }, () =>
+        [
+          `The register has a new key, protected by the passphrase of ${label} and this new recovery key (the previous recovery sheet no longer works):`,
+          recoveryKey,
+          'Other passphrases and the app\'s OS key store no longer open it: the app asks for this recovery key or the passphrase at its next start.',
+        ].join('\n'));
+    });
+}
+
+function common(command: Command): Command {
+  return command.requiredOption('--db <file>', 'database file').option('--json', 'print JSON').option('--lang <lang>', 'en or km', 'en');
 }
 
 function withDb<T>(file: string, work: (db: Database) => T): T {

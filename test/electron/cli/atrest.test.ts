@@ -60,5 +60,15 @@ describe('banhchi CLI: encryption at rest and backups', () => {
     const wrong = cli(['info', '--db', db], { ...passOnly, BANHCHI_PASSWORD: 'not dara passphrase' });
     expect(wrong.status).toBe(1);
     expect(wrong.stderr).toContain('The passphrase is wrong');
+
+    // A new key, every wrap remade: the passphrase still opens it, the old key no longer does.
+    const rotated = json(cli(['key', 'rotate', '--db', db, '--json'], passOnly)) as { recoveryKey: string };
+    expect(rotated.recoveryKey).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){7}[0-9A-HJKMNP-TV-Z]{4}$/);
+    expect(json(cli(['info', '--db', db, '--json'], passOnly))).toMatchObject({ office: { name: 'National office' } });
+    // The key from the new recovery key (taken before the passphrase); the passphrase signs in.
+    expect(json(cli(['info', '--db', db, '--json'], { ...passOnly, BANHCHI_RECOVERY_KEY: rotated.recoveryKey })))
+      .toMatchObject({ office: { name: 'National office' } });
+    const oldKey = cli(['info', '--db', db]);
+    expect(oldKey.status).toBe(1);
   }, 400_000);
 });

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '../../../shared/actor.js';
 import { readKeyStore, unwrapKey } from '../../../electron/db/key-store.js';
-import { keyOf } from '../../../electron/db/open.js';
+import { connect, keyOf } from '../../../electron/db/open.js';
+import { keyCheck } from '../../../electron/db/db-key.js';
 import { userActor } from '../../../electron/sessions.js';
 import { tempDir, testBackend } from '../../helpers/db.js';
 
@@ -66,6 +67,28 @@ describe('keys: recovery sheet', () => {
     // Only the administrator: the boundary refuses a clerk.
     expect(await t.call('keys.recoverySheet', {}, clerkActor)).toMatchObject({ ok: false, error: { code: 'boundary.forbidden' } });
     expect(await t.call('keys.status', {}, clerkActor)).toMatchObject({ ok: false, error: { code: 'boundary.forbidden' } });
+  });
+});
+
+describe('keys: rotation from the app', () => {
+  it("the administrator's password changes the key; the register keeps working with the new key; a new recovery sheet comes back", async () => {
+    const { t, adminActor, clerkActor } = await officeWithAdmin();
+    const before = keyOf(t.db);
+    expect(await t.call('keys.rotate', { password: 'correct horse battery' }, clerkActor)).toMatchObject({ ok: false, error: { code: 'boundary.forbidden' } });
+    expect(await t.call('keys.rotate', { password: 'not my password' }, adminActor)).toMatchObject({ ok: false, error: { code: 'keys.wrongPassword' } });
+    expect(readKeyStore(t.file)!.check).toBe(keyCheck(before));
+    const sheet = await t.ok('keys.rotate', { password: 'correct horse battery', lang: 'en' }, adminActor);
+    const layout = pdftotext(sheet.pdfBase64!, 'rotated', true);
+    const groups = layout.slice(layout.indexOf('Recovery key'), layout.indexOf('Letters and digits')).match(/\b[0-9A-HJKMNP-TV-Z]{4}\b/g) ?? [];
+    expect(groups).toHaveLength(8);
+    const store = readKeyStore(t.file)!;
+    const fresh = unwrapKey(store, 'passphrase', 'correct horse battery', 'sokha');
+    expect(fresh.equals(before)).toBe(false);
+    expect(unwrapKey(store, 'recovery', groups.join('-')).equals(fresh)).toBe(true);
+    // The backend reopened the register with the new key: calls go on.
+    expect((await t.ok('accounts.list', {}, adminActor)).map((u) => u.username).sort()).toEqual(['clerk', 'sokha']);
+    expect(await t.ok('keys.status', {}, adminActor)).toMatchObject({ passphrases: ['sokha'], os: null });
+    expect(() => connect(t.file, before, { readonly: true })).toThrow('atrest.wrongKey');
   });
 });
 

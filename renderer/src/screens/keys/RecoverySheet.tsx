@@ -18,12 +18,8 @@ export function RecoverySheet({ confirm, onMade, label }: { confirm: boolean; on
   const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [sheet, setSheet] = useState<{ base64: string; url: string } | null>(null);
+  const [sheet, setSheet] = useState<string | null>(null);
   const [error, setError] = useState<AppErrorShape>();
-  const frame = useRef<HTMLIFrameElement>(null);
-  useEffect(() => () => {
-    if (sheet) URL.revokeObjectURL(sheet.url);
-  }, [sheet]);
 
   async function make(): Promise<void> {
     setAsking(false);
@@ -32,14 +28,8 @@ export function RecoverySheet({ confirm, onMade, label }: { confirm: boolean; on
     const result = await api['keys.recoverySheet']({ lang: 'km+en' });
     setBusy(false);
     if (!result.ok) return setError(result.error);
-    setSheet({ base64: result.value.pdfBase64 ?? '', url: pdfUrl(result.value.pdfBase64 ?? '') });
+    setSheet(result.value.pdfBase64 ?? '');
     onMade?.();
-  }
-
-  async function save(): Promise<void> {
-    if (!sheet) return;
-    const saved = await saveOutputs([{ name: 'banhchi-recovery-sheet.pdf', base64: sheet.base64 }], { title: t('keys.save'), kinds: [{ label: 'PDF', extensions: ['pdf'] }] });
-    if (saved && !saved.ok) setError(saved.error);
   }
 
   return (
@@ -56,16 +46,37 @@ export function RecoverySheet({ confirm, onMade, label }: { confirm: boolean; on
         </button>
       )}
       {error ? <ErrorMessage error={error} /> : null}
-      {sheet ? (
-        <>
-          <p role="status">{t('keys.sheetReady')}</p>
-          <p>
-            <button type="button" onClick={() => frame.current?.contentWindow?.print()}>{t('print.ui.print')}</button>{' '}
-            <button type="button" onClick={() => void save()}>{t('keys.save')}</button>
-          </p>
-          <iframe ref={frame} className="pdf-preview" title={t('keys.sheetTitle')} src={sheet.url} style={{ width: '100%', height: '70vh' }} />
-        </>
-      ) : null}
+      {sheet !== null ? <SheetPreview base64={sheet} /> : null}
     </div>
+  );
+}
+
+/** A recovery sheet just made: shown, printed or saved now (its key is on this sheet only). */
+export function SheetPreview({ base64 }: { base64: string }) {
+  const { t } = useTranslation();
+  const [url, setUrl] = useState<string>();
+  const [error, setError] = useState<AppErrorShape>();
+  const frame = useRef<HTMLIFrameElement>(null);
+  useEffect(() => {
+    const made = pdfUrl(base64);
+    setUrl(made);
+    return () => URL.revokeObjectURL(made);
+  }, [base64]);
+
+  async function save(): Promise<void> {
+    const saved = await saveOutputs([{ name: 'banhchi-recovery-sheet.pdf', base64 }], { title: t('keys.save'), kinds: [{ label: 'PDF', extensions: ['pdf'] }] });
+    if (saved && !saved.ok) setError(saved.error);
+  }
+
+  return (
+    <>
+      <p role="status">{t('keys.sheetReady')}</p>
+      <p>
+        <button type="button" onClick={() => frame.current?.contentWindow?.print()}>{t('print.ui.print')}</button>{' '}
+        <button type="button" onClick={() => void save()}>{t('keys.save')}</button>
+      </p>
+      {error ? <ErrorMessage error={error} /> : null}
+      {url ? <iframe ref={frame} className="pdf-preview" title={t('keys.sheetTitle')} src={url} style={{ width: '100%', height: '70vh' }} /> : null}
+    </>
   );
 }
