@@ -56,7 +56,9 @@ export async function dispatch(options: DispatchOptions, op: unknown, input: unk
       return failure({ code: 'boundary.invalidResponse', params: { op } });
     }
     // A record shown to someone is answered only once the read is in the audit chain.
-    appendAudit(ctx.writer(), auditedReads(options.db, op, request, checked.data, reads));
+    // A call that replaced the register (restore, key rotation) writes to the connection opened after it.
+    const writer = options.db === ctx.db ? ctx.writer() : createContext({ db: options.db, actor, jobs: options.jobs }).writer();
+    appendAudit(writer, auditedReads(options.db, op, request, checked.data, reads));
     return { ok: true, value: checked.data };
   } catch (error) {
     return failure(toErrorShape(error, op));
