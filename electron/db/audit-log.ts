@@ -68,8 +68,9 @@ function readsPart(filter: AuditFilter): Part | null {
 /** Writes: the change log keeps instants (UTC); office days become instant bounds. */
 function writesPart(filter: AuditFilter, zone: string): Part | null {
   if (filter.kind === 'read' || (filter.operation && !isWrite(filter.operation))) return null;
-  // The audit chain's own entries are the reads above, not writes someone made.
-  const where: string[] = [`entity <> 'audit_entry'`];
+  // The audit chain's own entries are the reads above, not writes someone made; the gazetteer's
+  // thousands of units are reference data, not anyone's record (their import is in the sync history).
+  const where: string[] = [`entity NOT IN ('audit_entry', 'admin_unit', 'reference_version')`];
   const params: unknown[] = [];
   const bound = (day: string) => new Date(instantOf(day, zone)).toISOString();
   if (filter.from) add(where, params, 'at >= ?', bound(filter.from));

@@ -7,17 +7,19 @@ import { verifyChains } from '../db/audit.js';
 import { auditedOperations, auditPage, auditRows, type AuditFilter, type AuditLogRow } from '../db/audit-log.js';
 import { officeZone } from '../db/settings.js';
 
-function officeNames(ctx: HandlerContext): Map<string, string> {
-  const rows = ctx.db.prepare('SELECT id, name FROM office').all() as { id: string; name: string }[];
-  return new Map(rows.map((r) => [r.id, r.name]));
+type OfficeNames = Map<string, { name: string; nameKm: string | null }>;
+
+function officeNames(ctx: HandlerContext): OfficeNames {
+  const rows = ctx.db.prepare('SELECT id, name, name_km FROM office').all() as { id: string; name: string; name_km: string | null }[];
+  return new Map(rows.map((r) => [r.id, { name: r.name, nameKm: r.name_km || null }]));
 }
 
 /** Rows as the screen shows them: times in the office's zone, user, office and person names where known here. */
-function shown(ctx: HandlerContext, zone: string, rows: AuditLogRow[], offices: Map<string, string>): AuditRowDto[] {
+function shown(ctx: HandlerContext, zone: string, rows: AuditLogRow[], offices: OfficeNames): AuditRowDto[] {
   const names = userNames(ctx.db, rows.map((r) => r.actor));
   const person = ctx.db.prepare(`SELECT trim(surname || ' ' || given_names) FROM person WHERE id = ?`).pluck();
   return rows.map((r) => ({
-    kind: r.kind, office: r.office, officeName: offices.get(r.office) ?? null, seq: r.seq, at: normaliseDateTime(r.at, zone) ?? r.at,
+    kind: r.kind, office: r.office, officeName: offices.get(r.office)?.name ?? null, officeNameKm: offices.get(r.office)?.nameKm ?? null, seq: r.seq, at: normaliseDateTime(r.at, zone) ?? r.at,
     actor: r.actor, actorName: names.get(r.actor) ?? null, operation: r.operation, entity: r.entity, recordId: r.recordId,
     recordName: r.entity === 'person' ? ((person.get(r.recordId) as string | undefined) ?? null) : null,
   }));
@@ -42,7 +44,7 @@ export const auditHandlers: Pick<HandlerTable, AuditOp> = {
 
   'audit.verify': (ctx) => {
     const names = officeNames(ctx);
-    return verifyChains(ctx.db).map((report) => ({ ...report, officeName: names.get(report.office) ?? null }));
+    return verifyChains(ctx.db).map((report) => ({ ...report, officeName: names.get(report.office)?.name ?? null, officeNameKm: names.get(report.office)?.nameKm ?? null }));
   },
 
   'audit.export': (ctx, request) => {

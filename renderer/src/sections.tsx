@@ -1,5 +1,4 @@
 import type { ComponentType } from 'react';
-import type { OpName } from '../../shared/contract/index.js';
 import { HomeAlerts } from './components/HomeAlerts.js';
 import { UrgentReferrals } from './components/UrgentReferrals.js';
 import { CampaignsSection } from './screens/CampaignsSection.js';
@@ -14,6 +13,8 @@ import { SyncSection } from './screens/SyncSection.js';
 import { CasesSection } from './screens/cases/CasesSection.js';
 import { BackupReminder } from './screens/backup/BackupScreen.js';
 import { Can } from './session.js';
+import { AuditScreen } from './screens/AuditScreen.js';
+import type { OpName } from '../../shared/contract/index.js';
 
 /** Props every section screen gets: the route segments after its own id (`#/premises/ID` → ['ID']). */
 export interface SectionProps {
@@ -21,7 +22,7 @@ export interface SectionProps {
 }
 
 export interface Section {
-  id: 'home' | 'premises' | 'foreigners' | 'cases' | 'documents' | 'campaigns' | 'sync' | 'reports' | 'settings';
+  id: 'home' | 'premises' | 'foreigners' | 'cases' | 'documents' | 'campaigns' | 'sync' | 'reports' | 'audit' | 'settings';
   component: ComponentType<SectionProps>;
   /** Shown in the navigation only to roles that may call one of these (none: to everyone). */
   uses?: OpName[];
@@ -37,6 +38,7 @@ export const sections: Section[] = [
   { id: 'campaigns', component: CampaignsSection, uses: ['campaigns.create', 'declarations.record', 'inspections.record', 'campaigns.sendDown'] },
   { id: 'sync', component: SyncSection },
   { id: 'reports', component: ReportsScreen },
+  { id: 'audit', component: AuditScreen, uses: ['audit.list'] },
   { id: 'settings', component: SettingsScreen },
 ];
 

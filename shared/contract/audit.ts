@@ -23,8 +23,9 @@ export type AuditFilterDto = z.infer<typeof auditFilter>;
 export const auditRowSchema = z.object({
   kind: z.enum(['read', 'write']),
   office: z.string(),
-  /** The office's name when this register knows it. */
+  /** The office's names when this register knows it. */
   officeName: z.string().nullable(),
+  officeNameKm: z.string().nullable(),
   seq: z.number().int(),
   /** Office-local date-time with offset. */
   at: z.string(),
@@ -42,6 +43,7 @@ export type AuditRowDto = z.infer<typeof auditRowSchema>;
 export const chainReportSchema = z.object({
   office: z.string(),
   officeName: z.string().nullable(),
+  officeNameKm: z.string().nullable(),
   entries: z.number().int(),
   /** The first entry that does not fit (null: the chain verifies). `id` is null for a missing entry. */
   broken: z.object({ seq: z.number().int(), id: z.string().nullable(), reason: z.enum(['hash', 'link', 'gap']) }).nullable(),

@@ -49,7 +49,8 @@ export function registerAuditCommands(program: Command): void {
       const reports = await withBackend(options, (call) => call('audit.verify', {}));
       const t = translator(options);
       print(options, reports, () => (reports.length === 0 ? t('audit.cli.empty') : reports.map((r) => {
-        const office = r.officeName ? `${r.officeName} (${r.office})` : r.office;
+        const name = (options.lang === 'km' && r.officeNameKm) || r.officeName;
+        const office = name ? `${name} (${r.office})` : r.office;
         if (!r.broken) return t('audit.cli.ok', { office, count: r.entries });
         return t('audit.cli.broken', { office, seq: r.broken.seq, id: r.broken.id ?? '-', reason: t(`audit.reason.${r.broken.reason}`) });
       }).join('\n')));

@@ -75,7 +75,7 @@ describe('audit of reads', () => {
     const { person } = await registered(t);
     for (let i = 0; i < 5; i += 1) await t.ok('persons.get', { id: person.id }, CLERK);
     const rows = entries(t);
-    expect(await t.ok('audit.verify', {}, ADMIN)).toEqual([{ office: 'unconfigured', officeName: null, entries: 5, broken: null }]);
+    expect(await t.ok('audit.verify', {}, ADMIN)).toEqual([{ office: 'unconfigured', officeName: null, officeNameKm: null, entries: 5, broken: null }]);
     t.db.close();
 
     // Someone hides that the clerk opened the record: entry 3 now names another user.
