@@ -339,6 +339,11 @@ test('an ad-hoc inspection from the screen; the Campaigns section only for roles
   await page.getByRole('button', { name: 'Save the inspection' }).click();
   await expect(page.getByText(/Ad hoc inspection · Planned date: 4 May 2026 · Done · INS\/12\/2026\/00001$/)).toBeVisible();
   await expect(page.getByRole('table', { name: 'Persons found' }).getByRole('row', { name: /PHAM VAN AN/ })).toContainText('Due by 24 May 2026 (20 days left)');
+  // In Khmer a label's colon is ៖, as on the other screens' documents.
+  await page.getByRole('button', { name: 'ខ្មែរ' }).click();
+  await expect(page.getByText('ថ្ងៃគ្រោងទុក៖ ៤ ឧសភា ២០២៦', { exact: false })).toBeVisible();
+  await expect(page.getByText('ក្រុមត្រួតពិនិត្យ៖ Capt. Sok Dara')).toBeVisible();
+  await page.getByRole('button', { name: 'English' }).click();
   // It is listed with the others, and awaits proof.
   await page.getByRole('link', { name: '← All campaigns' }).click();
   await page.getByRole('link', { name: 'Inspections', exact: true }).click();

@@ -34,6 +34,7 @@ export function CampaignPage({ id }: { id: string }) {
   if (campaign.error) return <ErrorMessage error={campaign.error} />;
   if (!campaign.data) return null;
   const c = campaign.data.campaign;
+  const colon = f.language === 'km' ? '៖ ' : ': ';
   const canPlan = office.data?.level !== 'commune' && mayPlan;
   const plan = async () => {
     setError(null);
@@ -63,8 +64,8 @@ export function CampaignPage({ id }: { id: string }) {
       <div className="card" aria-label={t('camp.counts')}>
         <h2>{t('camp.counts')}</h2>
         <ul className="counts">
-          <li>{t('camp.targets')}: <strong>{f.number(c.counts.targets)}</strong></li>
-          {STATES.map((s) => <li key={s}>{t(`camp.state.${s}`)}: <strong data-state={s}>{f.number(c.counts[s])}</strong></li>)}
+          <li>{t('camp.targets')}{colon}<strong>{f.number(c.counts.targets)}</strong></li>
+          {STATES.map((s) => <li key={s}>{t(`camp.state.${s}`)}{colon}<strong data-state={s}>{f.number(c.counts[s])}</strong></li>)}
         </ul>
       </div>
       {campaign.data.byCommune.length > 0 ? (

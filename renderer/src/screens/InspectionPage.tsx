@@ -27,6 +27,8 @@ export function InspectionPage({ id }: { id: string }) {
   if (detail.error) return <ErrorMessage error={detail.error} />;
   if (!detail.data) return null;
   const d = detail.data;
+  // Khmer writes a label's colon as ៖.
+  const colon = f.language === 'km' ? '៖ ' : ': ';
   const i = d.inspection;
   const print = async () => {
     setError(null);
@@ -39,14 +41,14 @@ export function InspectionPage({ id }: { id: string }) {
     <section>
       <p>{i.campaignId ? <a href={`#/campaigns/${i.campaignId}`}>{t('camp.backTo', { title: i.campaignTitle ?? '' })}</a> : <a href="#/campaigns">{t('camp.back')}</a>}</p>
       <h1>{t('camp.inspection.title', { site: i.siteName })}</h1>
-      <p className="hint">{t(`print.inspection.reasonCode.${i.reason}`)} · {t('camp.plan.date')}: {f.date(i.plannedOn)} · {t(`camp.inspectionStatus.${i.status}`)}{i.docNo ? ` · ${i.docNo}` : ''}</p>
+      <p className="hint">{t(`print.inspection.reasonCode.${i.reason}`)} · {t('camp.plan.date')}{colon}{f.date(i.plannedOn)} · {t(`camp.inspectionStatus.${i.status}`)}{i.docNo ? ` · ${i.docNo}` : ''}</p>
       {i.status === 'planned' ? (mayRecord ? <RecordForm id={id} onDone={detail.reload} /> : <p className="hint">{t('camp.inspection.notRecordedYet')}</p>) : (
         <>
           <div className="card">
-            <p>{t('print.inspection.date')}: {f.date(i.inspectedOn)}</p>
-            <p>{t('print.inspection.teamSection')}: {i.team.join(', ')}</p>
-            {i.premisesFindings ? <p>{t('print.inspection.premisesSection')}: {i.premisesFindings}</p> : null}
-            {i.outcome ? <p>{t('print.inspection.outcomeLabel')}: {t(`print.inspection.outcome.${i.outcome}`)}</p> : null}
+            <p>{t('print.inspection.date')}{colon}{f.date(i.inspectedOn)}</p>
+            <p>{t('print.inspection.teamSection')}{colon}{i.team.join(', ')}</p>
+            {i.premisesFindings ? <p>{t('print.inspection.premisesSection')}{colon}{i.premisesFindings}</p> : null}
+            {i.outcome ? <p>{t('print.inspection.outcomeLabel')}{colon}{t(`print.inspection.outcome.${i.outcome}`)}</p> : null}
             {mayPrint ? <button type="button" onClick={() => void print()}>{t('camp.inspection.print')}</button> : null}
           </div>
           <h2>{t('camp.inspection.persons', { count: f.number(d.persons.length) })}</h2>
@@ -87,7 +89,7 @@ export function InspectionPage({ id }: { id: string }) {
                 {d.referrals.map((r) => (
                   <li key={r.id} className={r.urgent ? 'alert alert-high' : undefined}>
                     {r.urgent ? <strong>{t('print.inspection.urgent')} </strong> : null}
-                    {t(`print.inspection.authority.${r.authority}`)}: {t(`print.inspection.grounds.${r.grounds}`)} · {f.date(r.referredOn)}
+                    {t(`print.inspection.authority.${r.authority}`)}{colon}{t(`print.inspection.grounds.${r.grounds}`)} · {f.date(r.referredOn)}
                   </li>
                 ))}
               </ul>
