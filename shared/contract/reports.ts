@@ -73,7 +73,8 @@ export type Dashboard = z.infer<typeof dashboardSchema>;
 export const reportsOps = {
   /** A report as a file to pass on: a spreadsheet (one sheet per table) or a PDF in the documents' layout. */
   'reports.export': operation({
-    request: reportRequest.extend({ format: z.enum(['xlsx', 'pdf']), language: z.enum(['en', 'km']) }),
+    /** `bilingual`: a PDF in Khmer with English beneath, as the documents print (PDF only). */
+    request: reportRequest.extend({ format: z.enum(['xlsx', 'pdf']), language: z.enum(['en', 'km']), bilingual: z.boolean().default(false) }),
     response: z.object({ file: z.object({ name: z.string(), base64: z.string() }) }),
   }),
   /** The home screen's figures for this office's level. */

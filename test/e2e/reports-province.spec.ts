@@ -227,11 +227,15 @@ test('a province with two communes synced: home figures from the data, a report 
   await province!.getByRole('button', { name: 'ខ្មែរ' }).click();
   await expect(province!.getByRole('heading', { name: 'ជនបរទេសកំពុងស្នាក់នៅ តាមអង្គភាពរដ្ឋបាល' })).toBeVisible();
   await screenshot(province!, 'reports-province-by-unit-km');
-  const pdf = await download(province!, () => province!.getByRole('button', { name: 'រក្សាទុកជា PDF' }).click(), usb);
+  const pdf = await download(province!, () => province!.getByRole('button', { name: 'រក្សាទុកជា PDF', exact: true }).click(), usb);
   expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
   const png = path.join(REPO, 'test-results/screenshots/reports-province-by-unit-km-pdf');
   execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, png]);
   expect(readFileSync(`${png}.png`).length).toBeGreaterThan(10_000);
+  // Khmer with its English beneath, like the documents.
+  const both = await download(province!, () => province!.getByRole('button', { name: 'រក្សាទុកជា PDF ជាភាសាខ្មែរ និងអង់គ្លេស' }).click(), usb);
+  expect(path.basename(both)).toMatch(/-km-en\.pdf$/);
+  expect(execFileSync('pdftotext', ['-layout', both, '-'], { encoding: 'utf8' })).toContain('Foreigners staying, by administrative unit');
 
   // The cases register's counts as a report: a raid at the factory, persons found and a suspect charged.
   await province!.getByRole('button', { name: 'English' }).click();

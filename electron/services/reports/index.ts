@@ -107,10 +107,11 @@ export function runReport(db: Database, request: Request): ReportResult {
 }
 
 export const reportsHandlers: Pick<HandlerTable, 'reports.list' | 'reports.run' | 'reports.dashboard' | 'reports.export'> = {
-  'reports.export': async (ctx, { format, language, ...request }) => {
+  'reports.export': async (ctx, { format, language, bilingual, ...request }) => {
+    if (bilingual && format !== 'pdf') throw new AppError('reports.bilingualPdfOnly', { field: 'bilingual' });
     const result = runReport(ctx.db, request);
-    const bytes = format === 'pdf' ? await reportPdf(ctx.db, ctx.office(), result, language) : await reportXlsx(result, language);
-    return { file: { name: `${result.name}-${result.today}.${format}`, base64: bytes.toString('base64') } };
+    const bytes = format === 'pdf' ? await reportPdf(ctx.db, ctx.office(), result, bilingual ? 'km+en' : language) : await reportXlsx(result, language);
+    return { file: { name: `${result.name}-${result.today}${bilingual ? '-km-en' : ''}.${format}`, base64: bytes.toString('base64') } };
   },
   'reports.dashboard': (ctx, request) => {
     const office = ctx.office();

@@ -75,42 +75,56 @@ function drawChart(c: Composer, table: TableModel, language: Language): void {
   c.y = y0 + layout.height + 6;
 }
 
-function drawTable(c: Composer, table: TableModel, language: Language, totalLabel: string): void {
+/** A table on the page; with `english` (a Khmer and English PDF), headings and row labels carry their English beneath. */
+function drawTable(c: Composer, table: TableModel, language: Language, totalLabel: string, english?: { table: TableModel; total: string }): void {
   const kinds = table.definition.columns.map((col) => col.kind);
   const first = Math.min(170, c.width * 0.34);
   const rest = (c.width - first) / Math.max(1, kinds.length);
   const widths = [first, ...kinds.map(() => rest)];
   const size = 8;
+  const small = 6.5;
   const pad = 2.5;
-  const row = (cells: string[], bold: boolean, shade: boolean) => {
-    const h = Math.max(...cells.map((text, i) => c.layout(text, { size, width: widths[i]! - 2 * pad, face: bold ? 'kmBold' : 'km' }).height)) + 2 * pad;
+  const row = (cells: string[], bold: boolean, shade: boolean, under: (string | undefined)[] = []) => {
+    const face = bold ? 'kmBold' : 'km';
+    const heights = cells.map((text, i) => {
+      const main = c.layout(text, { size, width: widths[i]! - 2 * pad, face }).height;
+      const second = under[i] && under[i] !== text ? c.layout(under[i]!, { size: small, width: widths[i]! - 2 * pad, face }).height : 0;
+      return { main, second };
+    });
+    const h = Math.max(...heights.map((x) => x.main + x.second)) + 2 * pad;
     if (c.y + h > c.bottom) c.newPage();
     if (shade) c.doc.save().rect(c.left, c.y, c.width, h).fill('#e8e8e8').restore();
     let x = c.left;
     cells.forEach((text, i) => {
       c.box(x, c.y, widths[i]!, h, 0.4);
-      c.textAt(text, c.y + pad, { size, x: x + pad, width: widths[i]! - 2 * pad, face: bold ? 'kmBold' : 'km', align: i > 0 && kinds[i - 1] !== 'text' ? 'right' : 'left' });
+      const align = i > 0 && kinds[i - 1] !== 'text' ? 'right' : 'left';
+      c.textAt(text, c.y + pad, { size, x: x + pad, width: widths[i]! - 2 * pad, face, align });
+      if (heights[i]!.second > 0) c.textAt(under[i]!, c.y + pad + heights[i]!.main, { size: small, x: x + pad, width: widths[i]! - 2 * pad, face, align, color: '#555555' });
       x += widths[i]!;
     });
     c.y += h;
   };
-  row(table.headings, true, true);
-  for (const r of table.rows) row([r.label, ...r.cells.map((cell, i) => formatCell(cell, kinds[i] ?? 'count', language))], false, false);
-  if (table.total && table.rows.length > 0) row([totalLabel, ...table.total.map((cell, i) => formatCell(cell, kinds[i] ?? 'count', language))], true, false);
+  row(table.headings, true, true, english?.table.headings);
+  table.rows.forEach((r, i) => row([r.label, ...r.cells.map((cell, j) => formatCell(cell, kinds[j] ?? 'count', language))], false, false, [english?.table.rows[i]?.label]));
+  if (table.total && table.rows.length > 0) row([totalLabel, ...table.total.map((cell, i) => formatCell(cell, kinds[i] ?? 'count', language))], true, false, [english?.total]);
   c.y += 8;
 }
 
 /**
  * A report on A4 in the documents' layout: Kingdom heading and ornament, the issuing office at top
  * left, the title in Moul, what it covers, each table with its chart, and the place-and-date line.
+ * `km+en` prints like the documents: Khmer first, its English beneath (title, scope, table titles,
+ * headings and row labels), numbers in Khmer digits, the chart in Khmer.
  * Text goes through the HarfBuzz path of electron/print (Khmer shaped, words broken by dictionary).
  */
-export async function reportPdf(db: Database, office: Office | null, result: ReportResult, language: Language): Promise<Buffer> {
+export async function reportPdf(db: Database, office: Office | null, result: ReportResult, mode: Language | 'km+en'): Promise<Buffer> {
   await loadShaper();
   const definition = reportDefinition(result.name);
   if (!definition) throw new Error(`unknown report ${result.name}`);
+  const language: Language = mode === 'en' ? 'en' : 'km';
   const { t } = createI18n(language);
-  const c = new Composer(language);
+  const en = mode === 'km+en' ? createI18n('en').t : null;
+  const c = new Composer(mode);
   c.beginDocument();
   const info = officeInfo(db, office);
   const top = c.y;
@@ -119,15 +133,25 @@ export async function reportPdf(db: Database, office: Office | null, result: Rep
   authority(c, info, undefined, top + 22);
   c.y = Math.max(headingEnd, c.y) + 6;
   const centre = { align: 'center' as const, x: c.left, width: c.width };
+  const grey = { color: '#444444' };
   c.text(reportTitle(t, result.name), { ...centre, face: language === 'km' ? 'moul' : 'kmBold', size: language === 'km' ? 12 : 13 });
-  c.text(reportScope(t, result, language, (code) => nationalityName(code, language)), { ...centre, size: 9, color: '#444444' });
+  if (en) c.text(reportTitle(en, result.name), { ...centre, face: 'kmBold', size: 10, ...grey });
+  c.text(reportScope(t, result, language, (code) => nationalityName(code, language)), { ...centre, size: 9, ...grey });
+  if (en) c.text(reportScope(en, result, 'en', (code) => nationalityName(code, 'en')), { ...centre, size: 8, ...grey });
   c.y += 8;
   const tables = tableModels(t, definition, result, language);
-  for (const table of tables) {
-    if (tables.length > 1) c.text(table.title, { face: 'kmBold', size: 10 });
+  const english = en ? tableModels(en, definition, result, 'en') : null;
+  const totalLabel = t('reports.total' as never) as unknown as string;
+  tables.forEach((table, i) => {
+    if (tables.length > 1) {
+      // A table's title stays with the start of its chart (no title alone at the foot of a page).
+      c.ensure(table.rows.length > 0 ? 160 : 60);
+      c.text(table.title, { face: 'kmBold', size: 10 });
+      if (english) c.text(english[i]!.title, { face: 'kmBold', size: 8.5, ...grey });
+    }
     if (table.rows.length > 0) drawChart(c, table, language);
-    drawTable(c, table, language, t('reports.total' as never) as unknown as string);
-  }
+    drawTable(c, table, language, totalLabel, english ? { table: english[i]!, total: en!('reports.total' as never) as unknown as string } : undefined);
+  });
   c.ensure(50);
   placeDate(c, info.place, result.today, c.left + c.width / 2, c.width / 2);
   return c.finish();

@@ -46,9 +46,9 @@ export function ReportsScreen({ path }: SectionProps) {
   const data = result.data?.name === definition.name ? result.data : undefined;
   const tables = data ? tableModels(t, definition, data, language) : [];
   const [saveError, setSaveError] = useState<AppErrorShape | null>(null);
-  const save = async (format: 'xlsx' | 'pdf') => {
+  const save = async (format: 'xlsx' | 'pdf', bilingual = false) => {
     setSaveError(null);
-    const made = await api['reports.export']({ ...request, format, language });
+    const made = await api['reports.export']({ ...request, format, language, bilingual });
     if (!made.ok) return setSaveError(made.error);
     const saved = await saveOutputs([made.value.file], { title: t(`reports.export.${format}`), kinds: [{ label: format.toUpperCase(), extensions: [format] }] });
     if (saved && !saved.ok) setSaveError(saved.error);
@@ -98,6 +98,7 @@ export function ReportsScreen({ path }: SectionProps) {
           {(['xlsx', 'pdf'] as const).map((format) => (
             <button key={format} type="button" onClick={() => void save(format)}>{t(`reports.export.${format}`)}</button>
           ))}
+          <button type="button" onClick={() => void save('pdf', true)}>{t('reports.export.pdfBilingual')}</button>
         </div>
       ) : null}
       {saveError ? <ErrorMessage error={saveError} /> : null}

@@ -3,6 +3,7 @@ import { REPORTS } from '../../../../shared/reports/index.js';
 import { REPORT_QUERIES, defaultFrom } from '../../../../electron/services/reports/index.js';
 import { monthsBetween } from '../../../../electron/services/reports/registration.js';
 import { personFields, registerBackend } from '../registration/fixtures.js';
+import { extractLines } from '../../../helpers/pdf-text.js';
 
 const TODAY = '2026-03-01';
 const PP = '120101';
@@ -135,6 +136,22 @@ describe('reports', () => {
     await refuse({ name: 'pledges', unit: '99' }, 'reports.unknownUnit');
     await refuse({ name: 'timeliness', from: '2026-02-01', to: '2026-01-01' }, 'reports.periodReversed');
     await refuse({ name: 'no-such-report' }, 'reports.unknown');
+  });
+
+  it('a PDF in Khmer with its English beneath, like the documents; Khmer and English together only for a PDF', async () => {
+    const { t } = await register();
+    const { file } = await t.ok('reports.export', { name: 'foreigners-by-nationality', today: TODAY, format: 'pdf', language: 'km', bilingual: true });
+    expect(file.name).toBe(`foreigners-by-nationality-${TODAY}-km-en.pdf`);
+    const text = (await extractLines('poppler', Buffer.from(file.base64, 'base64'))).join('\n');
+    // Title, scope, headings and row labels in Khmer, each with its English beneath.
+    expect(text.indexOf('សញ្ជាតិ')).toBeGreaterThanOrEqual(0);
+    expect(text.indexOf('Foreigners staying, by nationality')).toBeGreaterThan(text.indexOf('សញ្ជាតិ'));
+    for (const english of ['Staying on 1 March 2026', 'Nationality', 'Germany', 'Total', 'KINGDOM OF CAMBODIA']) expect(text).toContain(english);
+    // Khmer only: no English beneath.
+    const km = await t.ok('reports.export', { name: 'foreigners-by-nationality', today: TODAY, format: 'pdf', language: 'km' });
+    expect((await extractLines('poppler', Buffer.from(km.file.base64, 'base64'))).join('\n')).not.toContain('Germany');
+    const refused = await t.call('reports.export', { name: 'foreigners-by-nationality', today: TODAY, format: 'xlsx', language: 'km', bilingual: true });
+    expect(refused.ok ? 'ok' : refused.error.code).toBe('reports.bilingualPdfOnly');
   });
 
   it('periods: whole months, a year ending this month', () => {
