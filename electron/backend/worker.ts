@@ -7,8 +7,10 @@ import { dispatch } from './boundary.js';
 import { isMarkedCancelled, markCancelled } from './cancel-flags.js';
 import { handlers } from './handlers.js';
 import type { HostMessage, WorkerMessage, WorkerStartData } from './worker-protocol.js';
+import { preferSmallHeap } from './heap.js';
 
 /** The database thread: one writer connection, every handler runs here, the window never waits. */
+preferSmallHeap();
 const { dbFile, cancelBuffer, resourcesDir, dbKey } = workerData as WorkerStartData;
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run in a worker thread');

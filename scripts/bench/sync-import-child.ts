@@ -5,6 +5,10 @@
  * the peak during it (Linux: VmHWM after resetting it through /proc/self/clear_refs) and the time.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { preferSmallHeap } from '../../electron/backend/heap.js';
+
+// As the database thread and the CLI do (BENCH_DEFAULT_HEAP=1 measures V8's default heap growth instead).
+if (!process.env.BENCH_DEFAULT_HEAP) preferSmallHeap();
 import { LOCAL_OPERATOR } from '../../shared/actor.js';
 import { createLocalBackend } from '../../electron/backend/backend.js';
 import { openDatabase } from '../../electron/db/open.js';

@@ -126,7 +126,7 @@ try {
     global.gc?.();
     const [exported, exportMs, exportRss] = await peakRss(() => commune.call('sync.export', { passphrase: PASS, dir }));
     await province.backend.close();
-    const child = JSON.parse(execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', CHILD, province.file, exported.files[0]], {
+    const child = JSON.parse(execFileSync(process.execPath, [...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), '--expose-gc', '--import', 'tsx', CHILD, province.file, exported.files[0]], {
       encoding: 'utf8', env: { ...process.env, BANHCHI_PASSPHRASE: PASS }, maxBuffer: 1 << 20,
     })) as { status: string; error: unknown; before: number; peak: number; ms: number; method: string };
     if (child.status !== 'applied') throw new Error(JSON.stringify(child));
