@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { AppErrorShape } from '../../../shared/errors.js';
 import { api } from '../api.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
-import { Choice, TextField } from '../components/FormFields.js';
+import { Choice } from '../components/FormFields.js';
 import { RecordPicker } from '../components/RecordPicker.js';
 import { todayInOffice } from '../office-time.js';
 import { navigate } from '../router.js';
+import { DateField } from '../components/DateField.js';
 
 /**
  * An inspection outside any campaign (a tip, a complaint, a site passed on patrol): the site and the
@@ -35,7 +36,7 @@ export function AdHocInspectionForm() {
         options={[{ value: 'employer', label: t('camp.adHoc.employer') }, { value: 'premises', label: t('camp.adHoc.premises') }]}
       />
       <RecordPicker key={kind} kind={kind} label={t('camp.adHoc.site')} value={targetId} onChange={(id) => { setTargetId(id); setError(null); }} />
-      <TextField label={t('camp.plan.date')} type="date" value={plannedOn} onChange={setPlannedOn} required />
+      <DateField label={t('camp.plan.date')} value={plannedOn} onChange={setPlannedOn} required />
       <div className="actions"><button type="submit">{t('camp.adHoc.button')}</button></div>
       {error ? <ErrorMessage error={error} /> : null}
     </form>

@@ -6,6 +6,7 @@ import { api } from '../api.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { useFormat } from '../format.js';
 import { navigate } from '../router.js';
+import { DateField } from '../components/DateField.js';
 
 /** A new campaign: kind, title, legal reference, units in scope, start and deadline, targeted types or sectors. */
 export function CampaignForm() {
@@ -49,8 +50,8 @@ export function CampaignForm() {
           <input value={units} onChange={(e) => setUnits(e.target.value)} required aria-describedby="scope-hint" />
           <span id="scope-hint" className="hint">{t('camp.field.scopeHint')}</span>
         </label>
-        <label>{t('camp.field.start')}<input type="date" value={start} onChange={(e) => setStart(e.target.value)} required /></label>
-        <label>{t('camp.field.deadline')}<input type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} required /></label>
+        <DateField label={t('camp.field.start')} value={start} onChange={setStart} required />
+        <DateField label={t('camp.field.deadline')} value={deadline} onChange={setDeadline} required />
         {kind === 'premises_pledge' ? (
           <fieldset>
             <legend>{t('camp.field.types')}</legend>

@@ -10,6 +10,7 @@ import { todayInOffice } from '../office-time.js';
 import { navigate } from '../router.js';
 import { saveOutputs } from '../save-files.js';
 import { useCan } from '../session.js';
+import { DateField } from '../components/DateField.js';
 
 const STATES: TargetState[] = ['not_yet', 'on_time', 'late', 'missing', 'exempt'];
 const RULES = ['late', 'missing', 'over_quota', 'no_pledge'] as const;
@@ -123,7 +124,7 @@ export function CampaignPage({ id }: { id: string }) {
               </label>
             ))}
           </fieldset>
-          <label>{t('camp.plan.date')}<input type="date" value={plannedOn} onChange={(e) => setPlannedOn(e.target.value)} /></label>
+          <DateField label={t('camp.plan.date')} value={plannedOn} onChange={setPlannedOn} />
           <button type="button" disabled={rules.length === 0} onClick={() => void plan()}>{t('camp.plan.button')}</button>
           {planned ? <p role="status">{planned}</p> : null}
         </div>

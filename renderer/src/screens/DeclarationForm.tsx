@@ -10,6 +10,7 @@ import { useFormat } from '../format.js';
 import { useQuery } from '../hooks.js';
 import { todayInOffice } from '../office-time.js';
 import { navigate } from '../router.js';
+import { DateField } from '../components/DateField.js';
 
 interface WorkerLine extends PickedPerson { category: 'office' | 'skilled' | 'unskilled'; workStatus: (typeof workStatus.options)[number]; permitNo: string; receiptNo: string; permitExpiry: string }
 
@@ -48,7 +49,7 @@ export function DeclarationForm({ campaignId, targetId }: { campaignId: string; 
       <p><a href={`#/campaigns/${campaignId}`}>{t('camp.backTo', { title: campaign.data?.campaign.title ?? '' })}</a></p>
       <h1>{t('camp.declaration.title')}</h1>
       <form className="grid" onSubmit={(e) => { e.preventDefault(); void save(); }}>
-        <label>{t('camp.declaration.receivedOn')}<input type="date" value={receivedOn} onChange={(e) => setReceivedOn(e.target.value)} required /></label>
+        <DateField label={t('camp.declaration.receivedOn')} value={receivedOn} onChange={setReceivedOn} required />
         <label className="checkbox"><input type="checkbox" checked={exempt} onChange={(e) => setExempt(e.target.checked)} />{t('camp.declaration.exempt')}</label>
         {exempt ? <label>{t('camp.declaration.exemptReason')}<input value={exemptReason} onChange={(e) => setExemptReason(e.target.value)} /></label> : null}
         {!exempt && employer ? (

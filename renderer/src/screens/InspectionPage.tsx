@@ -10,6 +10,7 @@ import { useQuery } from '../hooks.js';
 import { todayInOffice } from '../office-time.js';
 import { saveOutputs } from '../save-files.js';
 import { useCan } from '../session.js';
+import { DateField } from '../components/DateField.js';
 
 type Finding = (typeof findingSchema.options)[number];
 interface FoundLine extends PickedPerson { finding: Finding; permitNo: string; receiptNo: string; note: string }
@@ -156,7 +157,7 @@ function RecordForm({ id, onDone }: { id: string; onDone: () => void }) {
   return (
     <form className="grid" aria-label={t('camp.inspection.record')} onSubmit={(e) => { e.preventDefault(); void save(); }}>
       <h2>{t('camp.inspection.record')}</h2>
-      <label>{t('print.inspection.date')}<input type="date" value={inspectedOn} onChange={(e) => setInspectedOn(e.target.value)} required /></label>
+      <DateField label={t('print.inspection.date')} value={inspectedOn} onChange={setInspectedOn} required />
       <label>{t('camp.inspection.team')}<textarea value={team} onChange={(e) => setTeam(e.target.value)} rows={3} required /><span className="hint">{t('camp.inspection.teamHint')}</span></label>
       <fieldset>
         <legend>{t('camp.inspection.found')}</legend>
