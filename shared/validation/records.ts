@@ -159,6 +159,13 @@ export const ENTITY_RULES: Record<string, EntityRules> = {
       created_at: stamp(true),
     },
   },
+  passport: {
+    id: RECORD,
+    fields: {
+      person_id: uuid(true), passport_no: text(20, { min: 1 }), issuing_state: nationality(), issued_on: date(), expires_on: date(true),
+      status: code(['current', 'previous'], { required: true }), replaced_on: date(), created_at: stamp(true),
+    },
+  },
   stay: {
     id: RECORD,
     fields: {

@@ -25,6 +25,16 @@ describe('record validator (local writes and sync apply alike)', () => {
     expect(reasons('premises', premises)).toEqual([]);
   });
 
+  it('checks a passport record as it checks the person (dates real, state in the list, status known)', () => {
+    const passport = { person_id: ID, passport_no: 'X1234567', issuing_state: 'FRA', expires_on: '2030-01-01', status: 'current', created_at: '2026-01-01T00:00:00Z' };
+    expect(reasons('passport', passport)).toEqual([]);
+    expect(reasons('passport', { ...passport, expires_on: '2030-02-30' })).toEqual(['expires_on:badDate']);
+    expect(reasons('passport', { ...passport, issuing_state: 'ZZZ' })).toEqual(['issuing_state:notInList']);
+    expect(reasons('passport', { ...passport, status: 'stolen' })).toEqual(['status:notInList']);
+    expect(reasons('passport', { ...passport, passport_no: '' })).toEqual(['passport_no:required']);
+    expect(reasons('passport', { ...passport, person_id: 'p1' })).toEqual(['person_id:badId']);
+  });
+
   it('refuses the values from the insider attack, each by field and reason', () => {
     expect(reasons('person', { ...person, birth_date: '2026-02-30' })).toEqual(['birth_date:badDate']);
     expect(reasons('person', { ...person, birth_date: 'yesterday' })).toEqual(['birth_date:badDate']);
