@@ -119,6 +119,11 @@ test('hotline complaint → operation → 12 found, 3 declared, 2 identified, 1 
   await setUpCommuneOffice(app, undefined, undefined, { as: 'provincial-officer' });
   const hotel = await call(app, 'premises.create', { nameLatin: 'Frangipani Hotel', type: 'hotel', communeCode: '120101' });
   const hotelId = hotel.value!.id;
+  const manager = await call(app, 'persons.register', {
+    fields: { surname: 'WONG', givenNames: 'KAI', sex: 'M', birthDate: '1980-04-04', nationality: 'CHN', passportNo: 'E98765432', issuingState: 'CHN', passportExpiry: '2031-01-01' },
+    source: 'manual',
+  });
+  expect(manager.ok).toBe(true);
 
   await test.step('a hotline complaint is taken in; the reporter is marked protected', async () => {
     await app.getByRole('navigation').getByRole('link', { name: 'Cases', exact: true }).click();
@@ -130,12 +135,17 @@ test('hotline complaint → operation → 12 found, 3 declared, 2 identified, 1 
     await form.getByLabel("Reporter's name").fill('Chan Sopheap');
     await form.getByLabel("Reporter's contact").fill('012 345 678');
     await form.getByRole('group', { name: 'Premises complained about (from the register)' }).locator('select').selectOption({ label: 'Frangipani Hotel' });
+    const about = form.getByRole('region', { name: 'Person complained about (from the register)' });
+    await about.getByLabel('Search the register (name or passport number)').fill('WONG');
+    await about.getByRole('button', { name: /WONG KAI/ }).click();
+    await expect(about.getByRole('status')).toContainText('WONG KAI · E98765432');
     await form.getByLabel('Category').selectOption({ label: 'Human trafficking' });
     await form.getByLabel('Urgency').selectOption({ label: 'Immediate' });
     await form.getByLabel('What was reported').fill('People held for ransom on the third floor.');
     await form.getByRole('button', { name: 'Save complaint' }).click();
     await expect(app.getByRole('heading', { level: 1, name: 'Complaint: Human trafficking, 3 March 2026' })).toBeVisible();
     await expect(app.getByText('Chan Sopheap · 012 345 678')).toBeVisible();
+    await expect(app.getByRole('link', { name: 'WONG KAI' })).toBeVisible();
     await expect(app.getByText('Sensitive', { exact: true })).toBeVisible();
   });
 

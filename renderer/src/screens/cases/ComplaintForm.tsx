@@ -6,6 +6,7 @@ import { api } from '../../api.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Choice, TextField } from '../../components/FormFields.js';
 import { DateField } from '../../components/DateField.js';
+import { PersonFinder, type PickedPerson } from '../../components/PersonFinder.js';
 import { RecordPicker } from '../../components/RecordPicker.js';
 import { nowFields } from '../../office-time.js';
 import { navigate } from '../../router.js';
@@ -21,6 +22,7 @@ export function ComplaintForm() {
   const [reporterName, setReporterName] = useState('');
   const [reporterContact, setReporterContact] = useState('');
   const [premisesId, setPremisesId] = useState('');
+  const [person, setPerson] = useState<PickedPerson | null>(null);
   const [about, setAbout] = useState('');
   const [category, setCategory] = useState<(typeof complaintCategory.options)[number]>('human_trafficking');
   const [level, setLevel] = useState<(typeof urgency.options)[number]>('normal');
@@ -29,7 +31,7 @@ export function ComplaintForm() {
   const submit = async () => {
     const r = await api['complaints.create']({
       receivedAt: `${date}T${time}`, channel, anonymous, reporterName: anonymous ? '' : reporterName, reporterContact: anonymous ? '' : reporterContact,
-      premisesId: premisesId || null, about, category, urgency: level, narrative,
+      premisesId: premisesId || null, personId: person?.id ?? null, about, category, urgency: level, narrative,
     });
     if (!r.ok) return setError(r.error);
     navigate('cases', 'complaint', r.value.id);
@@ -60,6 +62,15 @@ export function ComplaintForm() {
         )}
       </fieldset>
       <RecordPicker kind="premises" label={t('cases.ui.premises')} value={premisesId} onChange={setPremisesId} />
+      <section aria-label={t('cases.ui.personAbout')}>
+        <h2>{t('cases.ui.personAbout')}</h2>
+        {person ? (
+          <p role="status">
+            {person.name} · {person.passportNo} · {person.nationality}{' '}
+            <button type="button" onClick={() => setPerson(null)}>{t('cases.ui.removePerson')}</button>
+          </p>
+        ) : <PersonFinder onPick={setPerson} />}
+      </section>
       <TextField label={t('input.field.about')} value={about} onChange={setAbout} hint={t('cases.ui.aboutHint')} />
       <div className="row">
         <Choice label={t('input.field.category')} value={category} onChange={(v) => setCategory(v as typeof category)}
