@@ -324,7 +324,7 @@ test('an ad-hoc inspection from the screen; the Campaigns section only for roles
   const site = form.getByRole('group', { name: 'Site to inspect' });
   await site.getByRole('searchbox').fill('Golden');
   await site.locator('select').selectOption({ label: 'Golden Dragon Karaoke' });
-  await expect(form.getByLabel('Planned date')).toHaveValue('2026-05-04');
+  await expect(form.getByLabel('Planned date')).toHaveValue('04/05/2026');
   await page.getByRole('button', { name: 'ខ្មែរ' }).click();
   await screenshot(page, 'inspection-adhoc-km');
   await page.getByRole('button', { name: 'English' }).click();
