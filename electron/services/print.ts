@@ -12,7 +12,8 @@ import { parseReceiptCode, shortHash } from '../print/qr.js';
 import { loadShaper } from '../print/shaper.js';
 import type { PrintLang } from '../print/strings.js';
 
-async function finish(c: Composer, documents: number, out: string | undefined, docNo: string | null = null, receiptNo: string | null = null): Promise<PrintResult> {
+/** Finishes a composed PDF: written to `out` (a clear error if it cannot be), or returned as base64. */
+export async function finish(c: Composer, documents: number, out: string | undefined, docNo: string | null = null, receiptNo: string | null = null): Promise<PrintResult> {
   const pages = c.pages;
   const pdf = await c.finish();
   if (out) {

@@ -1,7 +1,6 @@
-import { writeFileSync } from 'node:fs';
+import { finish } from '../print.js';
 import { PROOF_DAYS, type CampaignsOp } from '../../../shared/contract/campaigns.js';
 import type { PrintResult } from '../../../shared/contract/print.js';
-import { AppError } from '../../../shared/errors.js';
 import { CODE_LISTS } from '../../../shared/reference/codelists.js';
 import type { HandlerTable } from '../../backend/context.js';
 import { getCampaignRow, SECTOR_SEPARATOR } from '../../db/campaigns.js';
@@ -32,15 +31,6 @@ export const noticeHandlers: Pick<HandlerTable, Extract<CampaignsOp, 'print.camp
     const data = loadCampaignNotice(ctx.db, ctx.office(), request.campaignId);
     const c = new Composer(request.lang);
     renderCampaignNotice(c, data);
-    const pages = c.pages;
-    const pdf = await c.finish();
-    if (request.out) {
-      try {
-        writeFileSync(request.out, pdf);
-      } catch (error) {
-        throw new AppError('print.cannotWrite', { file: request.out, reason: (error as Error).message });
-      }
-    }
-    return { pdfBase64: request.out ? null : pdf.toString('base64'), path: request.out ?? null, pages, bytes: pdf.length, documents: 1, docNo: null, receiptNo: null };
+    return finish(c, 1, request.out);
   },
 };
