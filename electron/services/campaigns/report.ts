@@ -1,7 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { finish } from '../print.js';
+import { AppError } from '../../../shared/errors.js';
 import { PROOF_DAYS, type CampaignsOp } from '../../../shared/contract/campaigns.js';
 import type { PrintResult } from '../../../shared/contract/print.js';
-import { AppError } from '../../../shared/errors.js';
 import type { HandlerTable } from '../../backend/context.js';
 import { getCampaignRow } from '../../db/campaigns.js';
 import { employerInfo, officeInfo, premisesInfo } from '../../db/print.js';
@@ -45,15 +45,6 @@ export const reportHandlers: Pick<HandlerTable, Extract<CampaignsOp, 'print.insp
     const data = loadInspectionReport(ctx.db, ctx.office(), request.inspectionId);
     const c = new Composer(request.lang);
     renderInspectionReport(c, data);
-    const pages = c.pages;
-    const pdf = await c.finish();
-    if (request.out) {
-      try {
-        writeFileSync(request.out, pdf);
-      } catch (error) {
-        throw new AppError('print.cannotWrite', { file: request.out, reason: (error as Error).message });
-      }
-    }
-    return { pdfBase64: request.out ? null : pdf.toString('base64'), path: request.out ?? null, pages, bytes: pdf.length, documents: 1, docNo: data.docNo, receiptNo: null };
+    return finish(c, 1, request.out, data.docNo);
   },
 };
