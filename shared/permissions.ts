@@ -18,8 +18,13 @@ const ADMIN: readonly Role[] = ['administrator'];
 const REGISTRARS: readonly Role[] = ['commune-officer', 'clerk', 'provincial-officer'];
 /** Decisions a clerk may not take: merges, closures, deletions. */
 const OFFICERS: readonly Role[] = ['commune-officer', 'provincial-officer'];
-/** Run declaration campaigns and inspections. */
+/** Run inspections (a province's work on the ground). */
 const CAMPAIGNERS: readonly Role[] = ['provincial-officer'];
+/**
+ * Make and close declaration campaigns: a province for its own units, the national office (its analysts,
+ * who publish what goes down to every office) for the whole country. The scope is checked against the office.
+ */
+const CAMPAIGN_PLANNERS: readonly Role[] = ['provincial-officer', 'national-analyst'];
 /** Move bundles between offices. */
 const COURIERS: readonly Role[] = ['administrator', 'commune-officer', 'provincial-officer'];
 
@@ -119,9 +124,10 @@ export const OPERATION_ROLES = {
   'stays.undoDeparture': REGISTRARS,
   'stays.correct': REGISTRARS,
   'stays.delete': OFFICERS,
-  // Campaigns and inspections (issue 12): a province runs them, the offices below record what comes back.
-  'campaigns.create': CAMPAIGNERS,
-  'campaigns.close': CAMPAIGNERS,
+  // Campaigns and inspections (issue 12): a province or the national office makes campaigns, a province
+  // inspects, the offices below record what comes back.
+  'campaigns.create': CAMPAIGN_PLANNERS,
+  'campaigns.close': CAMPAIGN_PLANNERS,
   'campaigns.list': EVERYONE,
   'campaigns.get': EVERYONE,
   'campaigns.targets': EVERYONE,

@@ -298,10 +298,13 @@ test('an ad-hoc inspection from the screen; the Campaigns section only for roles
   await signInAs(page, 'administrator');
   await createStaff(page);
   const nav = page.getByRole('navigation', { name: 'Sections' }).or(page.getByRole('navigation', { name: 'ផ្នែក' }));
-  // The national analyst only reads: no Campaigns section (the boundary refuses its writes anyway).
+  // The national analyst plans campaigns (for the country, at the national office), but does not inspect.
   await signIn(page, 'national-analyst');
   await expect(nav.getByRole('link', { name: 'Reports', exact: true })).toBeVisible();
-  await expect(nav.getByRole('link', { name: 'Campaigns', exact: true })).toHaveCount(0);
+  await nav.getByRole('link', { name: 'Campaigns', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'New campaign' })).toBeVisible();
+  await page.getByRole('link', { name: 'Inspections', exact: true }).click();
+  await expect(page.getByRole('form', { name: 'New inspection outside a campaign' })).toHaveCount(0);
   // A clerk types in returned declarations: the section is there, but not the provincial officer's tools.
   await signIn(page, 'clerk');
   await nav.getByRole('link', { name: 'Campaigns', exact: true }).click();

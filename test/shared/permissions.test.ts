@@ -8,14 +8,14 @@ const MUST: Record<Role, string[]> = {
   'commune-officer': ['persons.register', 'print.pledge', 'duplicates.merge', 'premises.close', 'sync.export'],
   clerk: ['persons.register', 'persons.update', 'print.pledge', 'stays.checkIn'],
   'provincial-officer': ['sync.import', 'persons.search', 'premises.close'],
-  'national-analyst': ['persons.search', 'persons.get', 'registration.stats'],
+  'national-analyst': ['persons.search', 'persons.get', 'registration.stats', 'campaigns.create', 'campaigns.close'],
 };
 const MUST_NOT: Record<Role, string[]> = {
   administrator: ['persons.register', 'duplicates.merge'],
   'commune-officer': ['accounts.create', 'sync.keysCreate'],
   clerk: ['duplicates.merge', 'premises.close', 'stays.delete', 'accounts.create', 'sync.import'],
   'provincial-officer': ['accounts.create', 'accounts.resetPassword'],
-  'national-analyst': ['persons.register', 'persons.update', 'premises.update', 'duplicates.merge', 'stays.checkIn'],
+  'national-analyst': ['persons.register', 'persons.update', 'premises.update', 'duplicates.merge', 'stays.checkIn', 'inspections.record', 'declarations.record'],
 };
 
 describe('permission table', () => {

@@ -73,7 +73,10 @@ export function toDeclaration(db: Database, id: string): Declaration {
   };
 }
 
-/** The units of a campaign must exist, and lie in the office's own unit (a province campaigns in its province). */
+/**
+ * The units of a campaign must exist and lie under the office that makes it: a province campaigns in its
+ * province, the national office anywhere in the country. A commune makes none.
+ */
 function checkScope(ctx: HandlerContext, units: string[]): void {
   const office = ctx.office();
   if (!office) throw new AppError('campaigns.noOffice');
@@ -81,7 +84,7 @@ function checkScope(ctx: HandlerContext, units: string[]): void {
   const known = ctx.db.prepare('SELECT 1 FROM admin_unit WHERE id = ?').pluck();
   for (const unit of units) {
     if (!known.get(unit)) throw new AppError('campaigns.unknownUnit', { code: unit });
-    if (office.level === 'province' && !unit.startsWith(office.unitCode)) throw new AppError('campaigns.outsideOffice', { code: unit });
+    if (office.level !== 'national' && !unit.startsWith(office.unitCode)) throw new AppError('campaigns.outsideOffice', { code: unit });
   }
 }
 

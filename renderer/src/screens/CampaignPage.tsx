@@ -120,7 +120,7 @@ export function CampaignPage({ id }: { id: string }) {
             {RULES.map((r) => (
               <label key={r} className="checkbox">
                 <input type="checkbox" checked={rules.includes(r)} onChange={(e) => setRules((old) => (e.target.checked ? [...old, r] : old.filter((x) => x !== r)))} />
-                {t(`print.inspection.reasonCode.${r}`)}
+                {t(`camp.plan.rule.${r}`)}
               </label>
             ))}
           </fieldset>

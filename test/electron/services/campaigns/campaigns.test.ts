@@ -130,7 +130,7 @@ describe('campaigns', () => {
     expect(twice).toMatchObject({ ok: false, error: { code: 'campaigns.alreadyDeclared', params: { name: 'Angkor Build Co' } } });
   });
 
-  it('a commune office cannot make campaigns; a clerk cannot, a national analyst only reads', async () => {
+  it('a commune office cannot make campaigns; a clerk cannot; a national analyst reads them', async () => {
     const t = await registerBackend();
     await t.ok('office.setup', { level: 'commune', unitCode: '120101', name: 'Tonle Basak post' });
     const result = await t.call('campaigns.create', { kind: 'premises_pledge', title: 'Pledge', scopeUnits: ['120101'], startDate: '2023-01-01', deadline: '2023-01-15' });
@@ -140,6 +140,33 @@ describe('campaigns', () => {
     expect(clerk).toMatchObject({ ok: false, error: { code: 'boundary.forbidden' } });
     const analyst = await t.call('campaigns.list', {}, { id: 'user:analyst', kind: 'user', role: 'national-analyst' });
     expect(analyst.ok).toBe(true);
+  });
+
+  it('a national analyst makes campaigns for the whole country at the national office, and does not inspect', async () => {
+    const t = await registerBackend();
+    await t.ok('office.setup', { level: 'national', unitCode: '12', name: 'General Department of Immigration', nameKm: 'អគ្គនាយកដ្ឋានអន្តោប្រវេសន៍' });
+    const analyst = { id: 'user:analyst', kind: 'user' as const, role: 'national-analyst' as const };
+    const created = await t.call('campaigns.create', {
+      kind: 'employer_declaration', title: 'National declaration 2023', scopeUnits: ['12', '01', '120101'], startDate: '2023-01-02', deadline: '2023-03-15',
+    }, analyst);
+    expect(created).toMatchObject({ ok: true, value: { scopeUnits: ['12', '01', '120101'], own: true, status: 'open' } });
+    const id = created.ok ? created.value.id : '';
+    expect(await t.call('campaigns.close', { id }, analyst)).toMatchObject({ ok: true, value: { status: 'closed' } });
+    const inspect = await t.call('inspections.plan', { campaignId: id, rules: ['missing'], plannedOn: '2023-04-01' }, analyst);
+    expect(inspect).toMatchObject({ ok: false, error: { code: 'boundary.forbidden' } });
+    const unknown = await t.call('campaigns.create', {
+      kind: 'employer_declaration', title: 'X', scopeUnits: ['99'], startDate: '2023-01-02', deadline: '2023-03-15',
+    }, analyst);
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'campaigns.unknownUnit', params: { code: '99' } } });
+  });
+
+  it('at a province office, a national analyst account is still held to the province', async () => {
+    const t = await province();
+    const analyst = { id: 'user:analyst', kind: 'user' as const, role: 'national-analyst' as const };
+    const outside = await t.call('campaigns.create', {
+      kind: 'employer_declaration', title: 'X', scopeUnits: ['01'], startDate: '2023-01-02', deadline: '2023-03-15',
+    }, analyst);
+    expect(outside).toMatchObject({ ok: false, error: { code: 'campaigns.outsideOffice', params: { code: '01' } } });
   });
 
   it('premises campaigns target the chosen types and a signed pledge marks the premises', async () => {
