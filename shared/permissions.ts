@@ -164,6 +164,7 @@ export const OPERATION_ROLES = {
   'reports.list': EVERYONE,
   'reports.run': EVERYONE,
   'reports.dashboard': EVERYONE,
+  'reports.records': EVERYONE,
   // Accounts: the session operations are answered by the transport for whoever is signed in.
   'session.current': EVERYONE,
   'session.login': EVERYONE,

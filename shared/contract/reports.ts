@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FORMAT, empty, isoDate } from './common.js';
 import { operation } from './define.js';
-import { unitCode } from './registration-schemas.js';
+import { pageRequest, unitCode } from './registration-schemas.js';
 
 const label = z.object({ en: z.string(), km: z.string() });
 const cell = z.union([z.number(), z.string(), z.null()]);
@@ -70,7 +70,52 @@ export const dashboardSchema = z.object({
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;
 
+/**
+ * The home figures whose records can be listed: the stays, premises or foreigners a figure counts.
+ * `reported30` lists the stays the on-time share is taken over (each marked late or on time).
+ */
+export const recordFigure = z.enum(['staying', 'arrivalsWeek', 'departuresWeek', 'lateStaying', 'reported30', 'premisesWithoutPledge']);
+export type RecordFigure = z.infer<typeof recordFigure>;
+
+const recordRow = z.object({
+  /** The stay's, premises' or person's id. */
+  id: z.string(),
+  personId: z.string().nullable(),
+  premisesId: z.string().nullable(),
+  /** The foreigner's MRZ name (a stay's or person's row) or the premises' Latin name. */
+  name: z.string(),
+  nameKm: z.string(),
+  nationality: z.string().nullable(),
+  /** A stay's premises. */
+  premisesName: z.string().nullable(),
+  communeCode: z.string().nullable(),
+  arrivedOn: z.string().nullable(),
+  departedOn: z.string().nullable(),
+  /** A stay reported more than 24 hours after the arrival. */
+  late: z.boolean().nullable(),
+  pledgeStatus: z.string().nullable(),
+});
+export type RecordRow = z.infer<typeof recordRow>;
+
 export const reportsOps = {
+  /** The records behind a home figure (and a by-nationality count): a page of them, and how many there are in all. */
+  'reports.records': operation({
+    request: z.object({
+      figure: recordFigure,
+      unit: unitCode.optional(),
+      nationality: reportRequest.shape.nationality,
+      today: isoDate.optional(),
+      ...pageRequest,
+    }),
+    response: z.object({
+      entity: z.enum(['stay', 'premises', 'person']),
+      total: z.number().int(),
+      today: z.string(),
+      unitName: label.nullable(),
+      items: z.array(recordRow),
+      nextCursor: z.string().nullable(),
+    }),
+  }),
   /** A report as a file to pass on: a spreadsheet (one sheet per table) or a PDF in the documents' layout. */
   'reports.export': operation({
     /** `bilingual`: a PDF in Khmer with English beneath, as the documents print (PDF only). */

@@ -32,7 +32,7 @@ test.describe('reports screen', () => {
       // The charts are SVG with presentation attributes only: nothing the CSP (no inline styles) refuses.
       const refused: string[] = [];
       page.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) refused.push(m.text()); });
-      // Home: the national office's figures, per province; each opens the report behind it, narrowed to that unit.
+      // Home: the national office's figures, per province.
       await page.goto(app.url);
       await signInAs(page, 'administrator');
       await page.getByRole('button', { name: 'English' }).click();
@@ -40,7 +40,11 @@ test.describe('reports screen', () => {
       await expect(board.getByRole('link', { name: /^[0-9,]+ Foreigners staying now$/ })).toContainText(staying.toLocaleString('en-US'));
       await expect(board.getByRole('table').getByRole('row')).toHaveCount(26);
       await screenshot(page, 'home-dashboard-national-en');
+      // Each opens the records it counts (report-records.spec.ts), and from there the report behind it, narrowed to that unit.
       await board.getByRole('link', { name: 'Phnom Penh: Foreigners staying now' }).click();
+      await expect(page).toHaveURL(/#\/reports\/records\/staying\/12$/);
+      await expect(page.getByRole('status')).toHaveText(`${inPhnomPenh.toLocaleString('en-US')} stays`);
+      await page.getByRole('link', { name: 'Open the report' }).click();
       await expect(page).toHaveURL(/#\/reports\/foreigners-by-nationality\/12$/);
       await expect(page.getByRole('table').locator('tfoot td').nth(1)).toHaveText(inPhnomPenh.toLocaleString('en-US'));
 

@@ -39,9 +39,11 @@ export function dashboard(db: Database, office: Office | null, today: string): {
   const counts = new Map<string, Record<string, number>>();
   const add = (sql: string, w: Where) => {
     for (const row of db.prepare(sql).all(...w.params) as Record<string, number | string>[]) {
-      const target = counts.get(String(row.k)) ?? {};
-      for (const [k, v] of Object.entries(row)) if (k !== 'k') target[k] = Number(v ?? 0);
-      counts.set(String(row.k), target);
+      // Records whose unit is not known yet (a stay whose premises has not arrived) count under '': in the total, in no row.
+      const key = row.k === null ? '' : String(row.k);
+      const target = counts.get(key) ?? {};
+      for (const [k, v] of Object.entries(row)) if (k !== 'k') target[k] = (target[k] ?? 0) + Number(v ?? 0);
+      counts.set(key, target);
     }
   };
   const scope = inUnit('commune_code', f as ReportFilters);
@@ -95,7 +97,8 @@ export function dashboard(db: Database, office: Office | null, today: string): {
   };
   const rows = units.map(row);
   const total = { ...row(unit ?? ''), label: unit ? (labels.get(unit) ?? unitLabels(db, [unit]).get(unit) ?? { en: unit, km: unit }) : { en: 'Whole register', km: 'បញ្ជីទាំងមូល' } };
-  for (const figure of FIGURES) total[figure] = rows.reduce((n, r) => n + r[figure], 0);
+  // The office's figures count every record, also those whose unit is not known yet (a stay whose premises has not arrived).
+  for (const figure of FIGURES) total[figure] = [...counts.values()].reduce((n, c) => n + (c[figure] ?? 0), 0);
   total.lastBundle = rows.reduce<string | null>((m, r) => (r.lastBundle && (!m || r.lastBundle > m) ? r.lastBundle : m), null);
   return { unit, rows, total };
 }

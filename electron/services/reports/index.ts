@@ -7,6 +7,8 @@ import type { HandlerTable } from '../../backend/context.js';
 import { today as officeToday } from '../registration/common.js';
 import { pendingCount } from '../../sync/export.js';
 import { dashboard } from './dashboard.js';
+import { figureRecords } from './records.js';
+import { decodeCursor } from '../../db/paging.js';
 import { reportXlsx } from './files.js';
 import { reportPdf } from './pdf.js';
 import { canonicalKey, labeller, unitLabels } from './labels.js';
@@ -106,7 +108,7 @@ export function runReport(db: Database, request: Request): ReportResult {
   };
 }
 
-export const reportsHandlers: Pick<HandlerTable, 'reports.list' | 'reports.run' | 'reports.dashboard' | 'reports.export'> = {
+export const reportsHandlers: Pick<HandlerTable, 'reports.list' | 'reports.run' | 'reports.dashboard' | 'reports.export' | 'reports.records'> = {
   'reports.export': async (ctx, { format, language, bilingual, ...request }) => {
     if (bilingual && format !== 'pdf') throw new AppError('reports.bilingualPdfOnly', { field: 'bilingual' });
     const result = runReport(ctx.db, request);
@@ -117,6 +119,12 @@ export const reportsHandlers: Pick<HandlerTable, 'reports.list' | 'reports.run' 
     const office = ctx.office();
     const day = officeToday(ctx.db, request);
     return { level: office?.level ?? 'national', today: day, ...dashboard(ctx.db, office, day), pendingChanges: office ? pendingCount(ctx.db, office.id) : 0 };
+  },
+  'reports.records': (ctx, { figure, unit, nationality, cursor, limit, ...request }) => {
+    if (unit && !ctx.db.prepare('SELECT 1 FROM admin_unit WHERE id = ?').get(unit)) throw new AppError('reports.unknownUnit', { unit });
+    const day = officeToday(ctx.db, request);
+    const found = figureRecords(ctx.db, { figure, unit, nationality, today: day, after: decodeCursor(cursor), limit });
+    return { ...found, today: day, unitName: unit ? (unitLabels(ctx.db, [unit]).get(unit) ?? null) : null };
   },
   'reports.list': () => REPORTS.map((r) => structuredClone(r)),
   'reports.run': (ctx, request) => runReport(ctx.db, request),

@@ -1,28 +1,29 @@
 import { useTranslation } from 'react-i18next';
-import type { DashboardRow } from '../../../shared/contract/reports.js';
+import type { DashboardRow, RecordFigure } from '../../../shared/contract/reports.js';
 import { formatCell } from '../../../shared/reports/format.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { useFormat } from '../format.js';
 import { useQuery } from '../hooks.js';
 import { useLanguage } from '../i18n.js';
+import { recordsLink } from './FigureRecords.js';
 import './reports.css';
 
 type Figure = 'staying' | 'arrivalsWeek' | 'departuresWeek' | 'lateStaying' | 'premisesWithoutPledge' | 'onTimeShare';
 
-/** Which report lists what is behind each figure. */
-const BEHIND: Record<Figure, string> = {
-  staying: 'foreigners-by-nationality',
-  arrivalsWeek: 'arrivals-departures',
-  departuresWeek: 'arrivals-departures',
-  lateStaying: 'timeliness',
-  premisesWithoutPledge: 'pledges',
-  onTimeShare: 'timeliness',
+/** The records behind each figure (a share: the stays it is taken over). */
+const BEHIND: Record<Figure, RecordFigure> = {
+  staying: 'staying',
+  arrivalsWeek: 'arrivalsWeek',
+  departuresWeek: 'departuresWeek',
+  lateStaying: 'lateStaying',
+  premisesWithoutPledge: 'premisesWithoutPledge',
+  onTimeShare: 'reported30',
 };
 const FIGURES = Object.keys(BEHIND) as Figure[];
 
-const link = (figure: Figure, unit: string) => `#/reports/${BEHIND[figure]}${unit ? `/${unit}` : ''}`;
+const link = (figure: Figure, unit: string) => recordsLink(BEHIND[figure], unit);
 
-/** The home dashboard: this office's figures, and at a province or the national office the same per commune or province. */
+/** The home dashboard: this office's figures, and at a province or the national office the same per commune or province; each opens its records. */
 export function Dashboard() {
   const { t } = useTranslation();
   const language = useLanguage();

@@ -12,6 +12,7 @@ import { api } from '../api.js';
 import { useQuery } from '../hooks.js';
 import { saveOutputs } from '../save-files.js';
 import { useLanguage } from '../i18n.js';
+import { FigureRecords, isRecordFigure, recordsLink } from '../reports/FigureRecords.js';
 import { ReportChart } from '../reports/ReportChart.js';
 import { ReportTable } from '../reports/ReportTable.js';
 import type { SectionProps } from '../sections.js';
@@ -26,8 +27,14 @@ function filtersFor(unit: string | undefined): Filters {
   return { ...NO_FILTERS, unit: { province: unit.slice(0, 2), district: unit.length >= 4 ? unit.slice(0, 4) : '', commune: unit.length === 6 ? unit : '' } };
 }
 
-/** `#/reports/<name>`: the list of reports, the filters the chosen one takes, then each table and its chart. */
+/** `#/reports/records/…`: the records behind a home figure; `#/reports/<name>`: a report. */
 export function ReportsScreen({ path }: SectionProps) {
+  if (path[0] === 'records' && isRecordFigure(path[1])) return <FigureRecords figure={path[1]} unit={path[2]} nationality={path[3]} key={path.join('/')} />;
+  return <ReportView path={path} />;
+}
+
+/** `#/reports/<name>`: the list of reports, the filters the chosen one takes, then each table and its chart. */
+function ReportView({ path }: SectionProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const definition = reportDefinition(path[0] ?? '') ?? REPORTS[0]!;
@@ -45,6 +52,12 @@ export function ReportsScreen({ path }: SectionProps) {
   const result = useQuery('reports.run', request);
   const data = result.data?.name === definition.name ? result.data : undefined;
   const tables = data ? tableModels(t, definition, data, language) : [];
+  // Foreigners staying, by nationality or by unit: each row's count opens those foreigners' stays.
+  const rowLink = definition.name === 'foreigners-by-nationality'
+    ? (key: string) => (key ? recordsLink('staying', request.unit ?? null, key) : null)
+    : definition.name === 'foreigners-by-unit'
+      ? (key: string) => (/^\d{2,6}$/.test(key) ? recordsLink('staying', key, request.nationality) : null)
+      : undefined;
   const [saveError, setSaveError] = useState<AppErrorShape | null>(null);
   const save = async (format: 'xlsx' | 'pdf', bilingual = false) => {
     setSaveError(null);
@@ -106,7 +119,7 @@ export function ReportsScreen({ path }: SectionProps) {
         <div key={table.id}>
           {tables.length > 1 ? <h3>{table.title}</h3> : null}
           {table.rows.length > 0 ? <ReportChart table={table} /> : null}
-          <ReportTable table={table} />
+          <ReportTable table={table} link={rowLink} />
         </div>
       ))}
     </section>

@@ -7,6 +7,8 @@ import { premisesEntity } from '../../../../electron/db/premises.js';
 import { stayEntity } from '../../../../electron/db/stays.js';
 import { REPORT_QUERIES, runReport } from '../../../../electron/services/reports/index.js';
 import { dashboard } from '../../../../electron/services/reports/dashboard.js';
+import { figureRecords } from '../../../../electron/services/reports/records.js';
+import { recordFigure } from '../../../../shared/contract/reports.js';
 import { splitPeriod } from '../../../../electron/services/reports/counts.js';
 import { monthsBetween } from '../../../../electron/services/reports/registration.js';
 import { and, between, inUnit, ofNationality, where, type Where } from '../../../../electron/services/reports/sql.js';
@@ -308,6 +310,29 @@ describe('report counts (migration 59) give the same results as the plain querie
         const seen = Object.fromEntries(board.rows.filter((x) => x.staying > 0).map((x) => [x.unit, [x.staying, x.lateStaying]]));
         expect(seen).toEqual(staying(length, unit));
         expect(Object.fromEntries(board.rows.filter((x) => x.premisesWithoutPledge > 0).map((x) => [x.unit, x.premisesWithoutPledge]))).toEqual(unsigned(length, unit));
+        // Each figure opens its records: as many as the figure, per unit and for the office.
+        for (const row of [...board.rows, board.total]) {
+          for (const figure of recordFigure.options) {
+            const shown = figure === 'reported30' ? row.reported30 : row[figure];
+            expect(figureRecords(db, { figure, unit: row.unit || undefined, today: TODAY, after: null, limit: 5 }).total, `${row.unit} ${figure}`).toBe(shown);
+          }
+        }
+      }
+      // Page by page, the records are the total, each once; a nationality narrows them like the by-nationality report.
+      for (const figure of recordFigure.options) {
+        const seen: string[] = [];
+        let after: (string | number)[] | null = null;
+        for (;;) {
+          const found = figureRecords(db, { figure, unit: '12', today: TODAY, after, limit: 7 });
+          seen.push(...found.items.map((x) => x.id));
+          if (!found.nextCursor) { expect(new Set(seen).size).toBe(found.total); expect(seen.length).toBe(found.total); break; }
+          after = JSON.parse(Buffer.from(found.nextCursor, 'base64url').toString()) as (string | number)[];
+        }
+      }
+      for (const nationality of ['DEU', 'CHN']) {
+        const report = runReport(db, { name: 'foreigners-by-nationality', unit: '12', today: TODAY });
+        const row = report.tables[0]!.rows.find((x) => x.key === nationality);
+        expect(figureRecords(db, { figure: 'staying', unit: '12', nationality, today: TODAY, after: null, limit: 1 }).total).toBe(row ? row.cells[0] : 0);
       }
     }, 120_000);
   }

@@ -1,0 +1,101 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import type { Locator, Page } from '@playwright/test';
+import { resources } from '../../shared/i18n/resources.js';
+import { E2E_USERS, GAZETTEER_CSV, REPO, cliEnv, expect, pageCall, screenshot, signInAs, startWebApp, test } from './fixtures.js';
+
+const TODAY = '2026-03-01';
+/** 06:30 in Phnom Penh on 1 March is still 28 February in UTC: the figures must take the office's day. */
+const NOW = '2026-03-01T06:30:00+07:00';
+const cli = (...args: string[]) => execFileSync(process.execPath, [path.join(REPO, 'bin/banhchi.mjs'), ...args], { encoding: 'utf8', cwd: REPO, env: cliEnv('administrator') });
+
+type Lang = 'en' | 'km';
+const text = (lang: Lang, key: string): string => {
+  let value: unknown = resources[lang].translation;
+  for (const part of key.split('.')) value = (value as Record<string, unknown>)[part];
+  if (typeof value !== 'string') throw new Error(`no string ${key}`);
+  return value;
+};
+/** `១,២៣៤` or `1,234 stays` → 1234. */
+const numberIn = (shown: string): number => Number(shown.replace(/[០-៩]/g, (d) => String('០១២៣៤៥៦៧៨៩'.indexOf(d))).replace(/[^0-9]/g, ''));
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Opens a figure's records and checks the list counts as many as the figure showed; back home after. */
+async function opensItsRecords(page: Page, figure: Locator, expected: number | null, name: string): Promise<number> {
+  const shown = numberIn(await figure.locator('.dashboard-value').innerText());
+  await figure.click();
+  const count = page.getByRole('status');
+  await expect(count).toHaveText(/[0-9០-៩]/);
+  const listed = numberIn(await count.innerText());
+  expect(listed, name).toBe(expected ?? shown);
+  await screenshot(page, name);
+  await page.goBack();
+  return listed;
+}
+
+test.describe('records behind the home figures', () => {
+  test('each figure opens the stays or premises it counts, as many as it shows, in English and Khmer', async ({ page }) => {
+    test.setTimeout(240_000);
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'banhchi-e2e-records-'));
+    const db = path.join(dataDir, 'banhchi.db');
+    cli('init', '--db', db, '--level', 'national', '--unit', '00', '--name', 'National Register Office', '--name-km', 'ការិយាល័យបញ្ជីជាតិ',
+      '--admin-name', E2E_USERS.administrator.nameEn, '--admin-name-km', E2E_USERS.administrator.nameKm);
+    cli('demo', '--db', db, '--persons', '1500', '--today', TODAY, '--gazetteer', GAZETTEER_CSV);
+    const direct = new Database(db, { readonly: true });
+    direct.pragma(`cipher = 'chacha20'`);
+    direct.key(Buffer.from(process.env.BANHCHI_DB_KEY as string, 'hex'));
+    const count = (sql: string) => (direct.prepare(sql).get() as { n: number }).n;
+    const staying = count('SELECT count(*) AS n FROM stay WHERE departed_on IS NULL');
+    const arrivedThisWeek = count("SELECT count(*) AS n FROM stay WHERE substr(arrived_at, 1, 10) BETWEEN '2026-02-23' AND '2026-03-01'");
+    const unsignedInPhnomPenh = count("SELECT count(*) AS n FROM premises WHERE province_code = '12' AND status <> 'permanently_closed' AND pledge_status <> 'signed'");
+    direct.close();
+    expect(arrivedThisWeek).toBeGreaterThan(0);
+    process.env.BANHCHI_FAKE_NOW = NOW;
+    const app = await startWebApp(dataDir).finally(() => delete process.env.BANHCHI_FAKE_NOW);
+    try {
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await page.goto(app.url);
+      await signInAs(page, 'administrator');
+      const board = await pageCall(page, 'reports.dashboard', {});
+      const total = (board.value as { today: string; total: Record<string, number> }).total;
+      expect((board.value as { today: string }).today).toBe(TODAY);
+      for (const lang of ['en', 'km'] as const) {
+        await page.getByRole('button', { name: lang === 'en' ? 'English' : 'ខ្មែរ' }).click();
+        const region = page.getByRole('region', { name: text(lang, 'reports.dashboard.title') });
+        const figure = (key: string) => region.getByRole('list').getByRole('link', { name: new RegExp(`${escape(text(lang, `reports.dashboard.${key}`))}$`) });
+        expect(await opensItsRecords(page, figure('staying'), staying, `records-staying-${lang}`)).toBe(total.staying);
+        expect(await opensItsRecords(page, figure('arrivalsWeek'), arrivedThisWeek, `records-arrivals-${lang}`)).toBe(total.arrivalsWeek);
+        await opensItsRecords(page, figure('departuresWeek'), total.departuresWeek!, `records-departures-${lang}`);
+        await opensItsRecords(page, figure('lateStaying'), total.lateStaying!, `records-late-${lang}`);
+        await opensItsRecords(page, figure('premisesWithoutPledge'), total.premisesWithoutPledge!, `records-pledges-${lang}`);
+        // A share opens the stays it is taken over.
+        await opensItsRecords(page, figure('onTimeShare'), total.reported30!, `records-on-time-${lang}`);
+        // One province's cell: Phnom Penh's premises without a signed pledge.
+        const province = lang === 'en' ? 'Phnom Penh' : 'ភ្នំពេញ';
+        const cell = region.getByRole('table').getByRole('link', { name: `${province}: ${text(lang, 'reports.dashboard.premisesWithoutPledge')}`, exact: true });
+        expect(numberIn(await cell.innerText())).toBe(unsignedInPhnomPenh);
+        await cell.click();
+        await expect(page).toHaveURL(/#\/reports\/records\/premisesWithoutPledge\/12$/);
+        expect(numberIn(await page.getByRole('status').innerText())).toBe(unsignedInPhnomPenh);
+        await expect(page.getByRole('table', { name: text(lang, 'reports.records.list') }).getByRole('row')).toHaveCount(Math.min(unsignedInPhnomPenh, 100) + 1);
+        await page.goBack();
+      }
+
+      // A count of the by-nationality report opens those foreigners' stays (Khmer still chosen).
+      await page.goto(`${app.url}#/reports/foreigners-by-nationality`);
+      const first = page.getByRole('table').locator('tbody tr').first();
+      const shown = numberIn(await first.getByRole('cell').first().innerText());
+      await first.getByRole('cell').first().getByRole('link').click();
+      await expect(page).toHaveURL(/#\/reports\/records\/staying\/all\/[A-Z<]{1,3}$/);
+      expect(numberIn(await page.getByRole('status').innerText())).toBe(shown);
+      await screenshot(page, 'records-by-nationality-km');
+    } finally {
+      app.process.kill('SIGTERM');
+      await new Promise((resolve) => app.process.once('exit', resolve));
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
