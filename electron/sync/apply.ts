@@ -6,6 +6,7 @@ import { syncedEntity } from './entities.js';
 import { hasShadows, keepAsShadow, updateShadow } from './shadow.js';
 import { stagedChanges } from './stage.js';
 import { findHeld } from './held.js';
+import { keepRelayed, relayedRevision } from './relay.js';
 import { peer, receivedHash, type PeerRow } from './state.js';
 import { emptySummary, type ApplySummary, type IncomingBundle, type StagedChange } from './types.js';
 import { stmt } from './sql.js';
@@ -139,6 +140,10 @@ function applyOne(db: Database, bundle: IncomingBundle, change: StagedChange, op
       const current = readRecord(db, spec, change.id);
       // This office's own row (its office record) is never changed from outside.
       if (current?.origin_office === options.self) throw new AppError('syncdb.ownRecord', { entity: change.entity, id: change.id });
+      // A signed record older than (or the same as) the one kept here is not applied: passing on an old version changes nothing.
+      const kept = change.signed ? relayedRevision(db, change.entity, change.id) : undefined;
+      if (kept !== undefined && kept >= change.rev) return 'skipped';
+      keepRelayed(db, change);
       if (current) return updateRecord(writer, spec, change.id, change.row) ? 'applied' : 'skipped';
       insertRecord(writer, spec, change.id, change.row);
       return 'applied';

@@ -7,6 +7,7 @@ import { currentDirectory, directoryEntry } from './directory.js';
 import { recipientsFor } from './export.js';
 import { writeBundle, type ReferenceItem } from './format/index.js';
 import type { UnlockedKeys } from './keystore.js';
+import { relayedRecords, SIGNED_CHANGE, signChange, type SignedChange } from './relay.js';
 import { lastSent } from './state.js';
 
 /**
@@ -15,6 +16,8 @@ import { lastSent } from './state.js';
  * `reference`-kind bundle addressed to one office below, so an office applies any newer one and never
  * needs the ones before. An office accepts them from the office directly above it (or the national office)
  * and from nobody else; everything else in such a bundle is refused (see stage.ts).
+ * Each campaign is signed by the office that made it, so a province passes the national office's campaigns on
+ * to its communes exactly as the national office signed them (relay.ts).
  * Results (declarations, inspections) travel up as ordinary changes.
  */
 export const DOWNWARD_ENTITIES = new Set(['campaign']);
@@ -48,10 +51,14 @@ export function requireParentSender(db: Database, self: string, sender: string, 
 
 const covers = (scopeUnits: string, unitCode: string) => scopeUnits.split(' ').some((u) => u && (unitCode.startsWith(u) || u.startsWith(unitCode)));
 
-function* campaignItems(rows: Row[], self: string): Generator<ReferenceItem> {
+/** This office's campaigns, each signed by it, then the ones it passes on from above, as their maker signed them. */
+function* campaignItems(rows: Row[], relayed: SignedChange[], keys: UnlockedKeys): Generator<ReferenceItem> {
+  const self = keys.current.officeId;
   for (const { id, origin_office: _o, revision, ...data } of rows) {
-    yield { type: 'change', data: { entity: 'campaign', op: Number(revision) === 1 ? 'insert' : 'update', id, origin: self, rev: Number(revision), actor: 'campaign', at: nowIso(), data } };
+    const change = { entity: 'campaign', op: Number(revision) === 1 ? 'insert' as const : 'update' as const, id: String(id), origin: self, rev: Number(revision), actor: 'campaign', at: nowIso(), data };
+    yield { type: SIGNED_CHANGE, data: signChange(change, keys.current) };
   }
+  for (const signed of relayed) yield { type: SIGNED_CHANGE, data: signed };
 }
 
 export interface DownwardResult {
@@ -72,16 +79,19 @@ export async function exportDownward(db: Database, keys: UnlockedKeys, dir: stri
   const children = (currentDirectory(db)?.entries ?? [])
     .filter((e) => e.parentOfficeId === self && e.status === 'active' && (only.length === 0 || only.includes(e.officeId)));
   const campaigns = db.prepare('SELECT * FROM campaign WHERE origin_office = ? ORDER BY id').all(self) as (Row & { scope_units: string })[];
+  // Campaigns of the offices above, kept as they signed them.
+  const fromAbove = relayedRecords<{ scope_units: string }>(db, 'campaign', 'campaign', self);
   const result: DownwardResult = { files: [], offices: [], records: 0 };
   for (const child of [...new Map(children.map((c) => [c.officeId, c])).values()]) {
     const rows = campaigns.filter((c) => covers(c.scope_units, child.unitCode));
-    if (rows.length === 0) continue;
+    const relayed = fromAbove.filter((r) => covers(r.row.scope_units, child.unitCode)).map((r) => r.signed);
+    if (rows.length + relayed.length === 0) continue;
     const previous = lastSent(db, 'reference');
     const seq = (previous?.seq ?? 0) + 1;
     const written = await writeBundle(dir, {
       kind: 'reference', sender: keys.current, recipients: recipientsFor(db, [child.officeId]), sequence: seq,
       previousHash: previous?.hash ?? null, directoryVersion: currentDirectory(db)?.version ?? 0, appVersion: APP_VERSION,
-      schemaVersion: schemaVersion(db), records: campaignItems(rows, self),
+      schemaVersion: schemaVersion(db), records: campaignItems(rows, relayed, keys),
     });
     db.prepare(
       `INSERT INTO sync_sent (kind, seq, bundle_id, hash, to_office, change_from, change_to, change_count, file_name, created_at)
@@ -89,7 +99,7 @@ export async function exportDownward(db: Database, keys: UnlockedKeys, dir: stri
     ).run(seq, written.header.bundleId, written.bundleHash, child.officeId, written.manifest.recordCount, written.fileName, nowIso());
     result.files.push(written.path);
     result.offices.push(child.officeId);
-    result.records += rows.length;
+    result.records += rows.length + relayed.length;
   }
   return result;
 }

@@ -11,6 +11,7 @@ import type { UnlockedKeys } from './keystore.js';
 import { requireParentSender } from './downward.js';
 import { dropHeld, findHeld, heldLimits, holdBundle, listHeld, type HeldLimits } from './held.js';
 import { writeReceipt, applyReceipt, receiptWritten } from './receipts.js';
+import { openSignedChange, SIGNED_CHANGE } from './relay.js';
 import { clearStage, stageChanges, type ReadChange } from './stage.js';
 import { bundleIdUse, peer } from './state.js';
 import { emptySummary, type ApplySummary, type IncomingBundle } from './types.js';
@@ -185,11 +186,14 @@ function shapeOf(error: unknown, file: string, code = 'syncdb.unexpected'): AppE
   return { ...shape, params: { file, ...(shape.params ?? {}) } };
 }
 
-/** A reference bundle: record changes from the national office, and the key directory. */
+/** A reference bundle: record changes from the national office, the key directory, and campaigns signed by their maker. */
 async function* referenceChanges(opened: OpenedBundle<'reference'>, onDirectory: (d: SignedDirectory) => void): AsyncIterable<ReadChange> {
+  let line = 0;
   for await (const item of opened.records() as AsyncIterable<ReferenceItem>) {
+    line += 1;
     if (item.type === 'directory') onDirectory(item.data as SignedDirectory);
     else if (item.type === 'change') yield item.data as ReadChange;
+    else if (item.type === SIGNED_CHANGE) yield openSignedChange(item.data, opened.fileName, line);
     else throw new AppError('syncdb.unknownReference', { file: opened.fileName, type: String(item.type) });
   }
 }

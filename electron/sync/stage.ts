@@ -11,10 +11,11 @@ import { appendOnlyRefusal, type Authority } from './authority.js';
 import { DOWNWARD_ENTITIES, downwardRefusal } from './downward.js';
 import { REFERENCE_ENTITIES, syncedEntity, toRow } from './entities.js';
 import type { Change } from './format/index.js';
+import { officeShown, relayRefusal, signedByOrigin, type RelayableChange } from './relay.js';
 import type { StagedChange } from './types.js';
 
-/** A change as the bundle reader yields it (shape checked, data not yet). */
-export type ReadChange = Change;
+/** A change as the bundle reader yields it (shape checked, data not yet); signed by its maker when passed down (relay.ts). */
+export type ReadChange = Change | RelayableChange;
 
 export interface StageContext {
   fileName: string;
@@ -167,8 +168,18 @@ function checkChange(db: Database, change: ReadChange, line: number, ctx: StageC
   const refusal = downwardRefusal(db, change, { kind: ctx.kind, from: ctx.from, self: ctx.self, national: ctx.authority.national });
   if (refusal) throw new AppError(refusal, { ...where, ...shown });
   if (change.origin === ctx.self) throw fail('ownRecord', { entity: change.entity, id: shown.id });
-  if (ctx.kind === 'reference' && change.origin !== ctx.from) throw fail('wrongOrigin', { entity: change.entity, id: shown.id, origin: shown.origin });
-  if (!ctx.authority.maySend(change.origin)) throw new AppError('synctrust.foreignOrigin', { ...where, ...shown });
+  const signed = 'signed' in change ? change.signed : undefined;
+  // A record passed down from above: only as its maker signed it (relay.ts). Whoever sends a signed record, the signature must hold.
+  const title = change.data && typeof change.data.title === 'string' ? change.data.title.slice(0, 200) : shown.id;
+  const named = { ...where, entity: change.entity, id: shown.id, title, office: officeShown(db, ctx.from), origin: officeShown(db, change.origin) };
+  if (ctx.kind === 'reference' && change.origin !== ctx.from) {
+    if (!downward) throw fail('wrongOrigin', { entity: change.entity, id: shown.id, origin: shown.origin });
+    const relay = relayRefusal(db, change, ctx.from);
+    if (relay) throw new AppError(relay, named);
+  } else {
+    if (signed && !signedByOrigin(db, change)) throw new AppError('synctrust.relaySignature', named);
+    if (!ctx.authority.maySend(change.origin)) throw new AppError('synctrust.foreignOrigin', { ...where, ...shown });
+  }
   const appendOnly = appendOnlyRefusal(change.entity, String(change.op));
   if (appendOnly) throw new AppError(appendOnly, { ...where, ...shown });
   if (!Number.isSafeInteger(change.rev) || change.rev < 1) throw fail('badField', { entity: change.entity, field: 'rev' });
@@ -187,5 +198,6 @@ function checkChange(db: Database, change: ReadChange, line: number, ctx: StageC
     actor: change.actor,
     at: change.at,
     row: change.data === null ? null : toRow(entity, change.data, where),
+    ...(signed ? { signed } : {}),
   };
 }

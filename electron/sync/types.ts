@@ -1,4 +1,5 @@
 import type { Row } from '../db/changes.js';
+import type { SignedChange } from './relay.js';
 
 /** What the sequence logic needs to know about a verified bundle. */
 export interface IncomingBundle {
@@ -26,6 +27,8 @@ export interface StagedChange {
   actor: string;
   at: string;
   row: Row | null;
+  /** The maker's signature over the change (records passed down through an office; see relay.ts). */
+  signed?: SignedChange;
 }
 
 export interface EntityCounts {

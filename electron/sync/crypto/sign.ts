@@ -2,7 +2,7 @@ import { ed25519 } from '@noble/curves/ed25519.js';
 import { concat, utf8 } from './encoding.js';
 
 /** Domain prefixes so a signature made for one purpose is never valid for another. */
-export type SignDomain = 'bundle' | 'manifest' | 'directory' | 'keycard';
+export type SignDomain = 'bundle' | 'manifest' | 'directory' | 'keycard' | 'record';
 
 function framed(domain: SignDomain, message: Uint8Array): Uint8Array {
   return concat([utf8.encode(`banhchi/${domain}/v1\0`), message]);
