@@ -343,11 +343,14 @@ export function suggestFixes(line2: string): MrzSuggestion[] {
   return suggestFixesIn(LAYOUTS.TD3, joined, runChecks(LAYOUTS.TD3, joined));
 }
 
+const MRZ_SPECIAL: Record<string, string> = { ß: 'SS', Æ: 'AE', æ: 'AE', Ø: 'OE', ø: 'OE', Œ: 'OE', œ: 'OE', Þ: 'TH', þ: 'TH', Ð: 'D', ð: 'D', Ł: 'L', ł: 'L', Đ: 'D', đ: 'D', ı: 'I' };
+
 /** Latin text as MRZ letters: diacritics dropped, ß→SS, Æ→AE, Ø→OE; other marks become spaces. */
 export function toMrzName(text: string): string {
-  const special: Record<string, string> = { ß: 'SS', Æ: 'AE', æ: 'AE', Ø: 'OE', ø: 'OE', Œ: 'OE', œ: 'OE', Þ: 'TH', þ: 'TH', Ð: 'D', ð: 'D', Ł: 'L', ł: 'L', Đ: 'D', đ: 'D', ı: 'I' };
+  // Most names are plain ASCII already: no transliteration or decomposition to do (bulk import speed).
+  if (/^[A-Za-z ]*$/.test(text)) return text.toUpperCase().replace(/ +/g, ' ').trim();
   return text
-    .replace(/[ßÆæØøŒœÞþÐðŁłĐđı]/g, (c) => special[c] ?? c)
+    .replace(/[ßÆæØøŒœÞþÐðŁłĐđı]/g, (c) => MRZ_SPECIAL[c] ?? c)
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/['’]/g, '')

@@ -287,6 +287,6 @@ export function recordInserter(ctx: WriteContext, spec: EntitySpec, given: reado
     assertValid(ctx.db, spec.entity, id, 'insert', values);
     insert.run(params);
     log.run(spec.entity, id, ctx.actor.id, (ctx.now ?? nowIso)(), ctx.originOffice, plain ? JSON.stringify(values) : JSON.stringify(values, jsonSafe));
-    updateSearch(ctx.db, spec.entity, id, values, null);
+    updateSearch(ctx.db, spec.entity, id, values, null, true);
   };
 }

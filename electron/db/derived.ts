@@ -89,8 +89,11 @@ function otherPassportNumbers(db: Database, personId: string, current: string): 
   return statement.all(personId, current) as string[];
 }
 
-/** Brings the search index in step with a record after a write; `row` null after a delete. */
-export function updateSearch(db: Database, entity: string, id: string, row: Row | null, changed: readonly string[] | null): void {
+/**
+ * Brings the search index in step with a record after a write; `row` null after a delete. `fresh`: the
+ * record was just inserted under a new id (bulk import), so it has no document and no former passports yet.
+ */
+export function updateSearch(db: Database, entity: string, id: string, row: Row | null, changed: readonly string[] | null, fresh = false): void {
   const parent = SEARCHED_WITH[entity];
   if (parent && row) {
     const parentId = text(row, parent.key);
@@ -106,8 +109,8 @@ export function updateSearch(db: Database, entity: string, id: string, row: Row 
   }
   if (!touches(search.inputs, changed)) return;
   const doc = search.document(row);
-  if (entity === 'person') doc.documents.push(...otherPassportNumbers(db, id, text(row, 'passport_no')));
-  indexRecord(db, entity, id, tokensFor(doc.texts, doc.documents));
+  if (entity === 'person' && !fresh) doc.documents.push(...otherPassportNumbers(db, id, text(row, 'passport_no')));
+  indexRecord(db, entity, id, tokensFor(doc.texts, doc.documents), fresh);
 }
 
 /**

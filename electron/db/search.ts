@@ -88,10 +88,10 @@ function indexStatements(db: Database): ReturnType<typeof prepareIndex> {
   return s;
 }
 
-/** Writes or replaces a record's search document. */
-export function indexRecord(db: Database, entity: string, recordId: string, tokens: string): void {
+/** Writes or replaces a record's search document (`fresh`: the record has none yet, nothing to look up). */
+export function indexRecord(db: Database, entity: string, recordId: string, tokens: string, fresh = false): void {
   const s = indexStatements(db);
-  const existing = s.find.get(recordId) as { rowid: number } | undefined;
+  const existing = fresh ? undefined : (s.find.get(recordId) as { rowid: number } | undefined);
   let rowid: number;
   if (existing) {
     rowid = existing.rowid;

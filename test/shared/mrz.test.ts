@@ -80,6 +80,11 @@ describe('MRZ dates and names', () => {
     expect(toMrzName('Müller-Lüdenscheidt')).toBe('MULLER LUDENSCHEIDT');
     expect(toMrzName("O'Brien Strauß")).toBe('OBRIEN STRAUSS');
     expect(toMrzName('Nguyễn Văn Đức')).toBe('NGUYEN VAN DUC');
+    // Plain ASCII letters take a shorter path: same result (upper case, single spaces, trimmed).
+    expect(toMrzName('  smith   john  ')).toBe('SMITH JOHN');
+    expect(toMrzName('')).toBe('');
+    expect(toMrzName('   ')).toBe('');
+    expect(toMrzName('Li  Na')).toBe(toMrzName('Li\u00A0 Na'));
     expect(confusableKey('EO1B 234')).toBe(confusableKey('E018234'));
   });
 });

@@ -12,7 +12,7 @@ import { getPremisesRow } from '../../db/premises.js';
 import { officeZone } from '../../db/settings.js';
 import { isLate, stayEntity, stored } from '../../db/stays.js';
 import { columns, notFound } from '../registration/common.js';
-import { derivedKeys, personColumns } from '../registration/identity.js';
+import { personColumns } from '../registration/identity.js';
 import type { RowPlan } from './rows.js';
 
 type ImportRequest = OpParsedRequest<'spreadsheet.import'>;
@@ -158,10 +158,8 @@ export function commitPlans(ctx: HandlerContext, request: ImportRequest, plans: 
         result.personsExisting += 1;
       } else {
         personId = newId();
-        const values: Row = {
-          ...personColumns(fields), source: 'import', merged_into: null,
-          ...derivedKeys({ surname: fields.surname, given_names: fields.givenNames, passport_no: fields.passportNo }), created_at: now,
-        };
+        // name_key and passport_key are derived by the inserter (recordInserter), as for every write.
+        const values: Row = { ...personColumns(fields), source: 'import', merged_into: null, created_at: now };
         insert(personEntity, personId, values);
         result.personsCreated += 1;
       }

@@ -55,15 +55,16 @@ export async function importSpreadsheet(ctx: HandlerContext, request: ImportRequ
         if (ctx.cancelled()) throw new AppError('job.cancelled');
         const plan = checkPlan(planRow(row, cells, mapping, request.target), day);
         if (Array.isArray(plan)) report(plan);
-        else {
-          const earlier = stage.add(plan);
-          if (earlier !== undefined) report([{ code: 'spreadsheet.row.repeated', params: { row, first: earlier } }]);
-        }
+        else stage.add(plan);
       }
     } finally {
       sheet.close();
     }
-    const rows = stage.count + badRows;
+    // A person twice in the sheet: the later rows are refused, naming the first.
+    const repeats = stage.repeats();
+    for (const { row, first } of repeats) report([{ code: 'spreadsheet.row.repeated', params: { row, first } }]);
+    problems.sort((a, b) => Number(a.params?.row ?? 0) - Number(b.params?.row ?? 0));
+    const rows = stage.count + badRows - repeats.length;
     if (rows === 0) throw new AppError('spreadsheet.noRows');
     if (badRows > 0) throw new AppError('spreadsheet.invalidRows', { count: badRows, rows }, problems);
     if (request.dryRun) return { status: 'valid', rows, personsCreated: 0, personsExisting: 0, stays: 0, employments: 0 };
