@@ -1,7 +1,9 @@
 /**
  * Renders every document from the specimens in all three language modes to docs/samples/ as one small
- * grey PNG each (PDF → PNG at 150 dpi with pdftoppm; the annex sample is the pledge's annex page).
- * Replaces the previous samples. `npx tsx scripts/print-samples.ts`
+ * grey PNG each (PDF → PNG at 150 dpi with pdftoppm; the annex sample is the pledge's annex page, the
+ * inspection report's last page is the notice to the employer with the signatures).
+ * Replaces the samples it renders; a PNG there that it does not render is named, never deleted.
+ * `npx tsx scripts/print-samples.ts`
  */
 import { execFileSync } from 'node:child_process';
 import { deflateSync } from 'node:zlib';
@@ -9,10 +11,12 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, wr
 import os from 'node:os';
 import path from 'node:path';
 import { Composer } from '../electron/print/compose.js';
+import { renderCampaignNotice } from '../electron/print/documents/campaign-notice.js';
 import { renderCard } from '../electron/print/documents/card.js';
+import { renderInspectionReport } from '../electron/print/documents/inspection.js';
 import { INLINE_FOREIGNERS, renderPledge } from '../electron/print/documents/pledge.js';
 import { renderReceipt } from '../electron/print/documents/receipt.js';
-import { specimenCard, specimenPledge, specimenReceipt } from '../electron/print/documents/specimens.js';
+import { specimenCampaignNotice, specimenCard, specimenInspectionReport, specimenPledge, specimenReceipt } from '../electron/print/documents/specimens.js';
 import { loadShaper } from '../electron/print/shaper.js';
 import { PRINT_LANGS } from '../electron/print/strings.js';
 
@@ -62,11 +66,14 @@ const DOCUMENTS: Record<string, { landscape?: boolean; page?: number; render: (c
   card: { landscape: true, render: (c) => renderCard(c, specimenCard(6)) },
   'card-blank': { landscape: true, render: (c) => renderCard(c, { ...specimenCard(0), employer: null }) },
   receipt: { render: (c) => renderReceipt(c, specimenReceipt(5)) },
+  'inspection-report': { render: (c) => renderInspectionReport(c, specimenInspectionReport()) },
+  'inspection-report-last': { page: -1, render: (c) => renderInspectionReport(c, specimenInspectionReport()) },
+  'campaign-notice': { render: (c) => renderCampaignNotice(c, specimenCampaignNotice()) },
 };
 
 await loadShaper();
 mkdirSync(OUT, { recursive: true });
-for (const file of readdirSync(OUT).filter((f) => f.endsWith('.png'))) rmSync(path.join(OUT, file));
+const written = new Set<string>();
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'banhchi-samples-'));
 let total = 0;
 for (const [name, spec] of Object.entries(DOCUMENTS)) {
@@ -79,6 +86,7 @@ for (const [name, spec] of Object.entries(DOCUMENTS)) {
     const page = String(spec.page === -1 ? c.pages : (spec.page ?? 1));
     execFileSync('pdftoppm', ['-r', '150', '-gray', '-f', page, '-l', page, '-singlefile', pdf, path.join(tmp, stem)]);
     const out = path.join(OUT, `${stem}.png`);
+    written.add(`${stem}.png`);
     writeFileSync(out, pgmToPng4(readFileSync(path.join(tmp, `${stem}.pgm`))));
     total += statSync(out).size;
     console.log(`${stem}.png: page ${page} of ${c.pages}, ${Math.round(statSync(out).size / 1024)} KB`);
@@ -86,3 +94,5 @@ for (const [name, spec] of Object.entries(DOCUMENTS)) {
 }
 rmSync(tmp, { recursive: true, force: true });
 console.log(`total ${(total / 1024 / 1024).toFixed(2)} MB`);
+const others = readdirSync(OUT).filter((f) => f.endsWith('.png') && !written.has(f));
+if (others.length > 0) console.log(`not rendered by this script, left as they are: ${others.join(', ')}`);

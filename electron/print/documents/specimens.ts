@@ -1,4 +1,5 @@
-import type { CardData, ForeignerRow, OfficeInfo, PledgeData, PremisesInfo, ReceiptData, WorkerRow } from './types.js';
+import type { CampaignNoticeData } from './campaign-notice.js';
+import type { CardData, ForeignerRow, InspectionReportData, OfficeInfo, PledgeData, PremisesInfo, ReceiptData, WorkerRow } from './types.js';
 
 /** Made-up documents for samples, the bench and tests: long names, long lists, mixed scripts. */
 
@@ -109,5 +110,65 @@ export function specimenReceipt(i = 0): ReceiptData {
     arrivedAt: '2026-11-19T21:40:00+07:00',
     reportedAt: '2026-11-21T09:15:00+07:00',
     late: true,
+  };
+}
+
+/** A provincial office: campaigns and inspections are its work. */
+export const SPECIMEN_PROVINCE_OFFICE: OfficeInfo = {
+  name: 'Phnom Penh Municipal Police',
+  nameKm: 'ស្នងការដ្ឋាននគរបាលរាជធានីភ្នំពេញ',
+  place: { km: 'រាជធានីភ្នំពេញ', latin: 'Phnom Penh' },
+};
+
+const CAMPAIGN_TITLE = 'Work-status declaration of foreign workers 2025';
+const CAMPAIGN_LEGAL = 'Action plan of the Ministry of Interior and the Ministry of Labour and Vocational Training, phase 1: declaration cards returned by 15 March';
+
+/** An inspection of an employer that never declared: three workers found, one without a permit, referrals made. */
+export function specimenInspectionReport(): InspectionReportData {
+  return {
+    docNo: 'INS-12-2025-00001',
+    office: SPECIMEN_PROVINCE_OFFICE,
+    inspectedOn: '2025-04-07',
+    reason: 'missing',
+    campaign: { title: CAMPAIGN_TITLE, legalReference: CAMPAIGN_LEGAL },
+    team: ['Capt. Sok Dara (head of team)', 'Lt. Chan Vichea', 'Keo Sophal, deputy prosecutor', 'Meas Bopha, labour inspector'],
+    site: {
+      nameLatin: 'Mekong Tower Construction Co., Ltd.', nameKm: 'ក្រុមហ៊ុនសំណង់មេគង្គថោវើរ', kindKm: 'និយោជក៖ Construction', kindEn: 'Employer: Construction',
+      registrationNo: '00012345', address: { km: 'ផ្ទះលេខ ១២ ផ្លូវ ៥១ សង្កាត់ទន្លេបាសាក់ ខណ្ឌចំការមន រាជធានីភ្នំពេញ', latin: 'No. 12, St. 51, Tonle Basak, Chamkar Mon, Phnom Penh' },
+    },
+    persons: [
+      { name: 'CHEN WEI', nationality: 'CHN', passportNo: 'E33333333', finding: 'no_permit', permitNo: '', receiptNo: '', proofDue: '2025-04-27' },
+      { name: 'LIU WEI', nationality: 'CHN', passportNo: 'E22222222', finding: 'application_receipt', permitNo: '', receiptNo: 'RC-200', proofDue: null },
+      { name: 'ZHANG WEI', nationality: 'CHN', passportNo: 'E11111111', finding: 'permit_valid', permitNo: 'WP-100', receiptNo: '', proofDue: null },
+    ],
+    premisesFindings: 'Forty workers sleep in a dormitory on the site; the list of foreign workers was not displayed.',
+    outcome: 'notice',
+    outcomeNote: '',
+    declared: false,
+    differences: [],
+    referrals: [
+      { authority: 'prosecutor', grounds: 'other_offence', urgent: false, note: 'Workers without permits' },
+      { authority: 'police', grounds: 'labour_exploitation', urgent: true, note: 'Passports held by the employer' },
+    ],
+    proofDays: 20,
+  };
+}
+
+/** The notice a province hands to employers when a declaration campaign starts. */
+export function specimenCampaignNotice(): CampaignNoticeData {
+  return {
+    office: SPECIMEN_PROVINCE_OFFICE,
+    issuedOn: '2025-01-06',
+    kind: 'employer_declaration',
+    title: CAMPAIGN_TITLE,
+    legalReference: CAMPAIGN_LEGAL,
+    scope: [
+      { km: 'ខណ្ឌចំការមន រាជធានីភ្នំពេញ', latin: 'Chamkar Mon, Phnom Penh' },
+      { km: 'សង្កាត់ទន្លេបាសាក់ ខណ្ឌចំការមន រាជធានីភ្នំពេញ', latin: 'Tonle Basak, Chamkar Mon, Phnom Penh' },
+    ],
+    startDate: '2025-01-06',
+    deadline: '2025-03-15',
+    targets: [{ km: 'សំណង់', en: 'Construction' }, { km: 'កាត់ដេរ', en: 'Garment' }],
+    proofDays: 20,
   };
 }
