@@ -54,6 +54,8 @@ const dashboardRow = z.object({
   premisesWithoutPledge: z.number().int(),
   reported30: z.number().int(),
   onTime30: z.number().int(),
+  /** Foreigners staying now (diplomats aside) whose passport or visa expires today or within `expiryDays`. */
+  documentsExpiring: z.number().int(),
   lastBundle: z.string().nullable(),
 });
 export type DashboardRow = z.infer<typeof dashboardRow>;
@@ -63,6 +65,8 @@ export const dashboardSchema = z.object({
   /** The office's unit (null at the national office): the rows are its communes, or the provinces. */
   unit: z.string().nullable(),
   today: z.string(),
+  /** The window of `documentsExpiring`: today and the days after it. */
+  expiryDays: z.number().int(),
   rows: z.array(dashboardRow),
   total: dashboardRow,
   /** Changes made here not yet acknowledged by the office above. */
@@ -74,7 +78,7 @@ export type Dashboard = z.infer<typeof dashboardSchema>;
  * The home figures whose records can be listed: the stays, premises or foreigners a figure counts.
  * `reported30` lists the stays the on-time share is taken over (each marked late or on time).
  */
-export const recordFigure = z.enum(['staying', 'arrivalsWeek', 'departuresWeek', 'lateStaying', 'reported30', 'premisesWithoutPledge']);
+export const recordFigure = z.enum(['staying', 'arrivalsWeek', 'departuresWeek', 'lateStaying', 'reported30', 'premisesWithoutPledge', 'documentsExpiring']);
 export type RecordFigure = z.infer<typeof recordFigure>;
 
 const recordRow = z.object({
@@ -94,6 +98,8 @@ const recordRow = z.object({
   /** A stay reported more than 24 hours after the arrival. */
   late: z.boolean().nullable(),
   pledgeStatus: z.string().nullable(),
+  passportExpiry: z.string().nullable(),
+  visaExpiry: z.string().nullable(),
 });
 export type RecordRow = z.infer<typeof recordRow>;
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { Locator, Page } from '@playwright/test';
 import { resources } from '../../shared/i18n/resources.js';
-import { E2E_USERS, GAZETTEER_CSV, REPO, cliEnv, expect, pageCall, screenshot, signInAs, startWebApp, test } from './fixtures.js';
+import { E2E_USERS, GAZETTEER_CSV, REPO, cliEnv, createStaff, expect, pageCall, screenshot, signInAs, startWebApp, test } from './fixtures.js';
 
 const TODAY = '2026-03-01';
 /** 06:30 in Phnom Penh on 1 March is still 28 February in UTC: the figures must take the office's day. */
@@ -37,7 +37,7 @@ async function opensItsRecords(page: Page, figure: Locator, expected: number | n
 }
 
 test.describe('records behind the home figures', () => {
-  test('each figure opens the stays or premises it counts, as many as it shows, in English and Khmer', async ({ page }) => {
+  test('each figure opens the stays, premises or foreigners it counts, as many as it shows, by the office\'s date, in English and Khmer', async ({ page }) => {
     test.setTimeout(240_000);
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'banhchi-e2e-records-'));
     const db = path.join(dataDir, 'banhchi.db');
@@ -51,6 +51,11 @@ test.describe('records behind the home figures', () => {
     const staying = count('SELECT count(*) AS n FROM stay WHERE departed_on IS NULL');
     const arrivedThisWeek = count("SELECT count(*) AS n FROM stay WHERE substr(arrived_at, 1, 10) BETWEEN '2026-02-23' AND '2026-03-01'");
     const unsignedInPhnomPenh = count("SELECT count(*) AS n FROM premises WHERE province_code = '12' AND status <> 'permanently_closed' AND pledge_status <> 'signed'");
+    // Two foreigners staying now whose documents are far from expiring: one's passport is made to expire yesterday (28 February,
+    // "today" by the UTC date), the other's on 31 March (the window's last day by the office's date, one past it by UTC's).
+    const [yesterday, lastDay] = direct.prepare(`SELECT p.id, p.surname FROM person p WHERE p.diplomatic = 0
+        AND EXISTS (SELECT 1 FROM stay s WHERE s.person_id = p.id AND s.departed_on IS NULL)
+        AND p.passport_expiry > '2026-06-01' AND (p.visa_expiry IS NULL OR p.visa_expiry > '2026-06-01') ORDER BY p.id LIMIT 2`).all() as { id: string; surname: string }[];
     direct.close();
     expect(arrivedThisWeek).toBeGreaterThan(0);
     process.env.BANHCHI_FAKE_NOW = NOW;
@@ -59,13 +64,36 @@ test.describe('records behind the home figures', () => {
       await page.setViewportSize({ width: 1366, height: 768 });
       await page.goto(app.url);
       await signInAs(page, 'administrator');
+      // A clerk corrects the two passports (the administrator keeps accounts, not records).
+      await createStaff(page, ['clerk']);
+      await signInAs(page, 'clerk');
+      for (const [person, passportExpiry] of [[yesterday!, '2026-02-28'], [lastDay!, '2026-03-31']] as const) {
+        expect(await pageCall(page, 'persons.update', { id: person.id, patch: { passportExpiry } })).toMatchObject({ ok: true });
+      }
+      const reading = new Database(db, { readonly: true });
+      reading.pragma(`cipher = 'chacha20'`);
+      reading.key(Buffer.from(process.env.BANHCHI_DB_KEY as string, 'hex'));
+      const expiring = (reading.prepare(`SELECT count(*) AS n FROM person p WHERE p.diplomatic = 0 AND p.merged_into IS NULL
+        AND EXISTS (SELECT 1 FROM stay s WHERE s.person_id = p.id AND s.departed_on IS NULL)
+        AND (p.passport_expiry BETWEEN '2026-03-01' AND '2026-03-31' OR p.visa_expiry BETWEEN '2026-03-01' AND '2026-03-31')`).get() as { n: number }).n;
+      reading.close();
+      const expiringIds: string[] = [];
+      for (let cursor: string | null = null; ;) {
+        const found = (await pageCall(page, 'reports.records', { figure: 'documentsExpiring', cursor, limit: 500 })).value as { items: { id: string }[]; nextCursor: string | null };
+        expiringIds.push(...found.items.map((x) => x.id));
+        if (!(cursor = found.nextCursor)) break;
+      }
+      expect(expiringIds).toContain(lastDay!.id);
+      expect(expiringIds).not.toContain(yesterday!.id);
+      expect(expiringIds).toHaveLength(expiring);
       const board = await pageCall(page, 'reports.dashboard', {});
       const total = (board.value as { today: string; total: Record<string, number> }).total;
       expect((board.value as { today: string }).today).toBe(TODAY);
       for (const lang of ['en', 'km'] as const) {
         await page.getByRole('button', { name: lang === 'en' ? 'English' : 'ខ្មែរ' }).click();
         const region = page.getByRole('region', { name: text(lang, 'reports.dashboard.title') });
-        const figure = (key: string) => region.getByRole('list').getByRole('link', { name: new RegExp(`${escape(text(lang, `reports.dashboard.${key}`))}$`) });
+        const label = (key: string) => text(lang, `reports.dashboard.${key}`).replace('{{days, num}}', lang === 'km' ? '៣០' : '30');
+        const figure = (key: string) => region.getByRole('list').getByRole('link', { name: new RegExp(`${escape(label(key))}$`) });
         expect(await opensItsRecords(page, figure('staying'), staying, `records-staying-${lang}`)).toBe(total.staying);
         expect(await opensItsRecords(page, figure('arrivalsWeek'), arrivedThisWeek, `records-arrivals-${lang}`)).toBe(total.arrivalsWeek);
         await opensItsRecords(page, figure('departuresWeek'), total.departuresWeek!, `records-departures-${lang}`);
@@ -73,6 +101,8 @@ test.describe('records behind the home figures', () => {
         await opensItsRecords(page, figure('premisesWithoutPledge'), total.premisesWithoutPledge!, `records-pledges-${lang}`);
         // A share opens the stays it is taken over.
         await opensItsRecords(page, figure('onTimeShare'), total.reported30!, `records-on-time-${lang}`);
+        expect(await opensItsRecords(page, figure('documentsExpiring'), expiring, `records-expiring-${lang}`)).toBe(total.documentsExpiring);
+        await expect(page.getByRole('region', { name: text(lang, 'reports.dashboard.title') })).toBeVisible();
         // One province's cell: Phnom Penh's premises without a signed pledge.
         const province = lang === 'en' ? 'Phnom Penh' : 'ភ្នំពេញ';
         const cell = region.getByRole('table').getByRole('link', { name: `${province}: ${text(lang, 'reports.dashboard.premisesWithoutPledge')}`, exact: true });

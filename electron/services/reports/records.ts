@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { nationalityEquivalents } from '../../../shared/display.js';
 import { addDays } from '../../../shared/local-time.js';
+import { EXPIRY_WARNING_DAYS } from '../../../shared/document-expiry.js';
 import type { RecordFigure, RecordRow } from '../../../shared/contract/reports.js';
 import { pageOf } from '../../db/paging.js';
 import { and, between, where, type Where } from './sql.js';
@@ -21,8 +22,18 @@ export interface RecordsFilter {
 /** `column` is a commune code inside the unit (a range on the code, as the reports read it). */
 const inUnit = (column: string, unit: string | undefined): Where | null => (unit ? { sql: `${column} >= ? AND ${column} < ?`, params: [unit, `${unit}:`] } : null);
 
+/** Foreigners staying now (`report_stay r` open, `person p`), diplomats aside, whose passport or visa expires from `today` to `EXPIRY_WARNING_DAYS` after. */
+export function expiringDocuments(today: string): Where {
+  const soon = addDays(today, EXPIRY_WARNING_DAYS);
+  return {
+    sql: 'r.departed_on IS NULL AND p.diplomatic = 0 AND p.merged_into IS NULL AND (p.passport_expiry BETWEEN ? AND ? OR p.visa_expiry BETWEEN ? AND ?)',
+    params: [today, soon, today, soon],
+  };
+}
+export const EXPIRING_FROM = 'FROM person p JOIN report_stay r ON r.person_id = p.id';
+
 /** Which stays a figure counts, on `report_stay r` (the same facts the home figures are counted from). */
-function stays(figure: Exclude<RecordFigure, 'premisesWithoutPledge'>, today: string): Where {
+function stays(figure: Exclude<RecordFigure, 'premisesWithoutPledge' | 'documentsExpiring'>, today: string): Where {
   switch (figure) {
     case 'staying': return { sql: 'r.departed_on IS NULL', params: [] };
     case 'lateStaying': return { sql: 'r.departed_on IS NULL AND r.late = 1', params: [] };
@@ -36,6 +47,9 @@ interface StayRow {
   id: string; person_id: string; premises_id: string; commune_code: string | null; arrived_on: string; departed_on: string | null; late: number;
   surname: string | null; given_names: string | null; name_km: string | null; nationality: string | null; premises_name: string | null;
 }
+interface PersonRow {
+  id: string; surname: string; given_names: string; name_km: string; nationality: string; passport_expiry: string | null; visa_expiry: string | null; commune_code: string | null;
+}
 interface PremisesRow { id: string; name_latin: string; name_km: string; commune_code: string; pledge_status: string }
 
 /**
@@ -43,7 +57,7 @@ interface PremisesRow { id: string; name_latin: string; name_km: string; commune
  * read from the records (`report_stay`, `premises`), not from the count tables the figures come from,
  * so a list that does not match its figure shows a fault in the counts.
  */
-export function figureRecords(db: Database, filter: RecordsFilter): { entity: 'stay' | 'premises'; total: number; items: RecordRow[]; nextCursor: string | null } {
+export function figureRecords(db: Database, filter: RecordsFilter): { entity: 'stay' | 'premises' | 'person'; total: number; items: RecordRow[]; nextCursor: string | null } {
   const after = filter.after ? { sql: 'id > ?', params: [String(filter.after[0])] } : null;
   if (filter.figure === 'premisesWithoutPledge') {
     const w = and({ sql: "status <> 'permanently_closed' AND pledge_status <> 'signed'", params: [] }, inUnit('commune_code', filter.unit));
@@ -54,7 +68,21 @@ export function figureRecords(db: Database, filter: RecordsFilter): { entity: 's
     return {
       entity: 'premises', total, ...pageOf(rows, filter.limit, (r): RecordRow => ({
         id: r.id, personId: null, premisesId: r.id, name: r.name_latin, nameKm: r.name_km, nationality: null, premisesName: null,
-        communeCode: r.commune_code, arrivedOn: null, departedOn: null, late: null, pledgeStatus: r.pledge_status,
+        communeCode: r.commune_code, arrivedOn: null, departedOn: null, late: null, pledgeStatus: r.pledge_status, passportExpiry: null, visaExpiry: null,
+      }), (r) => [r.id]),
+    };
+  }
+  if (filter.figure === 'documentsExpiring') {
+    // One row per person (a person with two open stays, which a synced register may hold, is one person).
+    const w = and(expiringDocuments(filter.today), inUnit('r.commune_code', filter.unit));
+    const total = db.prepare(`SELECT count(DISTINCT p.id) ${EXPIRING_FROM} ${where(w)}`).pluck().get(...w.params) as number;
+    const page = and(w, after ? { sql: 'p.id > ?', params: after.params } : null);
+    const rows = db.prepare(`SELECT p.id, p.surname, p.given_names, p.name_km, p.nationality, p.passport_expiry, p.visa_expiry, min(r.commune_code) AS commune_code
+      ${EXPIRING_FROM} ${where(page)} GROUP BY p.id ORDER BY p.id LIMIT ?`).all(...page.params, filter.limit + 1) as PersonRow[];
+    return {
+      entity: 'person', total, ...pageOf(rows, filter.limit, (r): RecordRow => ({
+        id: r.id, personId: r.id, premisesId: null, name: `${r.surname} ${r.given_names}`.trim(), nameKm: r.name_km, nationality: r.nationality, premisesName: null,
+        communeCode: r.commune_code, arrivedOn: null, departedOn: null, late: null, pledgeStatus: null, passportExpiry: r.passport_expiry, visaExpiry: r.visa_expiry,
       }), (r) => [r.id]),
     };
   }
@@ -74,7 +102,7 @@ export function figureRecords(db: Database, filter: RecordsFilter): { entity: 's
     entity: 'stay', total, ...pageOf(rows, filter.limit, (r): RecordRow => ({
       id: r.id, personId: r.person_id, premisesId: r.premises_id, name: `${r.surname ?? ''} ${r.given_names ?? ''}`.trim(), nameKm: r.name_km ?? '',
       nationality: r.nationality, premisesName: r.premises_name, communeCode: r.commune_code, arrivedOn: r.arrived_on, departedOn: r.departed_on,
-      late: r.late === 1, pledgeStatus: null,
+      late: r.late === 1, pledgeStatus: null, passportExpiry: null, visaExpiry: null,
     }), (r) => [r.id]),
   };
 }

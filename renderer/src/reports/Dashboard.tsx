@@ -8,7 +8,7 @@ import { useLanguage } from '../i18n.js';
 import { recordsLink } from './FigureRecords.js';
 import './reports.css';
 
-type Figure = 'staying' | 'arrivalsWeek' | 'departuresWeek' | 'lateStaying' | 'premisesWithoutPledge' | 'onTimeShare';
+type Figure = 'staying' | 'arrivalsWeek' | 'departuresWeek' | 'lateStaying' | 'premisesWithoutPledge' | 'onTimeShare' | 'documentsExpiring';
 
 /** The records behind each figure (a share: the stays it is taken over). */
 const BEHIND: Record<Figure, RecordFigure> = {
@@ -18,6 +18,7 @@ const BEHIND: Record<Figure, RecordFigure> = {
   lateStaying: 'lateStaying',
   premisesWithoutPledge: 'premisesWithoutPledge',
   onTimeShare: 'reported30',
+  documentsExpiring: 'documentsExpiring',
 };
 const FIGURES = Object.keys(BEHIND) as Figure[];
 
@@ -42,7 +43,7 @@ export function Dashboard() {
           <li key={figure}>
             <a href={link(figure, data.data!.unit ?? '')}>
               <span className="dashboard-value">{value(total, figure)}</span>
-              <span>{t(`reports.dashboard.${figure}`)}</span>
+              <span>{t(`reports.dashboard.${figure}`, { days: data.data!.expiryDays })}</span>
             </a>
           </li>
         ))}
@@ -59,7 +60,7 @@ export function Dashboard() {
           <thead>
             <tr>
               <th scope="col">{t('reports.dimension.unit')}</th>
-              {FIGURES.map((figure) => <th key={figure} scope="col" className="number">{t(`reports.dashboard.${figure}`)}</th>)}
+              {FIGURES.map((figure) => <th key={figure} scope="col" className="number">{t(`reports.dashboard.${figure}`, { days: data.data!.expiryDays })}</th>)}
               <th scope="col">{t('reports.dashboard.lastBundle')}</th>
             </tr>
           </thead>
@@ -69,7 +70,7 @@ export function Dashboard() {
                 <th scope="row">{row.label[language]}</th>
                 {FIGURES.map((figure) => (
                   <td key={figure} className="number">
-                    <a href={link(figure, row.unit)} aria-label={`${row.label[language]}: ${t(`reports.dashboard.${figure}`)}`}>{value(row, figure)}</a>
+                    <a href={link(figure, row.unit)} aria-label={`${row.label[language]}: ${t(`reports.dashboard.${figure}`, { days: data.data!.expiryDays })}`}>{value(row, figure)}</a>
                   </td>
                 ))}
                 <td>{row.lastBundle ? <a href="#/sync/history">{format.date(row.lastBundle)}</a> : t('reports.dashboard.never')}</td>

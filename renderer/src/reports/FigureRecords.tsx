@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { recordFigure, type RecordFigure, type RecordRow } from '../../../shared/contract/reports.js';
+import { EXPIRY_WARNING_DAYS } from '../../../shared/document-expiry.js';
 import type { AppErrorShape } from '../../../shared/errors.js';
 import type { Label } from '../../../shared/reports/types.js';
 import { api } from '../api.js';
@@ -8,8 +9,11 @@ import { ErrorMessage } from '../components/ErrorMessage.js';
 import { useFormat } from '../format.js';
 import './reports.css';
 
-/** The report that counts what a figure counts, by unit or month. */
-export const REPORT_OF: Record<RecordFigure, string> = {
+/** The window of "documents expiring" (the alerts' too). */
+const expiryDays = EXPIRY_WARNING_DAYS;
+
+/** The report that counts what a figure counts, by unit or month (none counts expiring documents). */
+export const REPORT_OF: Partial<Record<RecordFigure, string>> = {
   staying: 'foreigners-by-nationality',
   arrivalsWeek: 'arrivals-departures',
   departuresWeek: 'arrivals-departures',
@@ -51,17 +55,17 @@ export function FigureRecords({ figure, unit, nationality }: { figure: RecordFig
     return () => { current.live = false; };
   }, [figure, unit, nationality]);
   const scope = [data?.unitName ? data.unitName[f.language] : t('reports.records.whole'), nationality ? f.nationality(nationality) : null].filter(Boolean).join(' · ');
-  const report = `#/reports/${REPORT_OF[figure]}${unit && unit !== 'all' ? `/${unit}` : ''}`;
+  const report = REPORT_OF[figure] ? `#/reports/${REPORT_OF[figure]}${unit && unit !== 'all' ? `/${unit}` : ''}` : null;
   return (
     <section className="figure-records">
-      <h1>{t(`reports.dashboard.${figure === 'reported30' ? 'onTimeShare' : figure}`)}</h1>
+      <h1>{t(`reports.dashboard.${figure === 'reported30' ? 'onTimeShare' : figure}`, { days: expiryDays })}</h1>
       <p className="report-scope">{scope}</p>
       {error ? <ErrorMessage error={error} /> : null}
       {!data && !error ? <p>{t('reports.loading')}</p> : null}
       {data ? (
         <>
           <p className="figure-count" role="status">{t(`reports.records.count.${data.entity}`, { count: data.total })}</p>
-          <p><a href={report}>{t('reports.records.openReport')}</a></p>
+          {report ? <p><a href={report}>{t('reports.records.openReport')}</a></p> : null}
           {data.items.length === 0 ? <p className="hint">{t('reports.records.none')}</p> : null}
           {data.items.length > 0 && data.entity === 'premises' ? (
             <table className="report-table" aria-label={t('reports.records.list')}>
@@ -76,7 +80,29 @@ export function FigureRecords({ figure, unit, nationality }: { figure: RecordFig
               </tbody>
             </table>
           ) : null}
-          {data.items.length > 0 && data.entity !== 'premises' ? (
+          {data.items.length > 0 && data.entity === 'person' ? (
+            <table className="report-table" aria-label={t('reports.records.list')}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('reports.records.column.name')}</th>
+                  <th scope="col">{t('reports.records.column.nationality')}</th>
+                  <th scope="col">{t('reports.records.column.passportExpiry')}</th>
+                  <th scope="col">{t('reports.records.column.visaExpiry')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.items.map((r) => (
+                  <tr key={r.id}>
+                    <td><a href={`#/foreigners/${r.id}`}>{r.name}</a> <span lang="km">{r.nameKm}</span></td>
+                    <td>{r.nationality ? f.nationality(r.nationality) : t('reports.records.unknown')}</td>
+                    <td>{f.date(r.passportExpiry)}</td>
+                    <td>{f.date(r.visaExpiry)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+          {data.items.length > 0 && data.entity === 'stay' ? (
             <table className="report-table" aria-label={t('reports.records.list')}>
               <thead>
                 <tr>

@@ -128,6 +128,8 @@ const COMMUNES = ['120101', '120109', '120201', '120202', '170101', '170102', '1
 const NATIONALITIES = ['CHN', 'VNM', 'D', 'DEU', 'THA', 'KOR'];
 const VISAS = ['EB', 'T', 'ER', null];
 const TYPES = ['hotel', 'guesthouse', 'factory', 'rental'];
+// Around TODAY and the end of the 30-day window (2026-03-31), and far away.
+const EXPIRIES = ['2026-02-28', '2026-03-01', '2026-03-15', '2026-03-31', '2026-04-01', '2030-01-01'];
 
 const pad = (n: number) => String(n).padStart(2, '0');
 let serial = 0;
@@ -154,7 +156,7 @@ async function randomRegister(seed: number) {
     const passport = `P${String(++serial).padStart(8, '0')}`;
     return {
       surname: `DOE${serial}`, given_names: 'JANE', sex: r.pick(['F', 'M']), birth_date: '1990-01-01', nationality, passport_no: passport, issuing_state: nationality,
-      passport_expiry: '2030-01-01', visa_type: r.pick(VISAS), source: 'manual', name_key: `doe${serial} jane`, passport_key: passport, created_at: '2025-01-01T00:00:00+07:00',
+      passport_expiry: r.pick(EXPIRIES), visa_type: r.pick(VISAS), visa_expiry: r.pick([null, ...EXPIRIES]), diplomatic: r.int(12) === 0 ? 1 : 0, source: 'manual', name_key: `doe${serial} jane`, passport_key: passport, created_at: '2025-01-01T00:00:00+07:00',
     };
   };
   const stayRow = (personId: string, premisesId: string) => {
@@ -305,8 +307,19 @@ describe('report counts (migration 59) give the same results as the plain querie
         WHERE s.departed_on IS NULL AND pr.commune_code LIKE ? GROUP BY k`).all(`${unit}%`) as { k: string; n: number; late: number }[]).map((x) => [x.k, [x.n, x.late]]));
       const unsigned = (length: number, unit: string) => Object.fromEntries((db.prepare(`SELECT substr(commune_code, 1, ${length}) AS k, count(*) AS n FROM premises
         WHERE status <> 'permanently_closed' AND pledge_status <> 'signed' AND commune_code LIKE ? GROUP BY k`).all(`${unit}%`) as { k: string; n: number }[]).map((x) => [x.k, x.n]));
+      // Passports or visas expiring from the office's today to 30 days after, of foreigners staying now (diplomats aside), each person once.
+      const expiring = (length: number, unit: string, day: string) => Object.fromEntries((db.prepare(`SELECT substr(pr.commune_code, 1, ${length}) AS k, count(DISTINCT p.id) AS n ${STAYS}
+        WHERE s.departed_on IS NULL AND pr.commune_code LIKE ? AND p.diplomatic = 0 AND p.merged_into IS NULL
+          AND (p.passport_expiry BETWEEN ? AND date(?, '+30 days') OR p.visa_expiry BETWEEN ? AND date(?, '+30 days')) GROUP BY k`)
+        .all(`${unit}%`, day, day, day, day) as { k: string; n: number }[]).map((x) => [x.k, x.n]));
+      for (const day of ['2026-02-28', TODAY, '2026-03-16']) {
+        const board = dashboard(db, { level: 'province', unitCode: '12' } as unknown as Office, day);
+        expect(Object.fromEntries(board.rows.filter((x) => x.documentsExpiring > 0).map((x) => [x.unit, x.documentsExpiring])), day).toEqual(expiring(6, '12', day));
+      }
+      expect(Object.values(expiring(2, '', TODAY)).reduce((a, b) => a + b, 0)).toBeGreaterThan(3);
       for (const [office, length, unit] of [[{ level: 'national' }, 2, ''], [{ level: 'province', unitCode: '12' }, 6, '12']] as const) {
         const board = dashboard(db, office as unknown as Office, TODAY);
+        expect(Object.fromEntries(board.rows.filter((x) => x.documentsExpiring > 0).map((x) => [x.unit, x.documentsExpiring]))).toEqual(expiring(length, unit, TODAY));
         const seen = Object.fromEntries(board.rows.filter((x) => x.staying > 0).map((x) => [x.unit, [x.staying, x.lateStaying]]));
         expect(seen).toEqual(staying(length, unit));
         expect(Object.fromEntries(board.rows.filter((x) => x.premisesWithoutPledge > 0).map((x) => [x.unit, x.premisesWithoutPledge]))).toEqual(unsigned(length, unit));
