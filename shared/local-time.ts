@@ -55,7 +55,11 @@ export function localParts(instant: number, zone: string): LocalParts {
 
 /** Minutes the zone is ahead of UTC at an instant (+420 in Phnom Penh). */
 export function offsetMinutes(instant: number, zone: string): number {
-  const p = localParts(instant, zone);
+  return offsetOfParts(instant, localParts(instant, zone));
+}
+
+/** The offset, from the zone's reading `p` of `instant` (computed once by the caller). */
+function offsetOfParts(instant: number, p: LocalParts): number {
   const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   return Math.round((asUtc - Math.floor(instant / 1000) * 1000) / 60_000);
 }
@@ -70,8 +74,9 @@ function offsetText(minutes: number): string {
 
 /** The office's local date-time of an instant, with its offset: `2026-03-01T06:30:00+07:00`. */
 export function toOfficeDateTime(instant: number, zone: string): string {
+  // One reading of the zone's clock serves both the date-time and its offset (this runs for every write and audited read).
   const p = localParts(instant, zone);
-  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${offsetText(offsetMinutes(instant, zone))}`;
+  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${offsetText(offsetOfParts(instant, p))}`;
 }
 
 /** The office's date today, `YYYY-MM-DD`. */

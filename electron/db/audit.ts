@@ -4,7 +4,6 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Actor } from '../../shared/actor.js';
 import { officeNow } from '../../shared/local-time.js';
 import { now } from '../backend/clock.js';
-import { userById } from './accounts.js';
 import { insertRecord, type EntitySpec, type WriteContext } from './changes.js';
 import { officeZone } from './settings.js';
 
@@ -67,8 +66,10 @@ export function entryHash(row: Omit<AuditRow, 'hash'>): string {
 
 /** How the audit names an actor: the account's English name, or the CLI's or operator's id. */
 function actorName(db: Database, actor: Actor): string {
-  if (actor.kind === 'user') return userById(db, actor.id)?.nameEn ?? actor.id;
-  return actor.id;
+  if (actor.kind !== 'user') return actor.id;
+  // A prepared statement kept per connection (this runs for every audited read), not userById's.
+  const name = stmt(db, 'SELECT name_en FROM user_account WHERE id = ?').pluck().get(actor.id) as string | undefined;
+  return name ?? actor.id;
 }
 
 /**

@@ -30,6 +30,9 @@ export interface OpenOptions {
 /** Which connection `connect` makes: keyed (encrypted pages), or plain for reading an old file. */
 export type ConnectKey = Buffer | 'plain';
 
+/** The page cache of a register's connection, in KiB. */
+export const CACHE_KIB = 64 * 1024;
+
 /** The keys of open connections, for the scratch files and backups that must use the same key. */
 const keys = new WeakMap<Database.Database, Buffer>();
 
@@ -107,6 +110,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     }
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // Every page SQLite reads from an encrypted file is decrypted and its tag checked again; the
+    // default 2 MiB cache makes a large register re-read (and re-decrypt) its index pages constantly
+    // and spill a big transaction to the WAL. 64 MiB keeps the working set of a 100,000-person
+    // register in memory (scripts/bench/atrest.ts; docs/benchmarks.md). A ceiling, not an allocation.
+    db.pragma(`cache_size = -${CACHE_KIB}`);
     if (!options.readonly) migrate(db, version);
     // SQLite3MC 2.3.5 can, in rare key-setup failures, write a plain file: never carry on with one.
     if (key !== 'plain' && fileState(file) === 'plain') throw new AppError('atrest.plainUnexpected', { file });

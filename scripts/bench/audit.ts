@@ -4,11 +4,11 @@
  * 10,000) through the backend as a signed-in user (each open appends to the audit chain) and as
  * Banhchi itself (the system actor, never audited: the same boundary, handler and query without the
  * audit entry), in alternating blocks so both meet the same cache and load. Prints the mean and p95
- * per open, the ratio, the bytes the chain adds per entry, and how long `audit verify` takes over the
- * chain just written. Writes the table into docs/benchmarks.md between audit markers.
+ * per open, the CPU time per open (steadier than the clock when other work shares the machine), the
+ * ratios, the bytes the chain adds per entry, and how long `audit verify` takes over the chain just written. Writes the table into docs/benchmarks.md between audit markers.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { SYSTEM_ACTOR, type Actor } from '../../shared/actor.js';
 import { createLocalBackend } from '../../electron/backend/backend.js';
@@ -43,16 +43,21 @@ try {
   const sizeBefore = statSync(file).size;
 
   const times: Record<'audited' | 'plain', number[]> = { audited: [], plain: [] };
+  // CPU time (user + system, this process) per arm: less swayed than the clock by other work on a shared machine.
+  const cpuMs: Record<'audited' | 'plain', number> = { audited: 0, plain: 0 };
   // Warm-up: statements prepared, pages cached.
   for (let i = 0; i < 200; i += 1) await call('persons.get', { id: ids[i % ids.length] }, SYSTEM_ACTOR);
   for (let done = 0; done < opens; done += BLOCK) {
     for (const kind of done % (2 * BLOCK) === 0 ? (['audited', 'plain'] as const) : (['plain', 'audited'] as const)) {
       const actor = kind === 'audited' ? CLERK : SYSTEM_ACTOR;
+      const cpu0 = process.cpuUsage();
       for (let i = done; i < Math.min(done + BLOCK, opens); i += 1) {
         const t0 = performance.now();
         await call('persons.get', { id: ids[i % ids.length] }, actor);
         times[kind].push(performance.now() - t0);
       }
+      const cpu = process.cpuUsage(cpu0);
+      cpuMs[kind] += (cpu.user + cpu.system) / 1000;
     }
   }
   const entries = db.prepare('SELECT count(*) FROM audit_entry').pluck().get() as number;
@@ -69,11 +74,13 @@ try {
   const table = [
     `Opening a person's record (\`persons.get\` through the backend, encrypted register of 1,000 foreigners), ${opens.toLocaleString('en')} times each way, in alternating blocks of ${BLOCK}:`,
     '',
-    '| | mean | p95 |',
-    '|---|---|---|',
-    `| without audit (system actor) | ${us(mean(times.plain))} | ${us(pct(times.plain, 95))} |`,
-    `| with audit (user actor: one chain entry per open) | ${us(mean(times.audited))} | ${us(pct(times.audited, 95))} |`,
-    `| ratio with / without | ${ratio.toFixed(2)}× | ${(pct(times.audited, 95) / pct(times.plain, 95)).toFixed(2)}× |`,
+    '| | mean | p95 | CPU per open |',
+    '|---|---|---|---|',
+    `| without audit (system actor) | ${us(mean(times.plain))} | ${us(pct(times.plain, 95))} | ${us(cpuMs.plain / times.plain.length)} |`,
+    `| with audit (user actor: one chain entry per open) | ${us(mean(times.audited))} | ${us(pct(times.audited, 95))} | ${us(cpuMs.audited / times.audited.length)} |`,
+    `| ratio with / without | ${ratio.toFixed(2)}× | ${(pct(times.audited, 95) / pct(times.plain, 95)).toFixed(2)}× | ${(cpuMs.audited / times.audited.length / (cpuMs.plain / times.plain.length)).toFixed(2)}× |`,
+    '',
+    `Load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(', ')} (${cpus().length} cores).`,
     '',
     `The chain adds about ${Math.round(bytesPerEntry)} bytes per entry to the database (entry, indexes and its change-log row). ` +
       `\`audit verify\` over ${entries.toLocaleString('en')} entries: ${verifyMs.toFixed(0)} ms.`,

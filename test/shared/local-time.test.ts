@@ -28,6 +28,14 @@ describe('office local time', () => {
     });
   }
 
+  it('writes the offset in force at the instant, on both sides of a DST change and for half-hour and negative zones', () => {
+    expect(officeNow('Europe/Berlin', Date.parse('2026-03-29T00:59:59Z'))).toBe('2026-03-29T01:59:59+01:00');
+    expect(officeNow('Europe/Berlin', Date.parse('2026-03-29T01:00:00Z'))).toBe('2026-03-29T03:00:00+02:00');
+    expect(officeNow('America/New_York', Date.parse('2026-01-15T12:00:00Z'))).toBe('2026-01-15T07:00:00-05:00');
+    expect(officeNow('Asia/Kolkata', Date.parse('2026-01-15T12:00:00.999Z'))).toBe('2026-01-15T17:30:00+05:30');
+    expect(officeNow(PP, Date.parse('2026-01-15T12:00:00Z'))).toBe('2026-01-15T19:00:00+07:00');
+  });
+
   it('at 07:00 both agree', () => {
     vi.useFakeTimers();
     vi.setSystemTime(new Date('2026-03-01T07:00:00+07:00'));

@@ -20,11 +20,12 @@ import { reportEmployment } from './060_report_employment.js';
 import { syncRanges } from './061_sync_ranges.js';
 import { syncMissing } from './062_sync_missing.js';
 import { syncRelay } from './063_sync_relay.js';
+import { auditIndexes } from './066_audit_indexes.js';
 import { checkRegistry, type Migration } from './registry.js';
 
 /** Every schema change, in order. Append only: a published migration never changes. */
 export const migrations: readonly Migration[] = [
-  foundation, builtinProvinces, registration, search, printing, syncState, stayTimes, passports, officeNameKm, syncWritten, receipts, accounts, campaigns, cases, reportFacts, audit, backupLog, reportCounts, reportEmployment, syncRanges, syncMissing, syncRelay,
+  foundation, builtinProvinces, registration, search, printing, syncState, stayTimes, passports, officeNameKm, syncWritten, receipts, accounts, campaigns, cases, reportFacts, audit, backupLog, reportCounts, reportEmployment, syncRanges, syncMissing, syncRelay, auditIndexes,
 ];
 
 checkRegistry(migrations);
