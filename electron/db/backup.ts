@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors.js';
@@ -42,10 +42,30 @@ export interface BackupSummary {
   bytes: number;
 }
 
-/** `banhchi-backup-2026-11-30-0615.bkp`, from the office's local time. */
-export function backupFileName(localNow: string): string {
+/**
+ * `banhchi-backup-2026-11-30-0615.bkp`, from the office's local time; the `n`th backup of the same
+ * minute in one folder is `banhchi-backup-2026-11-30-0615-n.bkp` (n ≥ 2).
+ */
+export function backupFileName(localNow: string, n = 1): string {
   const stamp = localNow.slice(0, 16).replace('T', '-').replace(':', '');
-  return `banhchi-backup-${stamp}.bkp`;
+  return `banhchi-backup-${stamp}${n > 1 ? `-${n}` : ''}.bkp`;
+}
+
+/**
+ * Claims a backup name no file in `dir` has yet: the first of the minute's names that can be created
+ * exclusively (`wx`), so a second backup in the same minute, from this process or another, never
+ * replaces the first. The claimed (empty) file is replaced by the finished backup's rename.
+ */
+function claimBackupName(dir: string, localNow: string): string {
+  for (let n = 1; ; n += 1) {
+    const file = path.join(dir, backupFileName(localNow, n));
+    try {
+      closeSync(openSync(file, 'wx'));
+      return file;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
 }
 
 function officeName(db: Database): string {
@@ -60,9 +80,11 @@ function officeName(db: Database): string {
 export function createBackup(db: Database, dir: string, created: string, localNow: string): BackupSummary {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new AppError('backup.noFolder', { folder: dir });
   const body = path.join(dir, `.banhchi-backup-${randomUUID()}.partial`);
-  const final = path.join(dir, backupFileName(localNow));
-  const partial = `${final}.partial`;
+  let final: string | undefined;
+  let partial: string | undefined;
   try {
+    final = claimBackupName(dir, localNow);
+    partial = `${final}.partial`;
     db.prepare('VACUUM INTO ?').run(body);
     const bytes = statSync(body).size;
     const sha256 = hashFile(body);
@@ -85,7 +107,9 @@ export function createBackup(db: Database, dir: string, created: string, localNo
     renameSync(partial, final);
     syncFile(dir);
   } catch (error) {
-    rmSync(partial, { force: true });
+    if (partial) rmSync(partial, { force: true });
+    // The claimed name is given back (still the empty claim: the rename did not happen).
+    if (final && existsSync(final) && statSync(final).size === 0) rmSync(final, { force: true });
     if (error instanceof AppError) throw error;
     throw new AppError('backup.cannotWrite', { folder: dir, reason: (error as Error).message });
   } finally {
@@ -238,17 +262,46 @@ export function verifyBackup(file: string, secrets: BackupSecrets, scratchDir = 
 
 const SIDES = ['', '-wal', '-shm'];
 
+/** How many registers replaced by a restore are kept beside the register (each a whole, encrypted copy). */
+export const KEEP_BEFORE_RESTORE = 2;
+
+/**
+ * The registers earlier restores replaced, oldest first: `<db>.before-restore.1`, `.2`, … (and
+ * `<db>.before-restore`, the single name earlier versions used, as the oldest).
+ */
+export function beforeRestoreCopies(dbFile: string): { file: string; n: number }[] {
+  const base = `${path.basename(dbFile)}.before-restore`;
+  const copies: { file: string; n: number }[] = [];
+  for (const name of readdirSync(path.dirname(dbFile))) {
+    if (name === base) copies.push({ file: path.join(path.dirname(dbFile), name), n: 0 });
+    const match = name.startsWith(`${base}.`) ? /^(\d+)$/.exec(name.slice(base.length + 1)) : null;
+    if (match) copies.push({ file: path.join(path.dirname(dbFile), name), n: Number(match[1]) });
+  }
+  return copies.sort((a, b) => a.n - b.n);
+}
+
+function removeRegisterFiles(file: string): void {
+  for (const side of SIDES) rmSync(`${file}${side}`, { force: true });
+}
+
+export interface RestoreSummary extends BackupSummary {
+  /** Where the register that was replaced is kept. */
+  previous: string;
+}
+
 /**
  * Replaces the register `dbFile` (closed) by the backup, keeping the previous register beside it
- * (`<db>.before-restore`, still encrypted) until the restored one has opened; if it does not, the
- * previous one is put back. The restored file takes this installation's key (`key`), so the OS
- * key store and the passphrases of this PC keep opening it.
+ * (`<db>.before-restore.N`, still encrypted, N one more than the last) until the restored one has
+ * opened; if it does not, the previous one is put back. Once it has, only the last
+ * KEEP_BEFORE_RESTORE replaced registers stay (a second restore soon after the first, say of the
+ * wrong file, still leaves the register from before both). The restored file takes this
+ * installation's key (`key`), so the OS key store and the passphrases of this PC keep opening it.
  */
-export function restoreBackup(dbFile: string, file: string, key: Buffer, secrets: BackupSecrets): BackupSummary {
+export function restoreBackup(dbFile: string, file: string, key: Buffer, secrets: BackupSecrets): RestoreSummary {
   const { summary, key: fromKey } = verifyBackup(file, { ...secrets, key }, path.dirname(dbFile));
   const { header, bodyStart } = readBackupHeader(file);
   const incoming = `${dbFile}.restoring`;
-  const previous = `${dbFile}.before-restore`;
+  const previous = `${dbFile}.before-restore.${(beforeRestoreCopies(dbFile).at(-1)?.n ?? 0) + 1}`;
   rmSync(incoming, { force: true });
   try {
     extractBody(file, bodyStart, header.size, incoming);
@@ -267,16 +320,18 @@ export function restoreBackup(dbFile: string, file: string, key: Buffer, secrets
     rmSync(incoming, { force: true });
     throw error;
   }
-  for (const side of SIDES) rmSync(`${previous}${side}`, { force: true });
+  removeRegisterFiles(previous);
   for (const side of SIDES) if (existsSync(`${dbFile}${side}`)) renameSync(`${dbFile}${side}`, `${previous}${side}`);
   renameSync(incoming, dbFile);
   syncFile(path.dirname(dbFile));
   try {
     openDatabase(dbFile, { key, convertPlain: false }).close();
   } catch (error) {
-    for (const side of SIDES) rmSync(`${dbFile}${side}`, { force: true });
+    removeRegisterFiles(dbFile);
     for (const side of SIDES) if (existsSync(`${previous}${side}`)) renameSync(`${previous}${side}`, `${dbFile}${side}`);
     throw error;
   }
-  return summary;
+  // The restored register opens: older replaced registers than the last few go.
+  for (const copy of beforeRestoreCopies(dbFile).slice(0, -KEEP_BEFORE_RESTORE)) removeRegisterFiles(copy.file);
+  return { ...summary, previous };
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { officeNow } from '../../../shared/local-time.js';
 import { AppError } from '../../../shared/errors.js';
-import { createBackup, readBackupHeader, restoreBackup, verifyBackup, type BackupSecrets, type BackupSummary } from '../../db/backup.js';
+import { createBackup, KEEP_BEFORE_RESTORE, readBackupHeader, restoreBackup, verifyBackup, type BackupSecrets, type BackupSummary } from '../../db/backup.js';
 import { fileState } from '../../db/files.js';
 import { emptyKeyStore, readKeyStore, writeKeyStore, type KeyStore } from '../../db/key-store.js';
 import { keyStatus, makeRecoveryKey, wrapKeyWithPassphrase } from '../../db/key-wraps.js';
@@ -29,12 +29,12 @@ export function registerAtrestCommands(program: Command): void {
       const { summary } = verifyBackup(file, secrets(options.db));
       print(options, summary, () => `ok ${describe(summary)}`);
     });
-  common(backup.command('restore').description('replace the register (closed) by a verified backup; the previous one is kept as <db>.before-restore'))
+  common(backup.command('restore').description(`replace the register (closed) by a verified backup; the previous one is kept as <db>.before-restore.N (the last ${KEEP_BEFORE_RESTORE} are kept)`))
     .argument('<backup>', 'backup file')
     .action((file: string, options: GlobalOptions) => {
       const key = restoreKey(options.db, file);
       const summary = restoreBackup(options.db, file, key, secrets(options.db));
-      print(options, summary, () => `restored ${describe(summary)}; previous register kept as ${options.db}.before-restore`);
+      print(options, summary, () => `restored ${describe(summary)}; previous register kept as ${summary.previous}`);
     });
 
   const key = program.command('key').description('the database key: how the register can be opened');

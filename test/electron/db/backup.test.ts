@@ -88,14 +88,78 @@ describe('backups', () => {
     expect(rows(untouched)).toEqual(['before', 'after the backup']);
     untouched.close();
 
-    restoreBackup(file, backup, key, {});
+    expect(restoreBackup(file, backup, key, {}).previous).toBe(`${file}.before-restore.1`);
     const restored = openDatabase(file);
     expect(rows(restored)).toEqual(['before']);
     restored.close();
-    const previous = openDatabase(`${file}.before-restore`);
+    const previous = openDatabase(`${file}.before-restore.1`);
     expect(rows(previous)).toEqual(['before', 'after the backup']);
     previous.close();
     expect(existsSync(`${file}.restoring`)).toBe(false);
+  });
+
+  it('gives every backup of the same minute in one folder its own file: none replaces another, even a file it did not make', () => {
+    const file = path.join(tempDir(), 'banhchi.db');
+    const db = register(file);
+    const usb = tempDir('usb-');
+    // A file of that name already there (another PC's backup, say) is left alone.
+    writeFileSync(path.join(usb, 'banhchi-backup-2026-11-30-0715.bkp'), 'from another PC');
+    const made: string[] = [];
+    for (const text of ['first', 'second', 'third']) {
+      db.prepare('INSERT INTO canary VALUES (?)').run(text);
+      made.push(createBackup(db, usb, '2026-11-30T00:15:00Z', `2026-11-30T07:15:${String(made.length * 10).padStart(2, '0')}+07:00`).file);
+    }
+    db.close();
+    expect(made.map((f) => path.basename(f))).toEqual([
+      'banhchi-backup-2026-11-30-0715-2.bkp', 'banhchi-backup-2026-11-30-0715-3.bkp', 'banhchi-backup-2026-11-30-0715-4.bkp',
+    ]);
+    expect(readdirSync(usb).sort()).toEqual([
+      'banhchi-backup-2026-11-30-0715-2.bkp', 'banhchi-backup-2026-11-30-0715-3.bkp', 'banhchi-backup-2026-11-30-0715-4.bkp', 'banhchi-backup-2026-11-30-0715.bkp',
+    ]);
+    expect(readFileSync(path.join(usb, 'banhchi-backup-2026-11-30-0715.bkp'), 'utf8')).toBe('from another PC');
+    // Each holds the register as it was when it was made.
+    const key = keyFromEnvironment()!;
+    for (const [i, backup] of made.entries()) {
+      const target = path.join(tempDir(), 'restored.db');
+      register(target).close();
+      restoreBackup(target, backup, key, {});
+      const restored = openDatabase(target);
+      expect(rows(restored)).toEqual(['first', 'second', 'third'].slice(0, i + 1));
+      restored.close();
+    }
+  });
+
+  it('keeps the registers the last two restores replaced and removes older ones (with their -wal and -shm), an old single copy included', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'banhchi.db');
+    const db = register(file);
+    db.prepare('INSERT INTO canary VALUES (?)').run('backed up');
+    const { file: backup } = createBackup(db, tempDir('usb-'), '2026-11-30T00:15:00Z', '2026-11-30T07:15:00+07:00');
+    db.close();
+    const key = keyFromEnvironment()!;
+    // What an earlier version left: one copy under the single name, with a WAL beside it.
+    writeFileSync(`${file}.before-restore`, 'old copy');
+    writeFileSync(`${file}.before-restore-wal`, 'old wal');
+    const names = () => readdirSync(dir).filter((n) => n.includes('before-restore')).sort();
+
+    const previous: string[] = [];
+    for (const text of ['register 1', 'register 2', 'register 3']) {
+      const before = openDatabase(file);
+      before.prepare('INSERT INTO canary VALUES (?)').run(text);
+      before.close();
+      previous.push(restoreBackup(file, backup, key, {}).previous);
+      // The copy just made opens and holds the register the restore replaced.
+      const copy = openDatabase(previous.at(-1)!, { key });
+      expect(rows(copy)).toEqual(['backed up', text]);
+      copy.close();
+    }
+    expect(previous).toEqual([1, 2, 3].map((n) => `${file}.before-restore.${n}`));
+    // Only the last two remain (opening them above made their -wal/-shm; copy 1's went with it).
+    expect(names().filter((n) => !/-(wal|shm)$/.test(n))).toEqual(['banhchi.db.before-restore.2', 'banhchi.db.before-restore.3']);
+    expect(names().some((n) => n.startsWith('banhchi.db.before-restore.1') || n.startsWith('banhchi.db.before-restore-'))).toBe(false);
+    const restored = openDatabase(file);
+    expect(rows(restored)).toEqual(['backed up']);
+    restored.close();
   });
 
   it('restores a backup from another PC with the recovery key or the passphrase, re-keyed to this installation', () => {

@@ -136,7 +136,7 @@ describe('backups from the app', () => {
     const restored = await t.ok('backup.restore', { base64: made.base64!, name: made.name }, adminActor);
     expect(restored).toMatchObject({ name: made.name });
     expect((await t.ok('accounts.list', {}, adminActor)).map((u) => u.username).sort()).toEqual(['clerk', 'sokha']);
-    expect(existsSync(`${t.file}.before-restore`)).toBe(true);
+    expect(existsSync(`${t.file}.before-restore.1`)).toBe(true);
     // The list of backups is this PC's: still both, though the restored register was copied before the second.
     expect((await t.ok('backup.status', {}, adminActor)).backups).toHaveLength(2);
   });
