@@ -34,7 +34,7 @@ export interface AuditLogRow {
   recordId: string;
 }
 
-interface Part {
+export interface Part {
   sql: string;
   params: unknown[];
 }
@@ -65,16 +65,25 @@ function readsPart(filter: AuditFilter): Part | null {
   };
 }
 
-/** Writes: the change log keeps instants (UTC); office days become instant bounds. */
+/**
+ * The writes the audit lists. This text is also the WHERE of the partial index `change_log_time`
+ * (migration 67): SQLite uses that index only while the query repeats it exactly.
+ */
+export const LISTED_WRITES = `entity NOT IN ('audit_entry', 'admin_unit', 'reference_version')`;
+
+/**
+ * Writes: the change log keeps instants (this office writes UTC, others may send an offset);
+ * office days become instant bounds, compared as `julianday(at)` through the index `change_log_time`.
+ */
 function writesPart(filter: AuditFilter, zone: string): Part | null {
   if (filter.kind === 'read' || (filter.operation && !isWrite(filter.operation))) return null;
   // The audit chain's own entries are the reads above, not writes someone made; the gazetteer's
   // thousands of units are reference data, not anyone's record (their import is in the sync history).
-  const where: string[] = [`entity NOT IN ('audit_entry', 'admin_unit', 'reference_version')`];
+  const where: string[] = [LISTED_WRITES];
   const params: unknown[] = [];
   const bound = (day: string) => new Date(instantOf(day, zone)).toISOString();
-  if (filter.from) add(where, params, 'at >= ?', bound(filter.from));
-  if (filter.to) add(where, params, 'at < ?', bound(addDays(filter.to, 1)));
+  if (filter.from) add(where, params, 'julianday(at) >= julianday(?)', bound(filter.from));
+  if (filter.to) add(where, params, 'julianday(at) < julianday(?)', bound(addDays(filter.to, 1)));
   if (filter.operation) add(where, params, 'op = ?', filter.operation);
   if (filter.office) add(where, params, 'origin_office = ?', filter.office);
   if (filter.user) add(where, params, '(actor = ? OR actor IN (SELECT id FROM user_account WHERE username = ?))', filter.user, filter.user);
@@ -85,7 +94,8 @@ function writesPart(filter: AuditFilter, zone: string): Part | null {
   };
 }
 
-function union(filter: AuditFilter, zone: string): Part {
+/** The audit's rows for a filter, reads and writes, as one query (exported for its query-plan test). */
+export function auditQuery(filter: AuditFilter, zone: string): Part {
   const parts = [readsPart(filter), writesPart(filter, zone)].filter((p): p is Part => p !== null);
   if (parts.length === 0) return { sql: `SELECT 'read' AS kind, '' AS office, 0 AS seq, '' AS at, '' AS actor, NULL AS actorName, '' AS operation, '' AS entity, '' AS recordId WHERE 0`, params: [] };
   return { sql: parts.map((p) => p.sql).join(' UNION ALL '), params: parts.flatMap((p) => p.params) };
@@ -93,7 +103,7 @@ function union(filter: AuditFilter, zone: string): Part {
 
 /** Newest first; `julianday` orders the chain's local times and the log's UTC instants together. */
 export function auditPage(db: Database, filter: AuditFilter, zone: string, limit: number, offset: number): { total: number; rows: AuditLogRow[] } {
-  const { sql, params } = union(filter, zone);
+  const { sql, params } = auditQuery(filter, zone);
   const total = db.prepare(`SELECT count(*) FROM (${sql})`).pluck().get(...params) as number;
   const rows = db.prepare(`SELECT * FROM (${sql}) ORDER BY julianday(at) DESC, kind, seq DESC LIMIT ? OFFSET ?`).all(...params, limit, offset) as AuditLogRow[];
   return { total, rows };
@@ -101,7 +111,7 @@ export function auditPage(db: Database, filter: AuditFilter, zone: string, limit
 
 /** Every row of the filter, oldest first, for an export. */
 export function auditRows(db: Database, filter: AuditFilter, zone: string): AuditLogRow[] {
-  const { sql, params } = union(filter, zone);
+  const { sql, params } = auditQuery(filter, zone);
   return db.prepare(`SELECT * FROM (${sql}) ORDER BY julianday(at), kind, seq`).all(...params) as AuditLogRow[];
 }
 
