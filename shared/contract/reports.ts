@@ -69,6 +69,16 @@ export const dashboardSchema = z.object({
   expiryDays: z.number().int(),
   rows: z.array(dashboardRow),
   total: dashboardRow,
+  /** Each office directly below (a province's communes, the national office's provinces): its last bundle received here. */
+  offices: z.array(z.object({
+    officeId: z.string(), name: z.string(), level: z.string(), unitCode: z.string(), unit: label,
+    lastBundle: z.string().nullable(),
+    /** Office-local days since that bundle's day (0: today); null when none has arrived. */
+    daysAgo: z.number().int().nullable(),
+    /** No bundle for more than `bundleLateDays` days, or never. */
+    late: z.boolean(),
+  })),
+  bundleLateDays: z.number().int(),
   /** Changes made here not yet acknowledged by the office above. */
   pendingChanges: z.number().int(),
 });

@@ -105,7 +105,7 @@ test.describe('records behind the home figures', () => {
         await expect(page.getByRole('region', { name: text(lang, 'reports.dashboard.title') })).toBeVisible();
         // One province's cell: Phnom Penh's premises without a signed pledge.
         const province = lang === 'en' ? 'Phnom Penh' : 'ភ្នំពេញ';
-        const cell = region.getByRole('table').getByRole('link', { name: `${province}: ${text(lang, 'reports.dashboard.premisesWithoutPledge')}`, exact: true });
+        const cell = region.getByRole('table', { name: text(lang, 'reports.dashboard.perProvince') }).getByRole('link', { name: `${province}: ${text(lang, 'reports.dashboard.premisesWithoutPledge')}`, exact: true });
         expect(numberIn(await cell.innerText())).toBe(unsignedInPhnomPenh);
         await cell.click();
         await expect(page).toHaveURL(/#\/reports\/records\/premisesWithoutPledge\/12$/);

@@ -84,12 +84,12 @@ async function openSync(page: Page): Promise<void> {
 
 let serial = 0;
 /** A foreigner registered and arrived at a premises; left on `departedAt` when given. */
-async function guest(page: Page, premisesId: string, nationality: string, arrivedAt: string, departedAt?: string): Promise<void> {
+async function guest(page: Page, premisesId: string, nationality: string, arrivedAt: string, departedAt?: string, visaExpiry = '2026-12-31'): Promise<void> {
   serial++;
   const { person } = await call<{ person: { id: string } }>(page, 'persons.register', {
     fields: {
       surname: `GUEST${serial}`, givenNames: 'ALEX', sex: serial % 2 ? 'M' : 'F', birthDate: '1985-04-02', nationality, passportNo: `E${String(serial).padStart(8, '0')}`,
-      issuingState: nationality, passportExpiry: '2031-01-01', visaType: 'EB', visaNo: '', visaExpiry: '2026-12-31', entryDate: '2026-01-02',
+      issuingState: nationality, passportExpiry: '2031-01-01', visaType: 'EB', visaNo: '', visaExpiry, entryDate: '2026-01-02',
     },
   });
   const stay = await call<{ id: string }>(page, 'stays.arrive', { personId: person.id, premisesId, arrivedAt });
@@ -140,12 +140,13 @@ test('a province with two communes synced: home figures from the data, a report 
   await call(communeA!, 'pledge.recordSigned', { premisesId: hotel.id, signedOn: '2026-02-01', witness: 'Officer Dara' });
   await guest(communeA!, hotel.id, 'CHN', '2026-03-09T10:00');
   await guest(communeA!, hotel.id, 'CHN', '2026-03-05T08:00');
-  await guest(communeA!, rooms.id, 'VNM', '2026-02-20T08:00');
+  // Visas expiring: in 15 days, and on the last day of the 30-day window.
+  await guest(communeA!, rooms.id, 'VNM', '2026-02-20T08:00', undefined, '2026-03-25');
   await guest(communeA!, rooms.id, 'KOR', '2026-02-25T08:00', '2026-03-08T10:00');
   await guest(communeA!, hotel.id, 'THA', '2026-01-10T08:00', '2026-02-01T10:00');
   const factory = await call<{ id: string }>(communeB!, 'premises.create', { nameLatin: 'Mekong Garment Factory', type: 'factory', communeCode: unitB });
   await guest(communeB!, factory.id, 'CHN', '2026-03-10T07:00');
-  await guest(communeB!, factory.id, 'VNM', '2026-02-01T08:00');
+  await guest(communeB!, factory.id, 'VNM', '2026-02-01T08:00', undefined, '2026-04-09');
   await guest(communeB!, factory.id, 'FRA', '2026-03-01T08:00', '2026-03-09T10:00');
 
   // Each commune writes its bundle on the Sync screen; the province applies both.
@@ -182,6 +183,8 @@ test('a province with two communes synced: home figures from the data, a report 
       count(`SELECT count(*) ${stays} AND s.departed_on IS NULL AND s.late = 1`, unit),
       count(`SELECT count(*) FROM premises WHERE commune_code = ? AND status <> 'permanently_closed' AND pledge_status <> 'signed'`, unit),
       `${(Math.round((onTime30 / reported30) * 1000) / 10).toFixed(1)}%`,
+      count(`SELECT count(DISTINCT s.person_id) ${stays} AND s.departed_on IS NULL AND s.person_id IN (SELECT id FROM person WHERE diplomatic = 0
+        AND (passport_expiry BETWEEN ? AND date(?, '+30 days') OR visa_expiry BETWEEN ? AND date(?, '+30 days')))`, unit, TODAY, TODAY, TODAY, TODAY),
       // Shown with the office's time of day (Phnom Penh, UTC+7).
       `${local.getUTCDate()} ${EN_MONTHS[local.getUTCMonth()]} ${local.getUTCFullYear()} ${String(local.getUTCHours()).padStart(2, '0')}:${String(local.getUTCMinutes()).padStart(2, '0')}`,
     ].map(String);
@@ -191,11 +194,12 @@ test('a province with two communes synced: home figures from the data, a report 
   // What was registered: the counts are not all zero, and the two communes differ.
   expect(figuresA.slice(0, 5)).toEqual(['3', '2', '1', '2', '1']);
   expect(figuresB.slice(0, 5)).toEqual(['2', '1', '1', '1', '1']);
+  expect([figuresA[6], figuresB[6]]).toEqual(['1', '1']);
 
   // The province's home: one row per commune of Phnom Penh; the two that sent bundles show their figures.
   await province!.getByRole('navigation').getByRole('link', { name: 'Home', exact: true }).click();
   const board = province!.getByRole('region', { name: "This office's figures" });
-  const table = board.getByRole('table');
+  const table = board.getByRole('table', { name: 'Per commune' });
   const communes = count("SELECT count(*) FROM admin_unit WHERE level = 'commune' AND retired = 0 AND id LIKE '12%'");
   await expect(table.locator('tbody tr')).toHaveCount(communes);
   const cells = (name: string) => table.getByRole('row', { name: new RegExp(`^${name}`) }).getByRole('cell').allTextContents();
@@ -205,7 +209,26 @@ test('a province with two communes synced: home figures from the data, a report 
   await expect(table.getByRole('row', { name: /^Boeng Keng Kang Ti Muoy/ }).getByRole('cell').last()).toHaveText('Never');
   // The office's own figures are the two communes' sums.
   await expect(board.getByRole('link', { name: /Foreigners staying now$/ }).first()).toContainText(String(Number(figuresA[0]) + Number(figuresB[0])));
+  // Each commune office below the province: its bundle arrived today, on time (late after 7 days without one).
+  const timeliness = board.getByRole('table', { name: 'Bundles from the offices below' });
+  await expect(timeliness.locator('tbody tr')).toHaveCount(2);
+  for (const office of ['Tonle Basak police post', 'Phsar Thmei police post']) {
+    const cellsOf = await timeliness.getByRole('row', { name: new RegExp(`^${office}`) }).getByRole('cell').allTextContents();
+    expect(cellsOf.slice(2)).toEqual(['Today', 'On time']);
+  }
   await screenshot(province!, 'reports-province-home-en');
+  await province!.getByRole('button', { name: 'ខ្មែរ' }).click();
+  const timelinessKm = province!.getByRole('table', { name: 'កញ្ចប់ទិន្នន័យពីការិយាល័យថ្នាក់ក្រោម' });
+  await expect(timelinessKm.getByRole('row', { name: /^Tonle Basak police post/ }).getByRole('cell').last()).toHaveText('ទាន់ពេល');
+  await screenshot(province!, 'reports-province-home-km');
+  await timelinessKm.screenshot({ path: path.join(REPO, 'test-results/screenshots/reports-province-bundles-km.png') });
+  await province!.getByRole('button', { name: 'English' }).click();
+  // The national office has had nothing from the province: never received, late.
+  await national!.reload();
+  await national!.getByRole('button', { name: 'English' }).click();
+  const fromProvince = national!.getByRole('table', { name: 'Bundles from the offices below' }).getByRole('row', { name: /^Phnom Penh Immigration Police/ });
+  await expect(fromProvince.getByRole('cell').last()).toHaveText('Never received');
+  await screenshot(national!, 'reports-national-home-bundles-en');
 
   // A report of the province by district, saved as a spreadsheet: it reopens with the counts in the data.
   await province!.goto(`${province!.url().split('#')[0]}#/reports/foreigners-by-unit/12`);

@@ -7,6 +7,8 @@ import type { HandlerTable } from '../../backend/context.js';
 import { today as officeToday } from '../registration/common.js';
 import { pendingCount } from '../../sync/export.js';
 import { dashboard } from './dashboard.js';
+import { bundleTimeliness } from './bundles.js';
+import { BUNDLE_LATE_DAYS } from '../../../shared/reports/bundles.js';
 import { EXPIRY_WARNING_DAYS } from '../../../shared/document-expiry.js';
 import { figureRecords } from './records.js';
 import { decodeCursor } from '../../db/paging.js';
@@ -119,7 +121,10 @@ export const reportsHandlers: Pick<HandlerTable, 'reports.list' | 'reports.run' 
   'reports.dashboard': (ctx, request) => {
     const office = ctx.office();
     const day = officeToday(ctx.db, request);
-    return { level: office?.level ?? 'national', today: day, expiryDays: EXPIRY_WARNING_DAYS, ...dashboard(ctx.db, office, day), pendingChanges: office ? pendingCount(ctx.db, office.id) : 0 };
+    return {
+      level: office?.level ?? 'national', today: day, expiryDays: EXPIRY_WARNING_DAYS, ...dashboard(ctx.db, office, day),
+      offices: bundleTimeliness(ctx.db, office, day), bundleLateDays: BUNDLE_LATE_DAYS, pendingChanges: office ? pendingCount(ctx.db, office.id) : 0,
+    };
   },
   'reports.records': (ctx, { figure, unit, nationality, cursor, limit, ...request }) => {
     if (unit && !ctx.db.prepare('SELECT 1 FROM admin_unit WHERE id = ?').get(unit)) throw new AppError('reports.unknownUnit', { unit });

@@ -5,6 +5,7 @@ import { ErrorMessage } from '../components/ErrorMessage.js';
 import { useFormat } from '../format.js';
 import { useQuery } from '../hooks.js';
 import { useLanguage } from '../i18n.js';
+import { BundleTimeliness } from './BundleTimeliness.js';
 import { recordsLink } from './FigureRecords.js';
 import './reports.css';
 
@@ -54,6 +55,7 @@ export function Dashboard() {
           </a>
         </li>
       </ul>
+      <BundleTimeliness offices={data.data.offices} lateDays={data.data.bundleLateDays} />
       {level !== 'commune' ? (
         <table className="report-table dashboard-table">
           <caption>{t(level === 'province' ? 'reports.dashboard.perCommune' : 'reports.dashboard.perProvince')}</caption>
