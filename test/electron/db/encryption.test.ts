@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors.js';
 import { keyFromEnvironment, newDatabaseKey } from '../../../electron/db/db-key.js';
 import { latestSchemaVersion } from '../../../electron/db/migrations/index.js';
-import { CACHE_KIB, connect, fileState, openDatabase } from '../../../electron/db/open.js';
+import { CACHE_KIB, connect, fileState, openDatabase, WAL_CHECKPOINT_PAGES } from '../../../electron/db/open.js';
 import { tempDir } from '../../helpers/db.js';
 
 const CANARY = 'PASSPORT-CANARY-7731';
@@ -39,6 +39,7 @@ describe('the database is encrypted at rest', () => {
     const db = openDatabase(file);
     // A page cache large enough that pages are not decrypted again and again (scripts/bench/atrest.ts).
     expect(db.pragma('cache_size', { simple: true })).toBe(-CACHE_KIB);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(WAL_CHECKPOINT_PAGES);
     db.exec(`CREATE TABLE canary (text TEXT) STRICT`);
     db.prepare('INSERT INTO canary VALUES (?)').run(CANARY);
     expect(fileState(file)).toBe('encrypted');
