@@ -103,6 +103,29 @@ try {
     }
   }
 
+  // Employers against the quota before migration 64 (each employer's current jobs summed from report_employment) and
+  // after (migration 64's row per employer), alternating on the same connection: the ratio is this run's, noise shared.
+  const cap = 0.1;
+  const beforeSql = `SELECT substr(commune_code, 1, 2) AS k, count(*) AS employers, sum(workforce) AS workforce, sum(declared) AS foreignDeclared,
+      sum(registered) AS foreignRegistered, sum(CAST(workforce * ${cap} AS INTEGER)) AS allowed, sum(max(declared, registered) > workforce * ${cap}) AS overQuota
+    FROM (SELECT m.commune_code, m.workforce_total AS workforce, max(0, m.workforce_total - m.cambodian_count) AS declared,
+      coalesce((SELECT sum(n) FROM report_employment r WHERE r.employer_id = m.id), 0) AS registered FROM employer m) GROUP BY k ORDER BY k`;
+  const beforeOverSql = `SELECT id, name_latin, workforce, max(declared, registered) - CAST(workforce * ${cap} AS INTEGER) AS excess
+    FROM (SELECT m.id, m.name_latin, m.workforce_total AS workforce, max(0, m.workforce_total - m.cambodian_count) AS declared,
+      coalesce((SELECT sum(n) FROM report_employment r WHERE r.employer_id = m.id), 0) AS registered FROM employer m)
+    WHERE max(declared, registered) > workforce * ${cap} ORDER BY excess DESC, name_latin LIMIT 200`;
+  const quota = REPORT_QUERIES['employers-quota']!;
+  const quotaFilters = resolveFilters(db, REPORTS.find((r) => r.name === 'employers-quota')!, { name: 'employers-quota', today: TODAY });
+  const before: number[] = [];
+  const after: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    before.push(time(() => { db.prepare(beforeSql).all(); db.prepare(beforeOverSql).all(); }));
+    after.push(time(() => quota(db, quotaFilters)));
+  }
+  const quotaLine = `Employers against the quota, national, ${runs} alternating runs on this register: the report's two queries as before migration 64 (each employer's current jobs summed from \`report_employment\`, by unit and for the 200 furthest over) p50 ${pct(before, 50).toFixed(0)} ms, p95 ${pct(before, 95).toFixed(0)} ms; the whole report's queries on migration 64's row per employer p50 ${pct(after, 50).toFixed(0)} ms, p95 ${pct(after, 95).toFixed(0)} ms (p95 ratio after/before ${(pct(after, 95) / pct(before, 95)).toFixed(2)}).`;
+  process.stderr.write(`${quotaLine}\n`);
+  lines.push('', quotaLine);
+
   // Registration with and without the counting triggers: alternating batches on the same register.
   const triggers = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'report_counts_%' OR name LIKE 'report_premises_%')").all() as { name: string; sql: string }[];
   const premisesIds = db.prepare('SELECT id FROM premises ORDER BY random() LIMIT 400').pluck().all() as string[];

@@ -76,22 +76,25 @@ export const REGISTRATION_QUERIES: Record<string, ReportQuery> = {
     };
   },
 
+  // Per employer (migration 64's row, kept by triggers): the foreigners it declares (workforce less Cambodians) and those registered in a current job.
   'employers-quota': (db, f) => {
-    const w = and(inUnit('m.commune_code', f));
-    // Per employer: the foreigners it declares (workforce less Cambodians) and those registered in a current job.
-    const perEmployer = `SELECT m.id, m.name_latin, m.name_km, m.registration_no, m.commune_code, m.workforce_total AS workforce,
-        max(0, m.workforce_total - m.cambodian_count) AS declared,
-        coalesce((SELECT sum(n) FROM report_employment r WHERE r.employer_id = m.id), 0) AS registered
-      FROM employer m ${where(w)}`;
+    const w = and(inUnit('commune_code', f));
     const cap = FOREIGN_CAP;
     const byUnit = all(db, `SELECT ${unitKey(f, 'commune_code')} AS k, count(*) AS employers, sum(workforce) AS workforce, sum(declared) AS foreignDeclared,
         sum(registered) AS foreignRegistered, sum(CAST(workforce * ${cap} AS INTEGER)) AS allowed, sum(CAST(workforce * 0.03 AS INTEGER)) AS allowedOffice,
         sum(CAST(workforce * 0.06 AS INTEGER)) AS allowedSkilled, sum(CAST(workforce * 0.01 AS INTEGER)) AS allowedUnskilled,
         sum(max(declared, registered) > workforce * ${cap}) AS overQuota
-      FROM (${perEmployer}) GROUP BY k ORDER BY k`, w);
-    const over = all(db, `SELECT id, name_latin, name_km, registration_no, workforce, max(declared, registered) AS foreignDeclared,
-        CAST(workforce * ${cap} AS INTEGER) AS allowed, max(declared, registered) - CAST(workforce * ${cap} AS INTEGER) AS excess
-      FROM (${perEmployer}) WHERE max(declared, registered) > workforce * ${cap} ORDER BY excess DESC, name_latin LIMIT 200`, w);
+      FROM report_employer ${where(w)} GROUP BY k ORDER BY k`, w);
+    // The 200 furthest over (a name sorts ties): the 200th excess read from the narrow rows first, so only the
+    // employers at or above it are looked up for their names.
+    const isOver = and({ sql: `max(r.declared, r.registered) > r.workforce * ${cap}`, params: [] }, inUnit('r.commune_code', f));
+    const excess = `max(r.declared, r.registered) - CAST(r.workforce * ${cap} AS INTEGER)`;
+    const floor = db.prepare(`SELECT ${excess} AS e FROM report_employer r ${where(isOver)} ORDER BY e DESC LIMIT 1 OFFSET 199`).pluck().get(...isOver.params) as number | undefined;
+    const shown = floor === undefined ? isOver : and(isOver, { sql: `${excess} >= ?`, params: [floor] });
+    const over = all(db, `SELECT m.id, m.name_latin, m.name_km, m.registration_no, r.workforce, max(r.declared, r.registered) AS foreignDeclared,
+        CAST(r.workforce * ${cap} AS INTEGER) AS allowed, ${excess} AS excess
+      FROM report_employer r JOIN employer m ON m.id = r.employer_id ${where(shown)}
+      ORDER BY excess DESC, m.name_latin LIMIT 200`, shown);
     return {
       byUnit: rows(byUnit),
       overQuota: over.map(({ id, name_latin, name_km, registration_no, ...values }) => ({

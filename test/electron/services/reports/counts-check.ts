@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 /**
- * Migrations 59 and 60's count tables, recounted from the record tables (stay, person, premises) with
+ * Migrations 59, 60 and 64's count tables, recounted from the record tables (stay, person, premises) with
  * plain joins: what the triggers must hold after any sequence of writes. Zero counts are left out
  * on both sides (a count that falls to zero stays as a row).
  */
@@ -17,6 +17,9 @@ const RECOUNT: Record<string, string> = {
   report_departures: `SELECT ${D} AS district, substr(s.departed_on, 1, 7) AS month, ${NAT} AS nationality, count(*) AS n ${STAYS} WHERE s.departed_on IS NOT NULL GROUP BY 1, 2, 3`,
   report_premises: 'SELECT substr(commune_code, 1, 4) AS district, status, pledge_status, count(*) AS n FROM premises GROUP BY 1, 2, 3',
   report_employment: 'SELECT employer_id, work_status, count(*) AS n FROM employment WHERE end_date IS NULL GROUP BY 1, 2',
+  // One row per employer in the register, its current jobs counted (migration 64).
+  report_employer: `SELECT m.id AS employer_id, m.commune_code, m.workforce_total AS workforce, max(0, m.workforce_total - m.cambodian_count) AS declared,
+    (SELECT count(*) FROM employment e WHERE e.employer_id = m.id AND e.end_date IS NULL) AS registered FROM employer m`,
 };
 
 const sorted = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).sort();
@@ -28,7 +31,7 @@ export function countTables(db: Database): { held: Record<string, string[]>; rec
     // At schema 59, before migration 60's table.
     if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table)) continue;
     const columns = (db.prepare(`SELECT * FROM (${sql}) LIMIT 0`).columns()).map((c) => c.name);
-    held[table] = sorted(db.prepare(`SELECT ${columns.join(', ')} FROM ${table} WHERE n <> 0`).all());
+    held[table] = sorted(db.prepare(`SELECT ${columns.join(', ')} FROM ${table} ${columns.includes('n') ? 'WHERE n <> 0' : ''}`).all());
     recounted[table] = sorted(db.prepare(sql).all());
   }
   return { held, recounted };

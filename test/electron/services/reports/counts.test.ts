@@ -273,6 +273,31 @@ describe('report counts (migration 59) give the same results as the plain querie
     expect(splitPeriod('2025-12-15', '2026-01-10').months).toBeNull();
   });
 
+  it('employers over the quota: the 200 furthest over, ties by name, when more than 200 are over', async () => {
+    const t = await registerBackend();
+    const local: WriteContext = { db: t.db, actor: LOCAL_OPERATOR, originOffice: 'local-office' };
+    const r = random(7);
+    const employers: string[] = [];
+    for (let i = 0; i < 420; i++) {
+      const commune = r.pick(COMMUNES);
+      const id = uuid(500_000 + i);
+      // Few distinct excesses (many ties at the 200th), names not in id order.
+      insertRecord(local, employerEntity, id, { name_latin: `Employer ${String(r.int(60)).padStart(2, '0')}`, province_code: commune.slice(0, 2), district_code: commune.slice(0, 4),
+        commune_code: commune, workforce_total: 10 * (1 + r.int(3)), cambodian_count: 10 * (1 + r.int(3)) - r.int(6), created_at: '2025-01-01T00:00:00+07:00' });
+      employers.push(id);
+    }
+    const person = uuid(600_000);
+    insertRecord(local, personEntity, person, { surname: 'DOE', given_names: 'JO', sex: 'F', birth_date: '1990-01-01', nationality: 'CHN', passport_no: 'P1', issuing_state: 'CHN',
+      passport_expiry: '2030-01-01', source: 'manual', name_key: 'doe jo', passport_key: 'P1', created_at: '2025-01-01T00:00:00+07:00' });
+    for (let i = 0; i < 300; i++) insertRecord(local, employmentEntity, uuid(610_000 + i), { person_id: person, employer_id: r.pick(employers), start_date: '2025-01-01', end_date: null, work_status: 'no_permit' });
+    for (const unit of [undefined, '12', '1201']) {
+      const request = { name: 'employers-quota', today: TODAY, ...(unit && { unit }) };
+      const counted = runReport(t.db, request);
+      expect(counted, unit).toEqual(plainRun(t.db, request));
+      if (!unit) expect(counted.tables.find((x) => x.id === 'overQuota')!.rows).toHaveLength(200);
+    }
+  });
+
   for (const seed of [1, 2, 3]) {
     it(`a random register (seed ${seed}): every register report under every filter, and the home figures`, async () => {
       const t = await randomRegister(seed);
