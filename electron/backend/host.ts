@@ -8,6 +8,7 @@ import type { Backend } from './backend.js';
 import { ProgressHub } from './progress-hub.js';
 import { createCancelBuffer, markCancelled } from './cancel-flags.js';
 import type { HostMessage, WorkerMessage, WorkerStartData } from './worker-protocol.js';
+import type { UpgradeStep } from '../db/open.js';
 
 export interface WorkerBackendOptions {
   dbFile: string;
@@ -22,6 +23,8 @@ export interface WorkerBackendOptions {
   /** Restarts allowed within `restartWindowMs` before the host gives up (a worker that dies at once, again and again). */
   maxRestarts?: number;
   restartWindowMs?: number;
+  /** Told, while the worker opens the register, of each migration of its upgrade (before `ready`). */
+  onUpgrade?: ((step: UpgradeStep) => void) | undefined;
   /** Told when the worker stopped unexpectedly: the stack, for the log file. */
   onCrash?: (error: Error) => void;
 }
@@ -121,6 +124,9 @@ export function startWorkerBackend(options: WorkerBackendOptions): Promise<Backe
           break;
         case 'progress':
           hub.emit(message.event);
+          break;
+        case 'upgrade':
+          options.onUpgrade?.(message.step);
           break;
         case 'closed':
           closedAck?.();

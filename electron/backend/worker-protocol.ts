@@ -1,6 +1,7 @@
 import type { Actor } from '../../shared/actor.js';
 import type { ProgressEvent } from '../../shared/contract/api.js';
 import type { AppErrorShape, Result } from '../../shared/errors.js';
+import type { UpgradeStep } from '../db/open.js';
 
 /** What the host hands the worker at start (its `workerData`). */
 export interface WorkerStartData {
@@ -21,4 +22,6 @@ export type WorkerMessage =
   | { type: 'failed'; error: AppErrorShape }
   | { type: 'result'; id: number; result: Result<unknown> }
   | { type: 'progress'; event: ProgressEvent }
+  /** Opening the register: a pending migration starts (or, done = total, all are done). */
+  | { type: 'upgrade'; step: UpgradeStep }
   | { type: 'closed' };

@@ -20,7 +20,11 @@ useResourcesDir(resourcesDir);
 
 try {
   const options = {
-    db: openDatabase(dbFile, { nativeBinding: process.env.BANHCHI_SQLITE_BINDING, key: dbKey ? Buffer.from(dbKey) : undefined }),
+    db: openDatabase(dbFile, {
+      nativeBinding: process.env.BANHCHI_SQLITE_BINDING, key: dbKey ? Buffer.from(dbKey) : undefined,
+      // Delivered to the host while this thread is still busy upgrading.
+      onUpgrade: (step) => post({ type: 'upgrade', step }),
+    }),
     handlers,
     jobs: {
       isCancelled: (jobId: string) => isMarkedCancelled(cancelBuffer, jobId),

@@ -6,6 +6,7 @@ import { AppError } from '../../shared/errors.js';
 import { createI18n, errorMessage, isLanguage } from '../../shared/i18n/index.js';
 import { createLocalBackend, type Backend } from '../backend/backend.js';
 import { openDatabase } from '../db/open.js';
+import { upgradeReporter } from '../db/upgrade-progress.js';
 import { cliDatabaseKey } from './db-key.js';
 import { userActor } from '../sessions.js';
 import { ask, canAsk } from './prompt.js';
@@ -21,7 +22,9 @@ export class CliFailure extends Error {}
 
 /** Opens the database named by --db, runs `work` against the same handler table the app uses, closes. */
 export async function withBackend<T>(options: GlobalOptions, work: (call: CliCaller) => Promise<T>): Promise<T> {
-  const backend = createLocalBackend(openDatabase(options.db, { key: cliDatabaseKey(options.db) }));
+  const t = translator(options);
+  const onUpgrade = upgradeReporter((line) => process.stderr.write(`${line}\n`), (key, params) => t(key, params));
+  const backend = createLocalBackend(openDatabase(options.db, { key: cliDatabaseKey(options.db), onUpgrade }));
   try {
     return await work(makeCaller(backend, options));
   } finally {

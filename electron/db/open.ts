@@ -25,7 +25,15 @@ export interface OpenOptions {
    * encrypted, a restored backup): it is refused with `atrest.plainUnexpected`.
    */
   convertPlain?: boolean;
+  /**
+   * Told before each pending migration (`done` of `total` finished, `version` next) and once at the
+   * end (`done` = `total`, `version` the new schema): a large register's upgrade takes a minute or
+   * more (migration 59 counts 1,000,000 stays), and whoever waits is shown where it is.
+   */
+  onUpgrade?: ((step: UpgradeStep) => void) | undefined;
 }
+
+export interface UpgradeStep { done: number; total: number; version: number; from: number }
 
 /** Which connection `connect` makes: keyed (encrypted pages), or plain for reading an old file. */
 export type ConnectKey = Buffer | 'plain';
@@ -121,7 +129,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     // and spill a big transaction to the WAL. 64 MiB keeps the working set of a 100,000-person
     // register in memory (scripts/bench/atrest.ts; docs/benchmarks.md). A ceiling, not an allocation.
     db.pragma(`cache_size = -${CACHE_KIB}`);
-    if (!options.readonly) migrate(db, version);
+    if (!options.readonly) migrate(db, version, options.onUpgrade);
     // SQLite3MC 2.3.5 can, in rare key-setup failures, write a plain file: never carry on with one.
     if (key !== 'plain' && fileState(file) === 'plain') throw new AppError('atrest.plainUnexpected', { file });
     return db;
@@ -135,17 +143,20 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
 /** The first schema of a release whose imports kept search and derived columns in step (see `rebuildDerived`). */
 const DERIVED_FOLLOWS_REMOTE = 46;
 
-function migrate(db: Database.Database, fromVersion: number): void {
+function migrate(db: Database.Database, fromVersion: number, onUpgrade: OpenOptions['onUpgrade']): void {
   const pending = migrations.filter((m) => m.version > fromVersion);
   if (pending.length === 0) return;
+  const total = pending.length;
   // All pending migrations in one transaction: a failure leaves the file at its old version.
   db.transaction(() => {
-    for (const migration of pending) {
+    pending.forEach((migration, done) => {
+      onUpgrade?.({ done, total, version: migration.version, from: fromVersion });
       migration.up(db);
       db.pragma(`user_version = ${migration.version}`);
-    }
+    });
     if (fromVersion > 0 && fromVersion < DERIVED_FOLLOWS_REMOTE) rebuildDerived(db);
   }).immediate();
+  onUpgrade?.({ done: total, total, version: pending[total - 1]!.version, from: fromVersion });
 }
 
 export function schemaVersion(db: Database.Database): number {

@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { AppError } from '../../shared/errors.js';
 import { offsetForFakeNow } from '../backend/clock.js';
 import { startWorkerBackend } from '../backend/host.js';
+import { upgradeReporter } from '../db/upgrade-progress.js';
+import { createI18n } from '../../shared/i18n/index.js';
 import { keyFileBeside, keyFromEnvironment } from '../db/db-key.js';
 import { existsSync } from 'node:fs';
 import type { Backend } from '../backend/backend.js';
@@ -35,6 +37,8 @@ try {
     workerPath: path.join(here, '../backend/worker.ts'),
     // What the installer ships beside the app (the gazetteer): here ../shared beside the repository.
     resourcesDir: path.resolve(process.env.BANHCHI_RESOURCES_DIR ?? path.join(here, '../../../shared')),
+    // A large register's upgrade takes a minute or more: say so on the console, step by step.
+    onUpgrade: upgradeReporter((line) => console.log(line), (key, params) => createI18n('en').t(key, params)),
   };
   // The database is encrypted: the key from BANHCHI_DB_KEY(_FILE), else a key file in the data folder.
   settleRotation(dbFile);
