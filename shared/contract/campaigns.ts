@@ -53,6 +53,8 @@ export const campaignSchema = campaignInput.extend({
   revision: z.number().int(),
   status: z.enum(['open', 'closed']),
   originOffice: z.string(),
+  /** The name of the office that made it, from the key directory (null when not known here). */
+  originOfficeName: z.string().nullable(),
   /** This office made the campaign (and may change it). */
   own: z.boolean(),
   createdAt: z.string(),

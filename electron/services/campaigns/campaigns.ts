@@ -14,6 +14,7 @@ import { getPersonRow } from '../../db/persons.js';
 import { placeNames } from '../../db/places.js';
 import { premisesEntity } from '../../db/premises.js';
 import { newId, notFound, today } from '../registration/common.js';
+import { officeNames } from '../sync-views.js';
 
 type Op = Extract<CampaignsOp, 'campaigns.create' | 'campaigns.close' | 'campaigns.list' | 'campaigns.get' | 'campaigns.targets' | 'declarations.record' | 'declarations.get'>;
 
@@ -27,6 +28,7 @@ export function toCampaign(ctx: HandlerContext, row: CampaignRow, day: string): 
     scopeUnits: row.scope_units.split(' ').filter(Boolean), startDate: row.start_date, deadline: row.deadline,
     targetTypes: row.target_types.split(' ').filter(Boolean) as Campaign['targetTypes'],
     targetSectors: row.target_sectors.split(SECTOR_SEPARATOR).filter(Boolean), status: row.status, originOffice: row.origin_office,
+    originOfficeName: officeNames(ctx.db)(row.origin_office),
     own: row.origin_office === ctx.office()?.id, createdAt: row.created_at, daysLeft: campaignDays(row, day),
     counts: countTargets(ctx.db, row, day).all,
   };

@@ -58,7 +58,7 @@ export function CampaignPage({ id }: { id: string }) {
       <h1>{c.title}</h1>
       <p className="hint">
         {t(`camp.kind.${c.kind}`)} · {t('camp.period', { start: f.date(c.startDate), deadline: f.date(c.deadline) })} · {t(`camp.status.${c.status}`)}
-        {c.own ? '' : ` · ${t('camp.fromAbove')}`}
+        {c.own ? '' : ` · ${c.originOfficeName ? t('camp.madeBy', { office: c.originOfficeName }) : t('camp.fromAbove')}`}
       </p>
       {c.legalReference ? <p>{c.legalReference}</p> : null}
       {mayPrint ? <p><button type="button" onClick={() => void printNotice()}>{t('camp.printNotice')}</button></p> : null}

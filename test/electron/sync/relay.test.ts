@@ -91,6 +91,7 @@ describe('a national campaign reaches the communes through their province, as th
     const atCommune = await commune.ok('campaigns.get', { id: campaign.id, today: '2026-04-01' });
     expect(atCommune.campaign).toMatchObject({
       title: 'National work-status declaration 2026', legalReference: 'Action plan 2026, phase 1', deadline: '2026-03-15', own: false, originOffice: national.id,
+      originOfficeName: 'General Department of Immigration',
     });
     // Exactly the national office's row, field for field.
     const row = (o: Office) => {
