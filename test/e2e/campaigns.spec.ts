@@ -1,12 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { offsetForFakeNow } from '../../electron/backend/clock.js';
+import type { Browser, Page } from '@playwright/test';
 import { buildTd3 } from '../../shared/mrz.js';
 import {
-  cliEnv, createStaff, E2E_USERS, expect, GAZETTEER_CSV, pageCall, REPO, screenshot, signInAs, startWebApp, test, type E2eRole, type WebApp,
+  callOk, createStaff, downloadTo, E2E_PASSPHRASE, E2eOffices, expect, initOffice, linkOffices, openSync, screenshot, signInAs, test,
+  type E2eOffice, type E2eRole,
 } from './fixtures.js';
 
 /**
@@ -20,58 +19,17 @@ import {
  * commune officer moves the bundles and records the declarations.
  */
 
-const PASSPHRASE = 'a good long passphrase';
 // The servers inherit this: a lighter scrypt for the key files, so a loaded test machine is not timed out.
 process.env.BANHCHI_KEY_WORK_FACTOR = '10';
 const TITLE = 'Work-status declaration 2026';
 
-interface Office { app: WebApp; context: BrowserContext; page: Page; dataDir: string }
-
-const apps: WebApp[] = [];
-const dirs: string[] = [];
-test.afterAll(async () => {
-  for (const app of apps) {
-    if (app.process.exitCode === null && app.process.signalCode === null) {
-      app.process.kill('SIGTERM');
-      await new Promise((resolve) => app.process.once('exit', resolve));
-    }
-  }
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
-
-/** The CLI as the office's administrator, at the same fake "now" as the server will be. */
-function cli(now: string, ...args: string[]): string {
-  const env = { ...cliEnv('administrator'), BANHCHI_CLOCK_OFFSET_MS: String(offsetForFakeNow(now)) };
-  return execFileSync(process.execPath, [path.join(REPO, 'bin/banhchi.mjs'), ...args], { encoding: 'utf8', cwd: REPO, env });
-}
-
-/** A register made by `banhchi init` (office + administrator) with the gazetteer imported. */
-function initOffice(dataDir: string, now: string, level: 'national' | 'province' | 'commune', unit: string, name: string, nameKm: string): void {
-  const db = path.join(dataDir, 'banhchi.db');
-  cli(now, 'gazetteer', 'import', GAZETTEER_CSV, '--db', db);
-  cli(now, 'init', '--db', db, '--level', level, '--unit', unit, '--name', name, '--name-km', nameKm,
-    '--admin-name', E2E_USERS.administrator.nameEn, '--admin-name-km', E2E_USERS.administrator.nameKm);
-}
-
-/** A server on a data folder at a fake "now" (the office clock), and a browser context of its own at the same instant. */
-async function start(browser: Browser, dataDir: string, now: string): Promise<Office> {
-  process.env.BANHCHI_FAKE_NOW = now;
-  const app = await startWebApp(dataDir).finally(() => delete process.env.BANHCHI_FAKE_NOW);
-  apps.push(app);
-  // One context per office: the servers share 127.0.0.1, and cookies do not tell ports apart.
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1366, height: 768 }, timezoneId: 'Asia/Phnom_Penh' });
-  await context.clock.setFixedTime(new Date(now));
-  const page = await context.newPage();
-  await page.goto(app.url);
-  return { app, context, page, dataDir };
-}
+const offices = new E2eOffices();
+test.afterAll(() => offices.closeAll());
 
 /** The office's PC switched off and on again days later, and its user signed in again (in English). */
-async function restart(browser: Browser, office: Office, now: string, as: E2eRole): Promise<Office> {
-  await office.context.close();
-  office.app.process.kill('SIGTERM');
-  await new Promise((resolve) => office.app.process.once('exit', resolve));
-  const next = await start(browser, office.dataDir, now);
+async function restart(browser: Browser, office: E2eOffice, now: string, as: E2eRole): Promise<E2eOffice> {
+  await offices.stop(office);
+  const next = await offices.start(browser, office.dataDir, now);
   await signIn(next.page, as);
   return next;
 }
@@ -79,29 +37,6 @@ async function restart(browser: Browser, office: Office, now: string, as: E2eRol
 async function signIn(page: Page, as: E2eRole): Promise<void> {
   await signInAs(page, as);
   await page.getByRole('button', { name: 'English' }).click();
-}
-
-/** One backend call for set-up, as the signed-in user of the page (same transport and checks as the screens). */
-async function call<T = unknown>(page: Page, op: string, input: unknown): Promise<T> {
-  const result = await pageCall(page, op, input);
-  if (!result.ok) throw new Error(`${op}: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
-
-async function download(page: Page, click: () => Promise<void>, usb: string): Promise<string> {
-  const pending = page.waitForEvent('download');
-  await click();
-  const file = await pending;
-  const target = path.join(usb, file.suggestedFilename());
-  await file.saveAs(target);
-  return target;
-}
-
-async function openSync(page: Page): Promise<void> {
-  await page.getByRole('navigation').getByRole('link', { name: 'Sync', exact: true }).click();
-  await page.getByRole('tab', { name: 'Export and import' }).click();
-  const passphrase = page.getByLabel('Key passphrase');
-  if ((await passphrase.inputValue()) === '') await passphrase.fill(PASSPHRASE);
 }
 
 async function importBundle(page: Page, file: string): Promise<void> {
@@ -120,34 +55,22 @@ const passport = (surname: string, documentNumber: string) => buildTd3({
 
 test('a declaration campaign from a province to a commune and back, with an inspection and its 20-day deadline', async ({ browser }) => {
   test.setTimeout(900_000);
-  const usb = mkdtempSync(path.join(os.tmpdir(), 'banhchi-e2e-usb-'));
-  const folders = [0, 1, 2].map(() => mkdtempSync(path.join(os.tmpdir(), 'banhchi-e2e-office-')));
-  dirs.push(usb, ...folders);
+  const usb = offices.folder('banhchi-e2e-usb-');
+  const folders = [0, 1, 2].map(() => offices.folder());
   const JAN = '2026-01-05T09:00:00+07:00';
   initOffice(folders[0]!, JAN, 'national', '00', 'National Immigration Police', 'នគរបាលអន្តោប្រវេសន៍ជាតិ');
   initOffice(folders[1]!, JAN, 'province', '12', 'Phnom Penh Immigration Police', 'នគរបាលអន្តោប្រវេសន៍រាជធានីភ្នំពេញ');
   initOffice(folders[2]!, JAN, 'commune', '120101', 'Tonle Basak police post', 'ប៉ុស្តិ៍នគរបាលរដ្ឋបាលសង្កាត់ទន្លេបាសាក់');
-  const national = await start(browser, folders[0]!, JAN);
-  let province = await start(browser, folders[1]!, JAN);
-  let commune = await start(browser, folders[2]!, JAN);
+  const national = await offices.start(browser, folders[0]!, JAN);
+  let province = await offices.start(browser, folders[1]!, JAN);
+  let commune = await offices.start(browser, folders[2]!, JAN);
 
   // Keys and the signed key directory (national → province → commune), by each office's administrator,
   // who also makes the accounts: the provincial officer at the province, the commune officer at the commune.
   for (const office of [national, province, commune]) await signInAs(office.page, 'administrator');
   await createStaff(province.page, ['provincial-officer']);
   await createStaff(commune.page, ['commune-officer']);
-  type Card = { qrPayload: string; officeId: string; signingKeyId: string; ageKeyId: string };
-  const nationalCard = await call<Card>(national.page, 'sync.keysCreate', { passphrase: PASSPHRASE, parentOfficeId: null });
-  const provinceCard = await call<Card>(province.page, 'sync.keysCreate', { passphrase: PASSPHRASE, parentOfficeId: nationalCard.officeId });
-  const communeCard = await call<Card>(commune.page, 'sync.keysCreate', { passphrase: PASSPHRASE, parentOfficeId: provinceCard.officeId });
-  for (const card of [provinceCard, communeCard]) {
-    await call(national.page, 'sync.directoryAdd', { card: card.qrPayload, confirmed: { signingKeyId: card.signingKeyId, ageKeyId: card.ageKeyId } });
-  }
-  const { signed } = await call<{ signed: string }>(national.page, 'sync.directorySign', { passphrase: PASSPHRASE });
-  for (const office of [province, commune]) {
-    await call(office.page, 'sync.directoryAdd', { card: nationalCard.qrPayload, confirmed: { signingKeyId: nationalCard.signingKeyId, ageKeyId: nationalCard.ageKeyId } });
-    await call(office.page, 'sync.directoryImport', { fileName: 'directory.json', json: signed, trustNational: nationalCard.signingKeyId });
-  }
+  await linkOffices(national.page, province.page, [commune.page]);
 
   // Province: the provincial officer makes the campaign on the screen and sends it down.
   await signIn(province.page, 'provincial-officer');
@@ -161,8 +84,8 @@ test('a declaration campaign from a province to a commune and back, with an insp
   await province.page.getByRole('button', { name: 'Create the campaign' }).click();
   await expect(province.page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
   await openCampaigns(province.page);
-  await province.page.getByLabel("Passphrase of this office's keys").fill(PASSPHRASE);
-  const down = await download(province.page, () => province.page.getByRole('button', { name: 'Make the bundles' }).click(), usb);
+  await province.page.getByLabel("Passphrase of this office's keys").fill(E2E_PASSPHRASE);
+  const down = await downloadTo(province.page, () => province.page.getByRole('button', { name: 'Make the bundles' }).click(), usb);
   await expect(province.page.getByRole('status')).toContainText('Bundles for 1 office(s), 1 campaign record(s).');
 
   // Commune, 25 March: the campaign arrives by bundle; three employers; two declarations, one after the deadline.
@@ -170,13 +93,13 @@ test('a declaration campaign from a province to a commune and back, with an insp
   await importBundle(commune.page, down);
   await expect(commune.page.getByText(/applied/).first()).toBeVisible();
   for (const name of ['Angkor Build Co', 'Bayon Steel Ltd', 'Mekong Tower Site']) {
-    await call(commune.page, 'employers.create', { nameLatin: name, sector: 'Construction', communeCode: '120101', workforceTotal: 40, cambodianCount: 38 });
+    await callOk(commune.page, 'employers.create', { nameLatin: name, sector: 'Construction', communeCode: '120101', workforceTotal: 40, cambodianCount: 38 });
   }
   await openCampaigns(commune.page);
   await commune.page.getByRole('link', { name: TITLE }).click();
-  await expect(commune.page.getByText('made by the office above')).toBeVisible();
+  await expect(commune.page.getByText('made by Phnom Penh Immigration Police')).toBeVisible();
   // The notice to hand to employers, printed at the commune that receives the cards.
-  const notice = await download(commune.page, () => commune.page.getByRole('button', { name: 'Print the notice for owners and employers' }).click(), usb);
+  const notice = await downloadTo(commune.page, () => commune.page.getByRole('button', { name: 'Print the notice for owners and employers' }).click(), usb);
   const noticeText = execFileSync('pdftotext', ['-layout', notice, '-'], { encoding: 'utf8' });
   expect(noticeText.indexOf('សេចក្តីជូនដំណឹង')).toBeGreaterThanOrEqual(0);
   expect(noticeText.indexOf('សេចក្តីជូនដំណឹង')).toBeLessThan(noticeText.indexOf('NOTICE'));
@@ -204,7 +127,7 @@ test('a declaration campaign from a province to a commune and back, with an insp
 
   // Commune → province: what the commune recorded goes up as usual.
   await openSync(commune.page);
-  const up = await download(commune.page, () => commune.page.getByRole('button', { name: 'Write bundle' }).click(), usb);
+  const up = await downloadTo(commune.page, () => commune.page.getByRole('button', { name: 'Write bundle' }).click(), usb);
 
   // Province, 6 April: the results are in, counted by commune; an inspection of the missing employer.
   province = await restart(browser, province, '2026-04-06T09:00:00+07:00', 'provincial-officer');
@@ -258,7 +181,7 @@ test('a declaration campaign from a province to a commune and back, with an insp
   await screenshot(province.page, 'inspection-page-en');
 
   // The report prints, Khmer first, with the 20-day notice.
-  const report = await download(province.page, () => province.page.getByRole('button', { name: 'Print the inspection report' }).click(), usb);
+  const report = await downloadTo(province.page, () => province.page.getByRole('button', { name: 'Print the inspection report' }).click(), usb);
   expect(path.basename(report)).toBe('inspection-INS-12-2026-00001.pdf');
   const text = execFileSync('pdftotext', ['-layout', report, '-'], { encoding: 'utf8' });
   expect(text).toContain('INS/12/2026/00001');
@@ -284,17 +207,16 @@ test('a declaration campaign from a province to a commune and back, with an insp
   const list = province.page.getByRole('table', { name: 'Campaigns' });
   // On time, late, missing, not yet.
   await expect(list.getByRole('row', { name: new RegExp(TITLE) })).toHaveText(/15 March 2026\s*1\s*1\s*1\s*0/);
-  const campaigns = await call<{ items: { title: string; counts: Record<string, number> }[] }>(province.page, 'campaigns.list', {});
+  const campaigns = await callOk<{ items: { title: string; counts: Record<string, number> }[] }>(province.page, 'campaigns.list', {});
   expect(campaigns.items.map((c) => [c.title, c.counts])).toEqual([[TITLE, { targets: 3, not_yet: 0, on_time: 1, late: 1, missing: 1, exempt: 0 }]]);
 });
 
 test('an ad-hoc inspection from the screen; the Campaigns section only for roles that can use it', async ({ browser }) => {
   test.setTimeout(300_000);
-  const folder = mkdtempSync(path.join(os.tmpdir(), 'banhchi-e2e-office-'));
-  dirs.push(folder);
+  const folder = offices.folder();
   const NOW = '2026-05-04T09:00:00+07:00';
   initOffice(folder, NOW, 'province', '12', 'Phnom Penh Immigration Police', 'នគរបាលអន្តោប្រវេសន៍រាជធានីភ្នំពេញ');
-  const { page } = await start(browser, folder, NOW);
+  const { page } = await offices.start(browser, folder, NOW);
   await signInAs(page, 'administrator');
   await createStaff(page);
   const nav = page.getByRole('navigation', { name: 'Sections' }).or(page.getByRole('navigation', { name: 'ផ្នែក' }));
@@ -316,7 +238,7 @@ test('an ad-hoc inspection from the screen; the Campaigns section only for roles
 
   // The provincial officer inspects a site on a tip, outside any campaign.
   await signIn(page, 'provincial-officer');
-  await call(page, 'employers.create', { nameLatin: 'Golden Dragon Karaoke', sector: 'Entertainment', communeCode: '120101', workforceTotal: 12, cambodianCount: 9 });
+  await callOk(page, 'employers.create', { nameLatin: 'Golden Dragon Karaoke', sector: 'Entertainment', communeCode: '120101', workforceTotal: 12, cambodianCount: 9 });
   await nav.getByRole('link', { name: 'Campaigns', exact: true }).click();
   await page.getByRole('link', { name: 'Inspections', exact: true }).click();
   const form = page.getByRole('form', { name: 'New inspection outside a campaign' });

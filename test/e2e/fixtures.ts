@@ -1,9 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { offsetForFakeNow } from '../../electron/backend/clock.js';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const GAZETTEER_CSV = path.resolve(REPO, '../shared/data/cambodia-admin-units.csv');
@@ -164,4 +165,135 @@ export async function setUpCommuneOffice(
     await signInAs(page, role);
     await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
   }
+}
+
+// ---------- Several offices (national, province, communes) in one test ----------
+
+/** The passphrase of every e2e office's sync keys. */
+export const E2E_PASSPHRASE = 'a good long passphrase';
+
+/** One office of a multi-office test: its own server, data folder and browser context. */
+export interface E2eOffice {
+  app: WebApp;
+  context: BrowserContext;
+  page: Page;
+  dataDir: string;
+}
+
+export type OfficeLevel = 'national' | 'province' | 'commune';
+
+/** The CLI as the office's administrator, at the same fake "now" as the office's server. */
+export function cliAt(now: string, ...args: string[]): string {
+  const env = { ...cliEnv('administrator'), BANHCHI_CLOCK_OFFSET_MS: String(offsetForFakeNow(now)) };
+  return execFileSync(process.execPath, [path.join(REPO, 'bin/banhchi.mjs'), ...args], { encoding: 'utf8', cwd: REPO, env });
+}
+
+/** A register made by `banhchi init` (office + administrator) with the gazetteer imported. */
+export function initOffice(dataDir: string, now: string, level: OfficeLevel, unit: string, name: string, nameKm: string): void {
+  const db = path.join(dataDir, 'banhchi.db');
+  cliAt(now, 'gazetteer', 'import', GAZETTEER_CSV, '--db', db);
+  cliAt(now, 'init', '--db', db, '--level', level, '--unit', unit, '--name', name, '--name-km', nameKm,
+    '--admin-name', E2E_USERS.administrator.nameEn, '--admin-name-km', E2E_USERS.administrator.nameKm);
+}
+
+/**
+ * The offices of one spec file: temporary folders, servers and browser contexts, all removed by `closeAll`
+ * (call it in `test.afterAll`).
+ */
+export class E2eOffices {
+  private readonly apps: WebApp[] = [];
+  private readonly dirs: string[] = [];
+
+  /** A temporary folder (an office's data folder, or a USB stick), removed with the offices. */
+  folder(prefix = 'banhchi-e2e-office-'): string {
+    const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+    this.dirs.push(dir);
+    return dir;
+  }
+
+  /** A server on a data folder at a fake "now" (the office clock), and a browser context of its own at the same instant. */
+  async start(browser: Browser, dataDir: string, now: string): Promise<E2eOffice> {
+    process.env.BANHCHI_FAKE_NOW = now;
+    const app = await startWebApp(dataDir).finally(() => delete process.env.BANHCHI_FAKE_NOW);
+    this.apps.push(app);
+    // One context per office: the servers share 127.0.0.1, and cookies do not tell ports apart.
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1366, height: 768 }, timezoneId: 'Asia/Phnom_Penh' });
+    await context.clock.setFixedTime(new Date(now));
+    const page = await context.newPage();
+    await page.goto(app.url);
+    return { app, context, page, dataDir };
+  }
+
+  /** The office's PC switched off (its browser context closed, its server stopped). */
+  async stop(office: E2eOffice): Promise<void> {
+    await office.context.close();
+    await stopApp(office.app);
+  }
+
+  async closeAll(): Promise<void> {
+    for (const app of this.apps) await stopApp(app);
+    for (const dir of this.dirs) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function stopApp(app: WebApp): Promise<void> {
+  if (app.process.exitCode !== null || app.process.signalCode !== null) return;
+  const exited = new Promise((resolve) => app.process.once('exit', resolve));
+  app.process.kill('SIGTERM');
+  await exited;
+}
+
+/** One backend call for set-up, as the signed-in user of the page (same transport and checks as the screens); throws on an error. */
+export async function callOk<T = unknown>(page: Page, op: string, input: unknown): Promise<T> {
+  const result = await pageCall(page, op, input);
+  if (!result.ok) throw new Error(`${op}: ${JSON.stringify(result.error)}`);
+  return result.value as T;
+}
+
+/** Clicks what starts a download and saves the file into `dir` (a USB stick); returns its path. */
+export async function downloadTo(page: Page, click: () => Promise<void>, dir: string): Promise<string> {
+  const pending = page.waitForEvent('download');
+  await click();
+  const file = await pending;
+  const target = path.join(dir, file.suggestedFilename());
+  await file.saveAs(target);
+  return target;
+}
+
+/** The Sync screen's Export and import tab (English), with the key passphrase filled in. */
+export async function openSync(page: Page): Promise<void> {
+  await page.getByRole('navigation').getByRole('link', { name: 'Sync', exact: true }).click();
+  await page.getByRole('tab', { name: 'Export and import' }).click();
+  const passphrase = page.getByLabel('Key passphrase');
+  if ((await passphrase.inputValue()) === '') await passphrase.fill(E2E_PASSPHRASE);
+}
+
+export interface KeyCardView {
+  qrPayload: string;
+  officeId: string;
+  signingKeyId: string;
+  ageKeyId: string;
+}
+
+/**
+ * Keys and the signed key directory for national → province → communes, by each office's administrator (signed in
+ * on each page): every office makes its keys, the national office signs the directory, the others pin the national
+ * key and install the directory.
+ */
+export async function linkOffices(national: Page, province: Page, communes: Page[]): Promise<{ national: KeyCardView; province: KeyCardView; communes: KeyCardView[] }> {
+  const nationalCard = await callOk<KeyCardView>(national, 'sync.keysCreate', { passphrase: E2E_PASSPHRASE, parentOfficeId: null });
+  const provinceCard = await callOk<KeyCardView>(province, 'sync.keysCreate', { passphrase: E2E_PASSPHRASE, parentOfficeId: nationalCard.officeId });
+  const communeCards: KeyCardView[] = [];
+  for (const commune of communes) {
+    communeCards.push(await callOk<KeyCardView>(commune, 'sync.keysCreate', { passphrase: E2E_PASSPHRASE, parentOfficeId: provinceCard.officeId }));
+  }
+  for (const card of [provinceCard, ...communeCards]) {
+    await callOk(national, 'sync.directoryAdd', { card: card.qrPayload, confirmed: { signingKeyId: card.signingKeyId, ageKeyId: card.ageKeyId } });
+  }
+  const { signed } = await callOk<{ signed: string }>(national, 'sync.directorySign', { passphrase: E2E_PASSPHRASE });
+  for (const office of [province, ...communes]) {
+    await callOk(office, 'sync.directoryAdd', { card: nationalCard.qrPayload, confirmed: { signingKeyId: nationalCard.signingKeyId, ageKeyId: nationalCard.ageKeyId } });
+    await callOk(office, 'sync.directoryImport', { fileName: 'directory.json', json: signed, trustNational: nationalCard.signingKeyId });
+  }
+  return { national: nationalCard, province: provinceCard, communes: communeCards };
 }

@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import Database from 'better-sqlite3-multiple-ciphers';
 import ExcelJS from 'exceljs';
-import { offsetForFakeNow } from '../../electron/backend/clock.js';
-import { cliEnv, createStaff, E2E_USERS, expect, GAZETTEER_CSV, pageCall, REPO, screenshot, signInAs, startWebApp, test, type WebApp } from './fixtures.js';
+import {
+  callOk, createStaff, downloadTo, E2eOffices, expect, initOffice, linkOffices, openSync, REPO, screenshot, signInAs, test,
+} from './fixtures.js';
 
 /**
  * Issue 14, "Done when": a province with two communes' data synced. Two commune offices register
@@ -18,114 +18,51 @@ import { cliEnv, createStaff, E2E_USERS, expect, GAZETTEER_CSV, pageCall, REPO, 
  * sync screens have their own e2e), like the registrations.
  */
 
-const PASSPHRASE = 'a good long passphrase';
 process.env.BANHCHI_KEY_WORK_FACTOR = '10';
 const NOW = '2026-03-10T09:00:00+07:00';
 const TODAY = '2026-03-10';
 
-const apps: WebApp[] = [];
-const dirs: string[] = [];
-test.afterAll(async () => {
-  for (const app of apps) {
-    if (app.process.exitCode === null && app.process.signalCode === null) {
-      app.process.kill('SIGTERM');
-      await new Promise((resolve) => app.process.once('exit', resolve));
-    }
-  }
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+const offices = new E2eOffices();
+test.afterAll(() => offices.closeAll());
 
-function cli(...args: string[]): string {
-  const env = { ...cliEnv('administrator'), BANHCHI_CLOCK_OFFSET_MS: String(offsetForFakeNow(NOW)) };
-  return execFileSync(process.execPath, [path.join(REPO, 'bin/banhchi.mjs'), ...args], { encoding: 'utf8', cwd: REPO, env });
-}
-
-function initOffice(dataDir: string, level: 'national' | 'province' | 'commune', unit: string, name: string, nameKm: string): void {
-  const db = path.join(dataDir, 'banhchi.db');
-  cli('gazetteer', 'import', GAZETTEER_CSV, '--db', db);
-  cli('init', '--db', db, '--level', level, '--unit', unit, '--name', name, '--name-km', nameKm,
-    '--admin-name', E2E_USERS.administrator.nameEn, '--admin-name-km', E2E_USERS.administrator.nameKm);
-}
-
+/** The office's server and page, signed in as its administrator. */
 async function start(browser: Browser, dataDir: string): Promise<Page> {
-  process.env.BANHCHI_FAKE_NOW = NOW;
-  const app = await startWebApp(dataDir).finally(() => delete process.env.BANHCHI_FAKE_NOW);
-  apps.push(app);
-  // One context per office: the servers share 127.0.0.1, and cookies do not tell ports apart.
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1366, height: 768 }, timezoneId: 'Asia/Phnom_Penh' });
-  await context.clock.setFixedTime(new Date(NOW));
-  const page = await context.newPage();
-  await page.goto(app.url);
+  const { page } = await offices.start(browser, dataDir, NOW);
   await signInAs(page, 'administrator');
   return page;
-}
-
-async function call<T = unknown>(page: Page, op: string, input: unknown): Promise<T> {
-  const result = await pageCall(page, op, input);
-  if (!result.ok) throw new Error(`${op}: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
-
-async function download(page: Page, click: () => Promise<void>, dir: string): Promise<string> {
-  const pending = page.waitForEvent('download');
-  await click();
-  const file = await pending;
-  const target = path.join(dir, file.suggestedFilename());
-  await file.saveAs(target);
-  return target;
-}
-
-async function openSync(page: Page): Promise<void> {
-  await page.getByRole('navigation').getByRole('link', { name: 'Sync', exact: true }).click();
-  await page.getByRole('tab', { name: 'Export and import' }).click();
-  const passphrase = page.getByLabel('Key passphrase');
-  if ((await passphrase.inputValue()) === '') await passphrase.fill(PASSPHRASE);
 }
 
 let serial = 0;
 /** A foreigner registered and arrived at a premises; left on `departedAt` when given. */
 async function guest(page: Page, premisesId: string, nationality: string, arrivedAt: string, departedAt?: string, visaExpiry = '2026-12-31'): Promise<void> {
   serial++;
-  const { person } = await call<{ person: { id: string } }>(page, 'persons.register', {
+  const { person } = await callOk<{ person: { id: string } }>(page, 'persons.register', {
     fields: {
       surname: `GUEST${serial}`, givenNames: 'ALEX', sex: serial % 2 ? 'M' : 'F', birthDate: '1985-04-02', nationality, passportNo: `E${String(serial).padStart(8, '0')}`,
       issuingState: nationality, passportExpiry: '2031-01-01', visaType: 'EB', visaNo: '', visaExpiry, entryDate: '2026-01-02',
     },
   });
-  const stay = await call<{ id: string }>(page, 'stays.arrive', { personId: person.id, premisesId, arrivedAt });
-  if (departedAt) await call(page, 'stays.depart', { stayId: stay.id, departedAt });
+  const stay = await callOk<{ id: string }>(page, 'stays.arrive', { personId: person.id, premisesId, arrivedAt });
+  if (departedAt) await callOk(page, 'stays.depart', { stayId: stay.id, departedAt });
 }
 
 const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 test('a province with two communes synced: home figures from the data, a report to XLSX and to PDF in Khmer', async ({ browser }) => {
   test.setTimeout(900_000);
-  const usb = mkdtempSync(path.join(os.tmpdir(), 'banhchi-e2e-usb-'));
-  const folders = [0, 1, 2, 3].map(() => mkdtempSync(path.join(os.tmpdir(), 'banhchi-e2e-office-')));
-  dirs.push(usb, ...folders);
-  initOffice(folders[0]!, 'national', '00', 'National Immigration Police', 'នគរបាលអន្តោប្រវេសន៍ជាតិ');
-  initOffice(folders[1]!, 'province', '12', 'Phnom Penh Immigration Police', 'នគរបាលអន្តោប្រវេសន៍រាជធានីភ្នំពេញ');
-  initOffice(folders[2]!, 'commune', '120101', 'Tonle Basak police post', 'ប៉ុស្តិ៍នគរបាលរដ្ឋបាលសង្កាត់ទន្លេបាសាក់');
-  initOffice(folders[3]!, 'commune', '120201', 'Phsar Thmei police post', 'ប៉ុស្តិ៍នគរបាលរដ្ឋបាលសង្កាត់ផ្សារថ្មីទី ១');
+  const usb = offices.folder('banhchi-e2e-usb-');
+  const folders = [0, 1, 2, 3].map(() => offices.folder());
+  initOffice(folders[0]!, NOW, 'national', '00', 'National Immigration Police', 'នគរបាលអន្តោប្រវេសន៍ជាតិ');
+  initOffice(folders[1]!, NOW, 'province', '12', 'Phnom Penh Immigration Police', 'នគរបាលអន្តោប្រវេសន៍រាជធានីភ្នំពេញ');
+  initOffice(folders[2]!, NOW, 'commune', '120101', 'Tonle Basak police post', 'ប៉ុស្តិ៍នគរបាលរដ្ឋបាលសង្កាត់ទន្លេបាសាក់');
+  initOffice(folders[3]!, NOW, 'commune', '120201', 'Phsar Thmei police post', 'ប៉ុស្តិ៍នគរបាលរដ្ឋបាលសង្កាត់ផ្សារថ្មីទី ១');
   // One after another: four servers starting at once can time out on a loaded machine.
   const pages: Page[] = [];
   for (const folder of folders) pages.push(await start(browser, folder));
   const [national, province, communeA, communeB] = pages;
 
   // Keys and the signed key directory, by each office's administrator.
-  type Card = { qrPayload: string; officeId: string; signingKeyId: string; ageKeyId: string };
-  const nationalCard = await call<Card>(national!, 'sync.keysCreate', { passphrase: PASSPHRASE, parentOfficeId: null });
-  const provinceCard = await call<Card>(province!, 'sync.keysCreate', { passphrase: PASSPHRASE, parentOfficeId: nationalCard.officeId });
-  const cards: Card[] = [];
-  for (const commune of [communeA!, communeB!]) cards.push(await call<Card>(commune, 'sync.keysCreate', { passphrase: PASSPHRASE, parentOfficeId: provinceCard.officeId }));
-  for (const card of [provinceCard, ...cards]) {
-    await call(national!, 'sync.directoryAdd', { card: card.qrPayload, confirmed: { signingKeyId: card.signingKeyId, ageKeyId: card.ageKeyId } });
-  }
-  const { signed } = await call<{ signed: string }>(national!, 'sync.directorySign', { passphrase: PASSPHRASE });
-  for (const office of [province!, communeA!, communeB!]) {
-    await call(office, 'sync.directoryAdd', { card: nationalCard.qrPayload, confirmed: { signingKeyId: nationalCard.signingKeyId, ageKeyId: nationalCard.ageKeyId } });
-    await call(office, 'sync.directoryImport', { fileName: 'directory.json', json: signed, trustNational: nationalCard.signingKeyId });
-  }
+  const { communes: cards } = await linkOffices(national!, province!, [communeA!, communeB!]);
   await createStaff(province!, ['provincial-officer']);
 
   // Each commune officer registers their foreigners: some reported within 24 hours, some late, some gone this week.
@@ -135,16 +72,16 @@ test('a province with two communes synced: home figures from the data, a report 
     await commune.getByRole('button', { name: 'English' }).click();
   }
   const [unitA, unitB] = ['120101', '120201'];
-  const hotel = await call<{ id: string }>(communeA!, 'premises.create', { nameLatin: 'Golden Lotus Hotel', type: 'hotel', communeCode: unitA });
-  const rooms = await call<{ id: string }>(communeA!, 'premises.create', { nameLatin: 'Riverside Rooms', type: 'guesthouse', communeCode: unitA });
-  await call(communeA!, 'pledge.recordSigned', { premisesId: hotel.id, signedOn: '2026-02-01', witness: 'Officer Dara' });
+  const hotel = await callOk<{ id: string }>(communeA!, 'premises.create', { nameLatin: 'Golden Lotus Hotel', type: 'hotel', communeCode: unitA });
+  const rooms = await callOk<{ id: string }>(communeA!, 'premises.create', { nameLatin: 'Riverside Rooms', type: 'guesthouse', communeCode: unitA });
+  await callOk(communeA!, 'pledge.recordSigned', { premisesId: hotel.id, signedOn: '2026-02-01', witness: 'Officer Dara' });
   await guest(communeA!, hotel.id, 'CHN', '2026-03-09T10:00');
   await guest(communeA!, hotel.id, 'CHN', '2026-03-05T08:00');
   // Visas expiring: in 15 days, and on the last day of the 30-day window.
   await guest(communeA!, rooms.id, 'VNM', '2026-02-20T08:00', undefined, '2026-03-25');
   await guest(communeA!, rooms.id, 'KOR', '2026-02-25T08:00', '2026-03-08T10:00');
   await guest(communeA!, hotel.id, 'THA', '2026-01-10T08:00', '2026-02-01T10:00');
-  const factory = await call<{ id: string }>(communeB!, 'premises.create', { nameLatin: 'Mekong Garment Factory', type: 'factory', communeCode: unitB });
+  const factory = await callOk<{ id: string }>(communeB!, 'premises.create', { nameLatin: 'Mekong Garment Factory', type: 'factory', communeCode: unitB });
   await guest(communeB!, factory.id, 'CHN', '2026-03-10T07:00');
   await guest(communeB!, factory.id, 'VNM', '2026-02-01T08:00', undefined, '2026-04-09');
   await guest(communeB!, factory.id, 'FRA', '2026-03-01T08:00', '2026-03-09T10:00');
@@ -153,7 +90,7 @@ test('a province with two communes synced: home figures from the data, a report 
   const bundles: string[] = [];
   for (const commune of [communeA!, communeB!]) {
     await openSync(commune);
-    bundles.push(await download(commune, () => commune.getByRole('button', { name: 'Write bundle' }).click(), usb));
+    bundles.push(await downloadTo(commune, () => commune.getByRole('button', { name: 'Write bundle' }).click(), usb));
   }
   await signInAs(province!, 'provincial-officer');
   await province!.getByRole('button', { name: 'English' }).click();
@@ -235,7 +172,7 @@ test('a province with two communes synced: home figures from the data, a report 
   await expect(province!.getByRole('heading', { name: 'Foreigners staying, by administrative unit' })).toBeVisible();
   const staying = (prefix: string) => count(`SELECT count(*) FROM stay s JOIN premises p ON p.id = s.premises_id WHERE s.departed_on IS NULL AND p.commune_code LIKE ?`, `${prefix}%`);
   await expect(province!.getByRole('table').locator('tfoot td').nth(1)).toHaveText(String(staying('12')));
-  const xlsx = await download(province!, () => province!.getByRole('button', { name: 'Save as spreadsheet (XLSX)' }).click(), usb);
+  const xlsx = await downloadTo(province!, () => province!.getByRole('button', { name: 'Save as spreadsheet (XLSX)' }).click(), usb);
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(readFileSync(xlsx) as unknown as ArrayBuffer);
   const sheet = book.worksheets[0]!;
@@ -250,24 +187,24 @@ test('a province with two communes synced: home figures from the data, a report 
   await province!.getByRole('button', { name: 'ខ្មែរ' }).click();
   await expect(province!.getByRole('heading', { name: 'ជនបរទេសកំពុងស្នាក់នៅ តាមអង្គភាពរដ្ឋបាល' })).toBeVisible();
   await screenshot(province!, 'reports-province-by-unit-km');
-  const pdf = await download(province!, () => province!.getByRole('button', { name: 'រក្សាទុកជា PDF', exact: true }).click(), usb);
+  const pdf = await downloadTo(province!, () => province!.getByRole('button', { name: 'រក្សាទុកជា PDF', exact: true }).click(), usb);
   expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
   const png = path.join(REPO, 'test-results/screenshots/reports-province-by-unit-km-pdf');
   execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, png]);
   expect(readFileSync(`${png}.png`).length).toBeGreaterThan(10_000);
   // Khmer with its English beneath, like the documents.
-  const both = await download(province!, () => province!.getByRole('button', { name: 'រក្សាទុកជា PDF ជាភាសាខ្មែរ និងអង់គ្លេស' }).click(), usb);
+  const both = await downloadTo(province!, () => province!.getByRole('button', { name: 'រក្សាទុកជា PDF ជាភាសាខ្មែរ និងអង់គ្លេស' }).click(), usb);
   expect(path.basename(both)).toMatch(/-km-en\.pdf$/);
   expect(execFileSync('pdftotext', ['-layout', both, '-'], { encoding: 'utf8' })).toContain('Foreigners staying, by administrative unit');
 
   // The cases register's counts as a report: a raid at the factory, persons found and a suspect charged.
   await province!.getByRole('button', { name: 'English' }).click();
-  await call(province!, 'complaints.create', { receivedAt: '2026-03-02T21:15', channel: 'hotline', premisesId: factory.id, category: 'labour_exploitation', narrative: 'Workers kept on site.' });
-  const op = await call<{ id: string }>(province!, 'operations.create', { heldOn: '2026-03-06', kind: 'raid', leadUnit: 'Phnom Penh police', premisesId: factory.id });
+  await callOk(province!, 'complaints.create', { receivedAt: '2026-03-02T21:15', channel: 'hotline', premisesId: factory.id, category: 'labour_exploitation', narrative: 'Workers kept on site.' });
+  const op = await callOk<{ id: string }>(province!, 'operations.create', { heldOn: '2026-03-06', kind: 'raid', leadUnit: 'Phnom Penh police', premisesId: factory.id });
   for (const [sex, declaredVictim, identifiedAs] of [['F', true, 'forced_labour'], ['F', true, null], ['M', false, null]] as const) {
-    await call(province!, 'operations.addPerson', { operationId: op.id, found: { how: 'described', described: 'worker', sex, nationality: 'VNM' }, declaredVictim, identifiedAs, noReturn: false });
+    await callOk(province!, 'operations.addPerson', { operationId: op.id, found: { how: 'described', described: 'worker', sex, nationality: 'VNM' }, declaredVictim, identifiedAs, noReturn: false });
   }
-  await call(province!, 'operations.addSuspect', { operationId: op.id, name: 'Site manager', sex: 'M', nationality: 'CHN', chargedOn: '2026-03-07' });
+  await callOk(province!, 'operations.addSuspect', { operationId: op.id, name: 'Site manager', sex: 'M', nationality: 'CHN', chargedOn: '2026-03-07' });
   await province!.goto(`${province!.url().split('#')[0]}#/reports/victims`);
   await expect(province!.getByRole('heading', { name: 'Victims declared and identified, by sex' })).toBeVisible();
   const victims = province!.getByRole('table');
