@@ -138,7 +138,7 @@ test('a declaration campaign from a province to a commune and back, with an insp
   const counts = province.page.getByRole('table', { name: 'By commune' });
   // Not yet, on time, late, missing, exempt, share on time.
   await expect(counts.getByRole('row', { name: /Tonle Basak/ })).toHaveText(/Tonle Basak.*0\s*1\s*1\s*1\s*0\s*50%/);
-  await province.page.getByLabel('Declared late').uncheck();
+  await province.page.getByLabel('Sites that declared after the deadline').uncheck();
   await province.page.getByLabel('Planned date').fill('2026-04-06');
   await province.page.getByRole('button', { name: 'Plan the inspections' }).click();
   await expect(province.page.getByRole('status')).toContainText('1 inspection(s) planned');
