@@ -161,7 +161,8 @@ describe('nobody can forge or alter a campaign on its way down or send one up', 
     expect(message.en).toContain('does not match a key of General Department of Immigration in the key directory');
     expect(message.en).toContain('sent by office Phnom Penh');
     expect(message.km).toContain('យុទ្ធនាការ “National work-status declaration 2026”');
-    expect(message.km).not.toMatch(/[a-z]+\.[a-zA-Z]+/);
+    // No code or key name leaks into the text.
+    for (const text of [message.en, message.km]) expect(text).not.toMatch(/synctrust|relay[A-Z]|errors\./);
 
     // The whole signed text swapped for a new one under the same signature: refused the same way.
     const swapped = { ...kept, body: kept.body.replace('National work-status declaration 2026', 'Pay a fee to Phnom Penh') };
