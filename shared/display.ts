@@ -188,3 +188,55 @@ export function parseDateInput(text: string): string | null {
   }
   return null;
 }
+
+const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** `14:30` → `14:30` (`km`: `១៤:៣០`): how the time field shows a time. */
+export function timeToInput(value: string, language: DisplayLanguage): string {
+  return HH_MM.test(value) ? digits(value, language) : value;
+}
+
+/**
+ * What a clerk typed in a time field → `HH:MM` (24-hour), or null when it is not a time of day:
+ * `14:30`, `14.30`, `14h30`, `1430`, `9:05`, `9`, `2:30 pm`, `2.30pm`, `12 am`, `១៤:៣០`, and Khmer times of day
+ * after the hour (`២:៣០ រសៀល`, `ម៉ោង ៨ យប់`): ព្រឹក morning, ថ្ងៃ/ថ្ងៃត្រង់ midday, រសៀល afternoon, ល្ងាច evening, យប់ night.
+ */
+export function parseTimeInput(text: string): string | null {
+  const t = fromKhmerDigits(text).trim().toLowerCase().replace(/^ម៉ោង\s*/, '').replace(/\s+/g, ' ');
+  if (!t) return null;
+  const m = /^(\d{1,2})(?:\s*[:.h]\s*(\d{2})|(\d{2}))?\s*(am|a\.m\.|pm|p\.m\.|ព្រឹក|ថ្ងៃត្រង់|ថ្ងៃ|រសៀល|ល្ងាច|យប់)?$/u.exec(t);
+  if (!m) return null;
+  let hour = Number(m[1]);
+  const minute = Number(m[2] ?? m[3] ?? '0');
+  const part = m[4];
+  if (minute > 59) return null;
+  if (part) {
+    if (hour < 1 || hour > 12) return null;
+    const afternoon = part === 'pm' || part === 'p.m.' || part === 'រសៀល' || part === 'ល្ងាច'
+      || (part === 'យប់' && hour >= 6 && hour !== 12) || ((part === 'ថ្ងៃ' || part === 'ថ្ងៃត្រង់') && hour < 6);
+    const midnight = (part === 'am' || part === 'a.m.' || part === 'យប់') && hour === 12;
+    hour = midnight ? 0 : afternoon && hour !== 12 ? hour + 12 : hour;
+  } else if (hour > 23) {
+    return null;
+  }
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
+
+/**
+ * `HH:MM` in words with the time of day, so a 12-hour slip is seen at once: `2:30 pm` /
+ * `ម៉ោង ២:៣០ រសៀល`. The Khmer times of day: ព្រឹក 05–10, ថ្ងៃត្រង់ 11–12, រសៀល 13–16, ល្ងាច 17–18, យប់ 19–04.
+ */
+export function displayTime(value: string, language: DisplayLanguage): string {
+  const m = HH_MM.exec(value);
+  if (!m) return value;
+  const hour = Number(m[1]);
+  const minute = m[2]!;
+  const twelve = hour % 12 === 0 ? 12 : hour % 12;
+  if (language === 'en') {
+    if (hour === 0 && minute === '00') return 'midnight';
+    if (hour === 12 && minute === '00') return 'noon';
+    return `${twelve}:${minute} ${hour < 12 ? 'am' : 'pm'}`;
+  }
+  const part = hour >= 5 && hour <= 10 ? 'ព្រឹក' : hour >= 11 && hour <= 12 ? 'ថ្ងៃត្រង់' : hour >= 13 && hour <= 16 ? 'រសៀល' : hour >= 17 && hour <= 18 ? 'ល្ងាច' : 'យប់';
+  return `ម៉ោង ${digits(`${twelve}:${minute}`, 'km')} ${part}`;
+}

@@ -105,7 +105,9 @@ for (const lang of ['en', 'km'] as const) {
       await app.getByRole('button', { name: s(lang, 'stays.checkIn.open') }).click();
       // Today is the Phnom Penh date although the browser and the clock say 1 March in UTC.
       await expect(app.getByLabel(s(lang, 'stays.checkIn.arrivalDate'))).toHaveValue(lang === 'km' ? '០២/០៣/២០២៦' : '02/03/2026');
-      await expect(app.getByLabel(s(lang, 'stays.checkIn.arrivalTime'))).toHaveValue('00:31');
+      // The time is typed, not picked, in the UI language's digits, and read back with its time of day.
+      await expect(app.getByLabel(s(lang, 'stays.checkIn.arrivalTime'))).toHaveValue(lang === 'km' ? '០០:៣១' : '00:31');
+      await expect(app.getByText(s(lang, 'display.time.read', { time: lang === 'km' ? 'ម៉ោង ១២:៣១ យប់' : '12:31 am' }))).toBeVisible();
       await app.getByLabel(s(lang, 'stays.checkIn.mrz')).fill(`${buildTd3(GUEST).line1}${buildTd3(GUEST).line2.slice(0, 40)}`);
       await app.getByLabel(s(lang, 'stays.checkIn.mrz')).press('Enter');
       await expect(app.getByText(s(lang, 'stays.checkIn.mrzBad', { count: 1 }).slice(0, 12))).toBeVisible();

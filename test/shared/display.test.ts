@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   canonicalNationality, codeName, dateToInput, digits, displayDate, displayDay, nationalityEquivalents, nationalityName,
-  nationalityOptions, nationalityWithCode, parseDateInput, searchNationalities,
+  nationalityOptions, nationalityWithCode, parseDateInput, parseTimeInput, searchNationalities, displayTime, timeToInput,
 } from '../../shared/display.js';
 import { createI18n } from '../../shared/i18n/index.js';
 
@@ -94,5 +94,32 @@ describe('plurals through i18next', () => {
     expect(en.t('display.count.foreigners', { count: 2 })).toBe('2 foreigners');
     expect(en.t('display.count.foreigners', { count: 1234 })).toBe('1,234 foreigners');
     expect(km.t('display.count.foreigners', { count: 2 })).toBe('ជនបរទេស ២ នាក់');
+  });
+});
+
+describe('times typed and shown', () => {
+  it('reads 24-hour, 12-hour and Khmer times of day, with Khmer digits', () => {
+    const cases: [string, string][] = [
+      ['14:30', '14:30'], ['1430', '14:30'], ['14.30', '14:30'], ['14h30', '14:30'], ['9:05', '09:05'], ['9', '09:00'], ['0:00', '00:00'],
+      ['2:30 pm', '14:30'], ['2.30PM', '14:30'], ['12 am', '00:00'], ['12:15 pm', '12:15'], ['7 a.m.', '07:00'],
+      ['១៤:៣០', '14:30'], ['២:៣០ រសៀល', '14:30'], ['ម៉ោង ៨ យប់', '20:00'], ['ម៉ោង ៤:០០ យប់', '04:00'], ['១២:៣១ យប់', '00:31'],
+      ['៧ ព្រឹក', '07:00'], ['១២ ថ្ងៃត្រង់', '12:00'], ['១ ថ្ងៃ', '13:00'], ['៦ ល្ងាច', '18:00'],
+    ];
+    for (const [typed, time] of cases) expect(parseTimeInput(typed), typed).toBe(time);
+    for (const typed of ['', '24:00', '12:60', '13 pm', '0 am', 'noon?', '1:2', '123456', 'ab:cd']) expect(parseTimeInput(typed), typed).toBeNull();
+  });
+
+  it('shows a time with its time of day, and every shown time reads back as itself', () => {
+    expect(displayTime('14:30', 'en')).toBe('2:30 pm');
+    expect(displayTime('00:31', 'en')).toBe('12:31 am');
+    expect(displayTime('14:30', 'km')).toBe('ម៉ោង ២:៣០ រសៀល');
+    expect(displayTime('00:31', 'km')).toBe('ម៉ោង ១២:៣១ យប់');
+    expect(timeToInput('09:05', 'km')).toBe('០៩:០៥');
+    for (let minutes = 0; minutes < 24 * 60; minutes += 7) {
+      const time = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+      expect(parseTimeInput(displayTime(time, 'km')), time).toBe(time);
+      expect(parseTimeInput(timeToInput(time, 'km')), time).toBe(time);
+      if (time !== '00:00' && time !== '12:00') expect(parseTimeInput(displayTime(time, 'en')), time).toBe(time);
+    }
   });
 });

@@ -10,6 +10,7 @@ import { formatOfficeDateTime, nowFields, useOfficeZone } from '../office-time.j
 import { ErrorMessage } from './ErrorMessage.js';
 import { TextField } from './FormFields.js';
 import { DateField } from './DateField.js';
+import { TimeField } from './TimeField.js';
 
 type Action = 'depart' | 'undo' | 'correct' | 'remove';
 
@@ -109,14 +110,14 @@ function StayAction({ stay, action, onDone, onCancel }: { stay: Stay; action: Ac
       {action === 'depart' || action === 'correct' ? (
         <div className="row">
           <DateField label={t(action === 'depart' ? 'stays.depart.date' : 'stays.checkIn.arrivalDate')} value={date} onChange={setDate} required />
-          <TextField label={t(action === 'depart' ? 'stays.depart.time' : 'stays.checkIn.arrivalTime')} type="time" value={time} onChange={setTime} required />
+          <TimeField label={t(action === 'depart' ? 'stays.depart.time' : 'stays.checkIn.arrivalTime')} value={time} onChange={setTime} required />
         </div>
       ) : null}
       {action === 'correct' ? (
         <>
           <div className="row">
             <DateField label={t('stays.correct.reportDate')} value={reportDate} onChange={setReportDate} required />
-            <TextField label={t('stays.correct.reportTime')} type="time" value={reportTime} onChange={setReportTime} required />
+            <TimeField label={t('stays.correct.reportTime')} value={reportTime} onChange={setReportTime} required />
           </div>
           <TextField label={t('stays.table.room')} value={room} onChange={setRoom} />
         </>

@@ -6,12 +6,12 @@ import { formatDate } from '../../../shared/khmer.js';
 import { parseTd3, type MrzResult } from '../../../shared/mrz.js';
 import { api } from '../api.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
-import { TextField } from '../components/FormFields.js';
 import { useQuery } from '../hooks.js';
 import { useLanguage } from '../i18n.js';
 import { nowFields, todayInOffice } from '../office-time.js';
 import { navigate } from '../router.js';
 import { DateField } from '../components/DateField.js';
+import { TimeField } from '../components/TimeField.js';
 
 /** The two MRZ lines from what a reader or a person typed: separated by CR, LF or Tab, or 88 characters in a row. */
 function readMrz(text: string): MrzResult | undefined {
@@ -121,7 +121,7 @@ export function CheckInForm({ premisesId }: { premisesId: string }) {
       </div>
       <div className="row">
         <DateField label={t('stays.checkIn.arrivalDate')} value={date} onChange={setDate} required />
-        <TextField label={t('stays.checkIn.arrivalTime')} type="time" value={time} onChange={setTime} required />
+        <TimeField label={t('stays.checkIn.arrivalTime')} value={time} onChange={setTime} required />
       </div>
       {error ? <ErrorMessage error={error} /> : null}
       <div className="toolbar">

@@ -5,6 +5,7 @@ import { api } from '../api.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { Choice, TextField } from '../components/FormFields.js';
 import { DateField } from '../components/DateField.js';
+import { TimeField } from '../components/TimeField.js';
 import { RecordPicker } from '../components/RecordPicker.js';
 import { useFormat } from '../format.js';
 import { useQuery } from '../hooks.js';
@@ -69,7 +70,7 @@ export function ClosePremisesForm({ id, operationId }: { id: string; operationId
           {guests === 'move' ? <RecordPicker kind="premises" label={t('stays.close.to')} value={toPremisesId} onChange={setToPremisesId} /> : null}
           <div className="row">
             <DateField label={t('stays.close.date')} value={atDate} onChange={setAtDate} required />
-            <TextField label={t('stays.close.time')} type="time" value={atTime} onChange={setAtTime} required />
+            <TimeField label={t('stays.close.time')} value={atTime} onChange={setAtTime} required />
           </div>
         </fieldset>
       ) : null}

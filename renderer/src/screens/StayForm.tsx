@@ -9,6 +9,7 @@ import { useQuery } from '../hooks.js';
 import { nowFields } from '../office-time.js';
 import { navigate } from '../router.js';
 import { DateField } from '../components/DateField.js';
+import { TimeField } from '../components/TimeField.js';
 
 /** Arrival at a premises, or a move when the person already stays somewhere. The report time is set when saved. */
 export function StayForm({ personId }: { personId: string }) {
@@ -37,7 +38,7 @@ export function StayForm({ personId }: { personId: string }) {
       <TextField label={t('reg.field.room')} value={room} onChange={setRoom} />
       <div className="row">
         <DateField label={t('stays.checkIn.arrivalDate')} value={date} onChange={setDate} required />
-        <TextField label={t('stays.checkIn.arrivalTime')} type="time" value={time} onChange={setTime} required />
+        <TimeField label={t('stays.checkIn.arrivalTime')} value={time} onChange={setTime} required />
       </div>
       {error ? <ErrorMessage error={error} /> : null}
       <button type="submit" disabled={!premisesId}>{t('reg.save')}</button>

@@ -6,6 +6,7 @@ import { api } from '../../api.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Choice, TextField } from '../../components/FormFields.js';
 import { DateField } from '../../components/DateField.js';
+import { TimeField } from '../../components/TimeField.js';
 import { PersonFinder, type PickedPerson } from '../../components/PersonFinder.js';
 import { RecordPicker } from '../../components/RecordPicker.js';
 import { nowFields } from '../../office-time.js';
@@ -41,7 +42,7 @@ export function ComplaintForm() {
       <h1>{t('cases.ui.newComplaint')}</h1>
       <div className="row">
         <DateField label={t('cases.ui.receivedDate')} value={date} onChange={setDate} required />
-        <TextField label={t('cases.ui.receivedTime')} type="time" value={time} onChange={setTime} required />
+        <TimeField label={t('cases.ui.receivedTime')} value={time} onChange={setTime} required />
         <Choice label={t('input.field.channel')} value={channel} onChange={(v) => setChannel(v as typeof channel)}
           options={complaintChannel.options.map((v) => ({ value: v, label: t(`cases.channel.${v}`) }))} />
       </div>
