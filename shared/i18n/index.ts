@@ -12,6 +12,8 @@ export interface I18nOptions {
   plugins?: ThirdPartyModule[];
 }
 
+type PlainFormat = (value: unknown, format: string | undefined, lng: string | undefined, options: unknown) => unknown;
+
 /** One i18next instance per caller: the UI, the CLI and the printer each make their own. */
 export function createI18n(language: Language, options: I18nOptions = {}): I18n {
   const instance = i18next.createInstance();
@@ -34,6 +36,12 @@ export function createI18n(language: Language, options: I18nOptions = {}): I18n 
   // `{{count, num}}`: a number in the language's digits (១២៣ in Khmer), grouped as 1,234.
   instance.services.formatter?.add('num', (value: unknown, lng: string | undefined) =>
     typeof value === 'number' ? formatNumber(value, lng === 'km' ? 'km' : 'en') : String(value));
+  // A plain `{{count}}` in a Khmer sentence is written in Khmer digits too (not grouped: it may be a year).
+  const interpolator = instance.services.interpolator as unknown as { alwaysFormat: boolean; format: PlainFormat };
+  const formatted = interpolator.format;
+  interpolator.alwaysFormat = true;
+  interpolator.format = (value, format, lng, formatOptions) =>
+    format ? formatted(value, format, lng, formatOptions) : lng === 'km' && typeof value === 'number' ? toKhmerDigits(String(value)) : value;
   return instance;
 }
 

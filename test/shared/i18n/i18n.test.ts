@@ -78,3 +78,16 @@ describe('Khmer dates and digits', () => {
     expect(fromKhmerDigits('១៨៧៤')).toBe('1874');
   });
 });
+
+describe('numbers inside sentences', () => {
+  it('a plain {{count}} is written in Khmer digits in Khmer, and left alone in English and in text values', () => {
+    const km = createI18n('km');
+    const en = createI18n('en');
+    expect(km.t('stays.checkIn.mrzBad', { count: 8 })).toContain('(មានបញ្ហា ៨)');
+    expect(en.t('stays.checkIn.mrzBad', { count: 8 })).toContain('8');
+    // Grouping only where the string asks for it ({{count, num}}).
+    expect(km.t('audit.total', { count: 1234 })).toBe('១,២៣៤ ធាតុ');
+    // A string value (a passport number, a code) is not a number: unchanged.
+    expect(km.t('display.date.read', { date: 'P1234567' })).toBe('អានថា P1234567');
+  });
+});
