@@ -6,6 +6,7 @@ import { officeNow } from '../../shared/local-time.js';
 import { now } from '../backend/clock.js';
 import { insertRecord, type EntitySpec, type WriteContext } from './changes.js';
 import { officeZone } from './settings.js';
+import { auditHead } from './sent-mark.js';
 
 /**
  * The audit of reads: one hash chain per office. Each entry's hash is the SHA-256 of the previous
@@ -82,9 +83,8 @@ export function appendAudit(ctx: WriteContext, reads: readonly AuditRead[]): voi
   const db = ctx.db;
   const office = ctx.originOffice;
   const run = () => {
-    const last = stmt(db, 'SELECT seq, hash FROM audit_entry WHERE origin_office = ? ORDER BY seq DESC LIMIT 1').get(office) as
-      | { seq: number; hash: string }
-      | undefined;
+    // The chain's end here, or where the office above holds it when the register was restored from before that.
+    const last = auditHead(db, office);
     let seq = last?.seq ?? 0;
     let prev = last?.hash ?? GENESIS;
     const at = officeNow(officeZone(db), now());

@@ -5,6 +5,7 @@ import { keyFromEnvironment } from './db-key.js';
 import { fileState } from './files.js';
 import { latestSchemaVersion, migrations } from './migrations/index.js';
 import { rebuildDerived } from './derived.js';
+import { continueAfterRestore } from './sent-mark.js';
 
 export type { Database } from 'better-sqlite3-multiple-ciphers';
 export { fileState, type FileState } from './files.js';
@@ -129,7 +130,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     // and spill a big transaction to the WAL. 64 MiB keeps the working set of a 100,000-person
     // register in memory (scripts/bench/atrest.ts; docs/benchmarks.md). A ceiling, not an allocation.
     db.pragma(`cache_size = -${CACHE_KIB}`);
-    if (!options.readonly) migrate(db, version, options.onUpgrade);
+    if (!options.readonly) {
+      migrate(db, version, options.onUpgrade);
+      continueAfterRestore(db);
+    }
     // SQLite3MC 2.3.5 can, in rare key-setup failures, write a plain file: never carry on with one.
     if (key !== 'plain' && fileState(file) === 'plain') throw new AppError('atrest.plainUnexpected', { file });
     return db;

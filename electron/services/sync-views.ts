@@ -34,15 +34,19 @@ export function markWritten(db: Database, names: string[], place: string | null)
 }
 
 export function readAlerts(db: Database): Record<string, unknown>[] {
+  // A restore from a backup older than the last bundle, and where the register carried on from (db/sent-mark.ts).
+  const restored = (db.prepare('SELECT at, sent_seq, restored_sent_seq FROM restore_continuation ORDER BY rowid').all() as
+    { at: string; sent_seq: number; restored_sent_seq: number }[])
+    .map((r) => ({ at: r.at, kind: 'restoredContinued', seq: r.sent_seq, restoredSeq: r.restored_sent_seq }));
   const file = alertFile(db);
-  if (db.memory || !existsSync(file)) return [];
-  return readFileSync(file, 'utf8').split('\n').filter(Boolean).flatMap((line) => {
+  if (db.memory || !existsSync(file)) return restored;
+  return [...restored, ...readFileSync(file, 'utf8').split('\n').filter(Boolean).flatMap((line) => {
     try {
       return [JSON.parse(line) as Record<string, unknown>];
     } catch {
       return [];
     }
-  });
+  })];
 }
 
 interface ConflictRow {
@@ -76,7 +80,7 @@ export const syncViewHandlers: Pick<HandlerTable, ViewOp> = {
         stoodInFor: r.covered_from === null || r.covered_to === null ? null : { from: r.covered_from, to: r.covered_to },
       })),
       held: held.map((r) => ({ fromOffice: r.from_office, fromOfficeName: name(r.from_office), kind: r.kind, seq: r.seq, waitingFor: r.waiting_for, fileName: r.file_name, heldAt: r.held_at })),
-      alerts: readAlerts(ctx.db),
+      alerts: readAlerts(ctx.db).map((a) => (typeof a.from === 'string' ? { ...a, fromName: name(a.from) } : a)),
     };
   },
 

@@ -7,6 +7,7 @@ import { currentDirectory, directoryEntry } from './directory.js';
 import { LOCAL_ENTITIES, REFERENCE_ENTITIES } from './entities.js';
 import { writeBundle, type BundleRecipient, type Change, type WrittenBundle } from './format/index.js';
 import type { UnlockedKeys } from './keystore.js';
+import { auditHead, writeSentMark } from '../db/sent-mark.js';
 import { keepSent } from './outbox.js';
 import { ackedUpTo, lastSent } from './state.js';
 
@@ -89,6 +90,8 @@ export async function exportChanges(
   const to = db.prepare('SELECT coalesce(max(seq), 0) FROM change_log').pluck().get() as number;
   const total = pendingCount(db, self);
   const previous = lastSent(db, 'changes');
+  // Read with `to`, before any await: every entry up to this head is in the change log up to `to`.
+  const audit = auditHead(db, self);
   if (total === 0) return { status: 'nothing', file: null, seq: previous?.seq ?? 0, changes: 0, bundleId: null, size: 0 };
   const seq = (previous?.seq ?? 0) + 1;
   onProgress(0, total);
@@ -104,6 +107,10 @@ export async function exportChanges(
      VALUES ('changes', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(seq, written.header.bundleId, written.bundleHash, parent, from, to, written.manifest.recordCount, written.fileName, nowIso());
   await keepSent(db, written.path);
+  writeSentMark(db, {
+    version: 1, office: self, seq, bundleId: written.header.bundleId, hash: written.bundleHash, toOffice: parent, changeFrom: from, changeTo: to,
+    changeCount: written.manifest.recordCount, fileName: written.fileName, createdAt: nowIso(), audit,
+  });
   onProgress(total, total);
   return { status: 'written', file: written.path, seq, changes: written.manifest.recordCount, bundleId: written.header.bundleId, size: written.size };
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../shared/errors.js';
 import { writeFileAtomic } from './crypto/keys.js';
+import { SENT_MARK_NAME } from '../db/sent-mark.js';
 import { stmt } from './sql.js';
 
 /**
@@ -41,7 +42,8 @@ export function dropAcknowledged(db: Database): number {
   );
   let dropped = 0;
   for (const name of readdirSync(dir)) {
-    if (waiting.has(name)) continue;
+    // The last-sent mark stays: it is what a register restored from an older backup carries on from.
+    if (waiting.has(name) || name === SENT_MARK_NAME) continue;
     rmSync(path.join(dir, name), { force: true });
     dropped += 1;
   }

@@ -20,14 +20,15 @@ import { reportEmployment } from './060_report_employment.js';
 import { syncRanges } from './061_sync_ranges.js';
 import { syncMissing } from './062_sync_missing.js';
 import { syncRelay } from './063_sync_relay.js';
+import { reportEmployer } from './064_report_employer.js';
 import { auditIndexes } from './066_audit_indexes.js';
 import { changeLogTime } from './067_change_log_time.js';
-import { reportEmployer } from './064_report_employer.js';
+import { restoreContinuation } from './068_restore_continuation.js';
 import { checkRegistry, type Migration } from './registry.js';
 
 /** Every schema change, in order. Append only: a published migration never changes. */
 export const migrations: readonly Migration[] = [
-  foundation, builtinProvinces, registration, search, printing, syncState, stayTimes, passports, officeNameKm, syncWritten, receipts, accounts, campaigns, cases, reportFacts, audit, backupLog, reportCounts, reportEmployment, syncRanges, syncMissing, syncRelay, reportEmployer, auditIndexes, changeLogTime,
+  foundation, builtinProvinces, registration, search, printing, syncState, stayTimes, passports, officeNameKm, syncWritten, receipts, accounts, campaigns, cases, reportFacts, audit, backupLog, reportCounts, reportEmployment, syncRanges, syncMissing, syncRelay, reportEmployer, auditIndexes, changeLogTime, restoreContinuation,
 ];
 
 checkRegistry(migrations);

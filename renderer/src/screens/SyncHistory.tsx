@@ -29,6 +29,14 @@ export function SyncHistory() {
   if (!data) return <p>{t('common.loading')}</p>;
   const when = (iso: string | null) => format.date(iso);
   const office = (name: string | null) => name ?? t('syncsetup.unknownOffice');
+  // Each alert in words; one of a kind this version does not know is still shown, with its date.
+  const alertText = (a: Record<string, unknown>) => {
+    const at = when(typeof a.at === 'string' ? a.at : null);
+    const seq = typeof a.seq === 'number' ? a.seq : 0;
+    if (a.kind === 'restoredContinued') return t('sync.alert.restoredContinued', { at, seq });
+    if (a.kind === 'sequenceReused') return t('sync.alert.sequenceReused', { at, seq, file: String(a.file ?? ''), office: office(typeof a.fromName === 'string' ? a.fromName : null) });
+    return t('sync.alert.other', { at });
+  };
   const kind = (k: string) => (['changes', 'receipt', 'reference'].includes(k) ? t(`syncsetup.kind.${k as 'changes'}`) : k);
   return (
     <div>
@@ -44,7 +52,7 @@ export function SyncHistory() {
       )}
       <h2>{t('sync.alerts')}</h2>
       {data.alerts.length === 0 ? <p>{t('sync.none')}</p> : (
-        <ul>{data.alerts.map((a, i) => <li key={i} className="mono">{JSON.stringify(a)}</li>)}</ul>
+        <ul>{data.alerts.map((a, i) => <li key={i}>{alertText(a)}</li>)}</ul>
       )}
       <h2>{t('sync.sent')}</h2>
       {written?.error ? <ErrorMessage error={written.error} /> : null}

@@ -36,7 +36,8 @@ describe('validation failures at the boundary', () => {
     const lines = shown(km, r.error);
     expect(lines.join('\n')).not.toMatch(DEVELOPER);
     expect(lines[1]).toContain('នាមត្រកូល');
-    expect(lines[1]).toContain('100');
+    // One digit system per language: the limit in Khmer digits in the Khmer sentence.
+    expect(lines[1]).toContain('១០០');
     expect(shown(en, r.error)[1]).toBe('Surname (as in MRZ): at most 100 characters.');
   });
 

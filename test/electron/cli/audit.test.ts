@@ -83,6 +83,6 @@ describe('banhchi audit', () => {
     expect(broken.code).toBe(1);
     expect(broken.out).toMatch(new RegExp(`^Tonle Basak \\(.+\\): BROKEN at entry 2 \\(id ${second}\\): the entry was changed\\n$`));
     const km = await run(ADMIN, 'audit', 'verify', '--db', db, '--lang', 'km');
-    expect(km.out).toContain('ខូចនៅធាតុទី 2');
+    expect(km.out).toContain('ខូចនៅធាតុទី ២');
   }, 120_000);
 });

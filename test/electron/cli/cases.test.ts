@@ -48,8 +48,8 @@ describe('banhchi case', () => {
       suspectsChargedByNationality: [{ nationality: 'CHN', count: 1 }], sitesClosedTemporarily: 1, sitesClosedPermanently: 0,
     });
     const km = await cli('case', 'stats', '--db', t.file, '--from', '2026-03-01', '--to', '2026-03-31', '--lang', 'km');
-    expect(km).toContain('ពាក្យបណ្ដឹង៖ 1');
-    expect(km).toContain('ទីតាំងដែលបានបិទបណ្តោះអាសន្ន៖ 1');
+    expect(km).toContain('ពាក្យបណ្ដឹង៖ ១');
+    expect(km).toContain('ទីតាំងដែលបានបិទបណ្តោះអាសន្ន៖ ១');
 
     const bad = await run('case', 'stats', '--db', t.file, '--from', '2026-03-31', '--to', '2026-03-01');
     expect(bad.code).toBe(1);
