@@ -6,7 +6,7 @@ import { officeNow } from '../../shared/local-time.js';
 import { now } from '../backend/clock.js';
 import { insertRecord, type EntitySpec, type WriteContext } from './changes.js';
 import { officeZone } from './settings.js';
-import { auditHead } from './sent-mark.js';
+import { auditHead, restoredAuditEnds } from './sent-mark.js';
 
 /**
  * The audit of reads: one hash chain per office. Each entry's hash is the SHA-256 of the previous
@@ -113,6 +113,11 @@ export interface ChainReport {
   entries: number;
   /** The first entry that does not fit, or null when the whole chain verifies. */
   broken: { seq: number; id: string | null; reason: ChainBreak } | null;
+  /**
+   * This office's own chain after a restore from an older backup: the entries from–to are held by the office above
+   * only, and the chain here carries on from the last of them (db/sent-mark.ts). Absent otherwise.
+   */
+  restored?: { from: number; to: number };
 }
 
 /** Verifies every office's chain held here: this office's, and those sent up from below. */
@@ -123,14 +128,24 @@ export function verifyChains(db: Database): ChainReport[] {
 
 export function verifyChain(db: Database, office: string): ChainReport {
   const rows = db.prepare('SELECT * FROM audit_entry WHERE origin_office = ? ORDER BY seq').iterate(office) as IterableIterator<AuditRow>;
+  // Where this office's chain carried on after a restore: only its own chain, only from the end the office above holds.
+  const carriedOn = office === (db.prepare('SELECT id FROM office LIMIT 1').pluck().get() as string | undefined) ? restoredAuditEnds(db) : [];
   let expected = 1;
   let prev = GENESIS;
   let entries = 0;
   let broken: ChainReport['broken'] = null;
+  let restored: ChainReport['restored'];
   for (const row of rows) {
     entries += 1;
     if (broken) continue;
     const { hash, ...rest } = row;
+    // Entries missing here that the office above holds, recorded when this register carried on after a restore.
+    const end = row.seq > expected ? carriedOn.find((c) => c.seq + 1 === row.seq && c.hash === row.prev_hash) : undefined;
+    if (end) {
+      restored = { from: expected, to: end.seq };
+      expected = row.seq;
+      prev = end.hash;
+    }
     // A missing entry: the next one's seq jumps (an entry removed at the start shows as seq 1 missing).
     if (row.seq !== expected) broken = { seq: expected, id: null, reason: 'gap' };
     else if (row.prev_hash !== prev) broken = { seq: row.seq, id: row.id, reason: 'link' };
@@ -138,5 +153,5 @@ export function verifyChain(db: Database, office: string): ChainReport {
     expected += 1;
     prev = hash;
   }
-  return { office, entries, broken };
+  return restored ? { office, entries, broken, restored } : { office, entries, broken };
 }

@@ -78,13 +78,23 @@ export function auditHead(db: Database, office: string): { seq: number; hash: st
 
 const withContinuations = new WeakSet<Database>();
 
+/** Every audit-chain end this register carried on from after a restore (usually none). */
+export function restoredAuditEnds(db: Database): { seq: number; hash: string }[] {
+  if (!hasContinuations(db)) return [];
+  return stmt(db, 'SELECT audit_seq AS seq, audit_hash AS hash FROM restore_continuation WHERE audit_seq IS NOT NULL ORDER BY audit_seq').all() as { seq: number; hash: string }[];
+}
+
+function hasContinuations(db: Database): boolean {
+  if (withContinuations.has(db)) return true;
+  if (!stmt(db, "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'restore_continuation')").pluck().get()) return false;
+  withContinuations.add(db);
+  return true;
+}
+
 /** The audit chain's end as the office above holds it, when this register was restored from before it. */
 export function carriedAuditHead(db: Database): { seq: number; hash: string } | null {
   // A register at a schema before migration 68 (a migration's own test) has no continuation to carry.
-  if (!withContinuations.has(db)) {
-    if (!stmt(db, "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'restore_continuation')").pluck().get()) return null;
-    withContinuations.add(db);
-  }
+  if (!hasContinuations(db)) return null;
   const row = stmt(db, 'SELECT audit_seq AS seq, audit_hash AS hash FROM restore_continuation WHERE audit_seq IS NOT NULL ORDER BY audit_seq DESC LIMIT 1')
     .get() as { seq: number; hash: string } | undefined;
   return row ?? null;

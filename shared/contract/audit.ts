@@ -47,6 +47,8 @@ export const chainReportSchema = z.object({
   entries: z.number().int(),
   /** The first entry that does not fit (null: the chain verifies). `id` is null for a missing entry. */
   broken: z.object({ seq: z.number().int(), id: z.string().nullable(), reason: z.enum(['hash', 'link', 'gap']) }).nullable(),
+  /** This office's chain after a restore from an older backup: entries from–to are held by the office above only. */
+  restored: z.object({ from: z.number().int(), to: z.number().int() }).optional(),
 });
 export type ChainReportDto = z.infer<typeof chainReportSchema>;
 

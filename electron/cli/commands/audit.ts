@@ -51,7 +51,7 @@ export function registerAuditCommands(program: Command): void {
       print(options, reports, () => (reports.length === 0 ? t('audit.cli.empty') : reports.map((r) => {
         const name = (options.lang === 'km' && r.officeNameKm) || r.officeName;
         const office = name ? `${name} (${r.office})` : r.office;
-        if (!r.broken) return t('audit.cli.ok', { office, count: r.entries });
+        if (!r.broken) return [t('audit.cli.ok', { office, count: r.entries }), r.restored ? t('audit.cli.restored', r.restored) : ''].filter(Boolean).join(' ');
         return t('audit.cli.broken', { office, seq: r.broken.seq, id: r.broken.id ?? '-', reason: t(`audit.reason.${r.broken.reason}`) });
       }).join('\n')));
       if (reports.some((r) => r.broken)) process.exitCode = 1;

@@ -190,6 +190,7 @@ function VerifyChains() {
                 {r.broken
                   ? t('audit.verify.broken', { office: officeLabel(r, f.language), seq: r.broken.seq, reason: t(`audit.reason.${r.broken.reason}`) })
                   : t('audit.verify.ok', { office: officeLabel(r, f.language), count: r.entries })}
+                {!r.broken && r.restored ? ` ${t('audit.verify.restored', { from: r.restored.from, to: r.restored.to })}` : null}
               </li>
             ))}
           </ul>

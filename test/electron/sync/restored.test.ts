@@ -46,6 +46,10 @@ describe('a commune restored from a backup made before its last bundle', () => {
     expect(chain).toMatchObject({ broken: null });
     expect(chain!.entries).toBeGreaterThan(held!.entries);
 
+    // At the commune its own chain verifies too, saying which entries only the province holds.
+    const own = (await commune.ok('audit.verify', {})).find((c) => c.office === commune.id);
+    expect(own).toMatchObject({ broken: null, restored: { to: held!.entries } });
+    expect(own!.restored!.from).toBeLessThanOrEqual(held!.entries);
     // The commune is told, on its Sync history, from where it carried on.
     const history = await commune.ok('sync.history', {});
     expect(history.alerts).toContainEqual(expect.objectContaining({ kind: 'restoredContinued', seq: 1 }));
