@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, type Page } from '@playwright/test';
-import { resources } from '../../shared/i18n/resources.js';
+import { createI18n } from '../../shared/i18n/index.js';
 import { buildTd3, type Td3Input } from '../../shared/mrz.js';
 import { expect, screenshot, setUpCommuneOffice, startWebApp, type WebApp } from './fixtures.js';
 
@@ -32,12 +32,10 @@ const test = base.extend<{ webApp: WebApp; app: Page }>({
 test.use({ timezoneId: 'UTC', viewport: { width: 1366, height: 768 } });
 
 type Lang = 'en' | 'km';
-/** A string of the UI in a language, from the same resources the app uses. */
+/** A string of the UI in a language, through the same i18n the app uses (plurals, Khmer digits for numbers). */
+const i18n = { en: createI18n('en', { strict: true }), km: createI18n('km', { strict: true }) };
 function s(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
-  let value: unknown = resources[lang].translation;
-  for (const part of key.split('.')) value = (value as Record<string, unknown>)[part];
-  if (typeof value !== 'string') throw new Error(`no string ${key}`);
-  return value.replace(/\{\{(\w+)\}\}/g, (_m, name: string) => String(params[name] ?? ''));
+  return i18n[lang].t(key as never, params as never) as unknown as string;
 }
 
 const GUEST: Td3Input = {
