@@ -26,7 +26,12 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Opens a figure's records and checks the list counts as many as the figure showed; back home after. */
 async function opensItsRecords(page: Page, figure: Locator, expected: number | null, name: string): Promise<number> {
   const shown = numberIn(await figure.locator('.dashboard-value').innerText());
-  await figure.click();
+  // Right after a language switch the dashboard may draw again under the pointer and the click is lost: click until
+  // the list opens.
+  await expect(async () => {
+    if (!/#\/reports\/records\//.test(page.url())) await figure.click({ timeout: 5_000 });
+    await expect(page).toHaveURL(/#\/reports\/records\//, { timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
   const count = page.getByRole('status');
   await expect(count).toHaveText(/[0-9០-៩]/);
   const listed = numberIn(await count.innerText());
