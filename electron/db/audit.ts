@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { v7 as uuidv7 } from 'uuid';
 import type { Actor } from '../../shared/actor.js';
 import { officeNow } from '../../shared/local-time.js';
@@ -7,6 +7,7 @@ import { now } from '../backend/clock.js';
 import { insertRecord, type EntitySpec, type WriteContext } from './changes.js';
 import { officeZone } from './settings.js';
 import { auditHead, restoredAuditEnds } from './sent-mark.js';
+import { stmt } from '../sync/sql.js';
 
 /**
  * The audit of reads: one hash chain per office. Each entry's hash is the SHA-256 of the previous
@@ -46,14 +47,6 @@ export interface AuditRead {
   recordId: string;
 }
 
-const statements = new WeakMap<Database, Map<string, Statement>>();
-function stmt(db: Database, sql: string): Statement {
-  let map = statements.get(db);
-  if (!map) statements.set(db, (map = new Map()));
-  let statement = map.get(sql);
-  if (!statement) map.set(sql, (statement = db.prepare(sql)));
-  return statement;
-}
 
 /** The canonical form of an entry (everything but its own hash and revision), as hashed. */
 export function canonicalEntry(row: Omit<AuditRow, 'hash'>): string {

@@ -1,7 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
+// Prepared once per connection: the audit head is read on every audited call.
+import { stmt } from '../sync/sql.js';
 
 /**
  * The last `changes` bundle this office wrote, kept beside the register (in `<db>-outbox/`, with the sent
@@ -54,16 +56,6 @@ export function readSentMark(db: Database): SentMark | null {
   } catch {
     return null;
   }
-}
-
-/** Statements per connection: the audit head is read on every audited call. */
-const statements = new WeakMap<Database, Map<string, Statement>>();
-function stmt(db: Database, sql: string): Statement {
-  let map = statements.get(db);
-  if (!map) statements.set(db, (map = new Map()));
-  let statement = map.get(sql);
-  if (!statement) map.set(sql, (statement = db.prepare(sql)));
-  return statement;
 }
 
 /** This office's audit chain head (seq and hash) now: what a bundle written now carries up to. */

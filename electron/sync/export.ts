@@ -90,9 +90,9 @@ export async function exportChanges(
   const to = db.prepare('SELECT coalesce(max(seq), 0) FROM change_log').pluck().get() as number;
   const total = pendingCount(db, self);
   const previous = lastSent(db, 'changes');
+  if (total === 0) return { status: 'nothing', file: null, seq: previous?.seq ?? 0, changes: 0, bundleId: null, size: 0 };
   // Read with `to`, before any await: every entry up to this head is in the change log up to `to`.
   const audit = auditHead(db, self);
-  if (total === 0) return { status: 'nothing', file: null, seq: previous?.seq ?? 0, changes: 0, bundleId: null, size: 0 };
   const seq = (previous?.seq ?? 0) + 1;
   onProgress(0, total);
   const written: WrittenBundle = await writeBundle(dir, {
