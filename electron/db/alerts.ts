@@ -3,6 +3,7 @@ import type { Alert, AlertKind } from '../../shared/contract/registration.js';
 import { addDays, daysBetween } from '../../shared/local-time.js';
 import { campaignAlertQuery } from './campaign-alerts.js';
 import { unitColumn } from './premises.js';
+import { stmt } from './statements.js';
 
 /** Alerts are computed from the records at `today`, each kind an index range query. */
 
@@ -82,6 +83,10 @@ function kindQuery(kind: AlertKind, scope: AlertScope, today: string, soon: stri
   }
 }
 
+const CAMPAIGN_KINDS = new Set<AlertKind>(['proof_due', 'proof_overdue', 'urgent_referral']);
+/** At most this many alerts on one record's page. */
+const RECORD_ALERT_LIMIT = 500;
+
 interface AlertRow {
   record_id: string; entity: Alert['entity']; person_id: string | null; premises_id: string | null; label: string; date: string | null; sort_date: string;
   inspection_id?: string | null;
@@ -98,7 +103,7 @@ export function listAlerts(db: Database, options: { today: string; kinds: AlertK
     if (!options.kinds.includes(kind) || index < Number(afterKind) || items.length > options.limit) return;
     const q = kindQuery(kind, options.scope, options.today, soon);
     const keyset = index === Number(afterKind) ? 'WHERE (sort_date, record_id) > (?, ?)' : '';
-    const rows = db.prepare(`SELECT * FROM (${q.sql}) ${keyset} ORDER BY sort_date, record_id LIMIT ?`)
+    const rows = stmt(db, `SELECT * FROM (${q.sql}) ${keyset} ORDER BY sort_date, record_id LIMIT ?`)
       .all(...q.params, ...(keyset ? [String(afterDate), String(afterId)] : []), options.limit + 1 - items.length) as AlertRow[];
     for (const row of rows) {
       items.push({
@@ -116,12 +121,31 @@ export function countAlerts(db: Database, today: string, kinds: AlertKind[], sco
   const counts: Partial<Record<AlertKind, number>> = {};
   for (const kind of kinds) {
     const q = kindQuery(kind, scope, today, soon);
-    counts[kind] = (db.prepare(`SELECT count(*) AS n FROM (${q.sql})`).get(...q.params) as { n: number }).n;
+    counts[kind] = (stmt(db, `SELECT count(*) AS n FROM (${q.sql})`).get(...q.params) as { n: number }).n;
   }
   return counts;
 }
 
-/** Every alert of one record (person page, premises page, employer page). */
+/**
+ * Every alert of one record (person page, premises page, employer page), in the order of `listAlerts`:
+ * one statement over all kinds, prepared once per connection (a person's page asks this on every open).
+ */
 export function alertsFor(db: Database, today: string, scope: AlertScope): Alert[] {
-  return listAlerts(db, { today, kinds: ALERT_KINDS, scope, after: null, limit: 500 }).map(({ cursor: _c, ...alert }) => alert);
+  const soon = addDays(today, 30);
+  const parts: string[] = [];
+  const params: (string | number)[] = [];
+  ALERT_KINDS.forEach((kind, index) => {
+    const q = kindQuery(kind, scope, today, soon);
+    const inspection = CAMPAIGN_KINDS.has(kind) ? 'inspection_id' : 'NULL';
+    parts.push(`SELECT ${index} AS kind_index, record_id, entity, person_id, premises_id, label, date, sort_date, ${inspection} AS inspection_id FROM (${q.sql})`);
+    params.push(...q.params);
+  });
+  const rows = stmt(db, `${parts.join(' UNION ALL ')} ORDER BY kind_index, sort_date, record_id LIMIT ${RECORD_ALERT_LIMIT}`).all(...params) as (AlertRow & { kind_index: number })[];
+  return rows.map((row) => {
+    const kind = ALERT_KINDS[row.kind_index]!;
+    return {
+      kind, severity: SEVERITY[kind], entity: row.entity, recordId: row.record_id, personId: row.person_id, premisesId: row.premises_id,
+      label: row.label, date: row.date, days: row.date ? daysBetween(today, row.date) : null, inspectionId: row.inspection_id ?? null,
+    };
+  });
 }

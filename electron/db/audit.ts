@@ -7,7 +7,7 @@ import { now } from '../backend/clock.js';
 import { insertRecord, type EntitySpec, type WriteContext } from './changes.js';
 import { officeZone } from './settings.js';
 import { auditHead, restoredAuditEnds } from './sent-mark.js';
-import { stmt } from '../sync/sql.js';
+import { stmt } from './statements.js';
 
 /**
  * The audit of reads: one hash chain per office. Each entry's hash is the SHA-256 of the previous

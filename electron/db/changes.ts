@@ -1,8 +1,9 @@
-import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Actor } from '../../shared/actor.js';
 import { AppError } from '../../shared/errors.js';
 import { now } from '../backend/clock.js';
 import { derivedColumns, derivedData, updateSearch, withoutDerived } from './derived.js';
+import { stmt } from './statements.js';
 import { assertValid } from './validate.js';
 
 /**
@@ -31,22 +32,6 @@ export interface WriteContext {
   now?: () => string;
 }
 
-const statementCache = new WeakMap<Database, Map<string, Statement>>();
-
-function prepared(db: Database, sql: string): Statement {
-  let cache = statementCache.get(db);
-  if (!cache) {
-    cache = new Map();
-    statementCache.set(db, cache);
-  }
-  let statement = cache.get(sql);
-  if (!statement) {
-    statement = db.prepare(sql);
-    cache.set(sql, statement);
-  }
-  return statement;
-}
-
 function checkColumns(spec: EntitySpec, values: Row): void {
   for (const key of Object.keys(values)) {
     if (!spec.columns.includes(key)) throw new Error(`${spec.entity}: unknown column ${key}`);
@@ -67,7 +52,7 @@ function logChange(
   before: Row | null,
   after: Row | null,
 ): number {
-  const info = prepared(
+  const info = stmt(
     ctx.db,
     `INSERT INTO change_log (entity, record_id, op, actor, at, origin_office, revision, before_json, after_json)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -128,14 +113,14 @@ export function insertRecord(ctx: WriteContext, spec: EntitySpec, id: string, gi
   const sql = `INSERT INTO ${spec.table} (id, origin_office, revision${columns.map((c) => `, ${c}`).join('')})
     VALUES (?, ?, 1${columns.map(() => ', ?').join('')})`;
   inTransaction(ctx.db, () => {
-    prepared(ctx.db, sql).run(id, ctx.originOffice, ...columns.map((c) => values[c]));
+    stmt(ctx.db, sql).run(id, ctx.originOffice, ...columns.map((c) => values[c]));
     logChange(ctx, spec, id, 'insert', ctx.originOffice, 1, null, values);
     updateSearch(ctx.db, spec.entity, id, values, null);
   });
 }
 
 export function readRecord(db: Database, spec: EntitySpec, id: string): (Row & { origin_office: string; revision: number }) | undefined {
-  return prepared(db, `SELECT * FROM ${spec.table} WHERE id = ?`).get(id) as
+  return stmt(db, `SELECT * FROM ${spec.table} WHERE id = ?`).get(id) as
     | (Row & { origin_office: string; revision: number })
     | undefined;
 }
@@ -159,7 +144,7 @@ export function updateRecord(ctx: WriteContext, spec: EntitySpec, id: string, pa
     if (changed.length === 0) return false;
     assertValid(ctx.db, spec.entity, id, 'update', after, current);
     const revision = current.revision + 1;
-    prepared(
+    stmt(
       ctx.db,
       `UPDATE ${spec.table} SET revision = ?${changed.map((c) => `, ${c} = ?`).join('')} WHERE id = ?`,
     ).run(revision, ...changed.map((c) => after[c]), id);
@@ -173,7 +158,7 @@ export function deleteRecord(ctx: WriteContext, spec: EntitySpec, id: string): v
   inTransaction(ctx.db, () => {
     const current = readRecord(ctx.db, spec, id);
     if (!current) throw new AppError('record.notFound', { entity: spec.entity, id });
-    prepared(ctx.db, `DELETE FROM ${spec.table} WHERE id = ?`).run(id);
+    stmt(ctx.db, `DELETE FROM ${spec.table} WHERE id = ?`).run(id);
     const { origin_office: origin, revision, id: _id, ...fields } = current;
     logChange(ctx, spec, id, 'delete', origin, revision + 1, fields, null);
     updateSearch(ctx.db, spec.entity, id, null, null);
@@ -216,7 +201,7 @@ export function applyRemote(ctx: WriteContext, spec: EntitySpec, change: RemoteC
       assertValid(ctx.db, spec.entity, change.id, 'insert', change.data ?? {});
       const values = withDerived(spec.entity, change.data ?? {});
       const columns = Object.keys(values);
-      prepared(
+      stmt(
         ctx.db,
         `INSERT INTO ${spec.table} (id, origin_office, revision${columns.map((c) => `, ${c}`).join('')})
          VALUES (?, ?, ?${columns.map(() => ', ?').join('')})`,
@@ -230,7 +215,7 @@ export function applyRemote(ctx: WriteContext, spec: EntitySpec, change: RemoteC
       throw new AppError('syncdb.revisionGap', { entity: spec.entity, id: change.id, have: current.revision, got: change.revision });
     }
     if (change.op === 'delete') {
-      prepared(ctx.db, `DELETE FROM ${spec.table} WHERE id = ?`).run(change.id);
+      stmt(ctx.db, `DELETE FROM ${spec.table} WHERE id = ?`).run(change.id);
       const { origin_office: _o, revision: _r, id: _id, ...fields } = current;
       logChange(remoteCtx, spec, change.id, 'delete', change.origin, change.revision, fields, null);
       updateSearch(ctx.db, spec.entity, change.id, null, null);
@@ -242,7 +227,7 @@ export function applyRemote(ctx: WriteContext, spec: EntitySpec, change: RemoteC
     for (const column of Object.keys(after)) before[column] = current[column] ?? null;
     addDerivedChanges(spec.entity, current, before, after);
     const changed = Object.keys(after);
-    prepared(
+    stmt(
       ctx.db,
       `UPDATE ${spec.table} SET revision = ?${changed.map((c) => `, ${c} = ?`).join('')} WHERE id = ?`,
     ).run(change.revision, ...changed.map((c) => after[c]), change.id);
@@ -261,12 +246,12 @@ export function applyRemote(ctx: WriteContext, spec: EntitySpec, change: RemoteC
 export function recordInserter(ctx: WriteContext, spec: EntitySpec, given: readonly string[]): (id: string, values: Row) => void {
   checkColumns(spec, Object.fromEntries(given.map((c) => [c, null])));
   const columns = [...new Set([...given, ...(derivedData(spec.entity)?.columns?.names ?? [])])];
-  const insert = prepared(
+  const insert = stmt(
     ctx.db,
     `INSERT INTO ${spec.table} (id, origin_office, revision${columns.map((c) => `, ${c}`).join('')})
     VALUES (?, ?, 1${columns.map(() => ', ?').join('')})`,
   );
-  const log = prepared(
+  const log = stmt(
     ctx.db,
     `INSERT INTO change_log (entity, record_id, op, actor, at, origin_office, revision, before_json, after_json)
      VALUES (?, ?, 'insert', ?, ?, ?, 1, NULL, ?)`,

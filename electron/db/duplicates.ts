@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { EntitySpec } from './changes.js';
 import { summaries } from './persons.js';
+import { stmt } from './statements.js';
 
 export const duplicateReviewEntity: EntitySpec = {
   entity: 'duplicate_review',
@@ -20,7 +21,7 @@ export interface ReviewRow {
 }
 
 export function getReview(db: Database, id: string): ReviewRow | undefined {
-  return db.prepare('SELECT * FROM duplicate_review WHERE id = ?').get(id) as ReviewRow | undefined;
+  return stmt(db, 'SELECT * FROM duplicate_review WHERE id = ?').get(id) as ReviewRow | undefined;
 }
 
 export function toReviews(db: Database, rows: ReviewRow[]) {
@@ -34,5 +35,5 @@ export function toReviews(db: Database, rows: ReviewRow[]) {
 }
 
 export function reviewsOf(db: Database, personId: string, status = 'open'): ReviewRow[] {
-  return db.prepare('SELECT * FROM duplicate_review WHERE (person_a = ? OR person_b = ?) AND status = ? ORDER BY id').all(personId, personId, status) as ReviewRow[];
+  return stmt(db, 'SELECT * FROM duplicate_review WHERE (person_a = ? OR person_b = ?) AND status = ? ORDER BY id').all(personId, personId, status) as ReviewRow[];
 }

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Employer, Employment } from '../../shared/contract/registration.js';
 import type { EntitySpec } from './changes.js';
 import { placeNames } from './places.js';
+import { stmt } from './statements.js';
 
 export const FOREIGN_CAP = 0.1;
 
@@ -27,11 +28,11 @@ export interface EmployerRow {
 }
 
 export function getEmployerRow(db: Database, id: string): EmployerRow | undefined {
-  return db.prepare('SELECT * FROM employer WHERE id = ?').get(id) as EmployerRow | undefined;
+  return stmt(db, 'SELECT * FROM employer WHERE id = ?').get(id) as EmployerRow | undefined;
 }
 
 export function toEmployer(db: Database, row: EmployerRow): Employer {
-  const registeredForeign = (db.prepare('SELECT count(DISTINCT person_id) AS n FROM employment WHERE employer_id = ? AND end_date IS NULL').get(row.id) as { n: number }).n;
+  const registeredForeign = (stmt(db, 'SELECT count(DISTINCT person_id) AS n FROM employment WHERE employer_id = ? AND end_date IS NULL').get(row.id) as { n: number }).n;
   const declaredForeign = Math.max(0, row.workforce_total - row.cambodian_count);
   const foreignShare = row.workforce_total > 0 ? Math.max(declaredForeign, registeredForeign) / row.workforce_total : 0;
   return {
@@ -62,10 +63,10 @@ function toEmployment(row: EmploymentRow): Employment {
 }
 
 export function getEmployment(db: Database, id: string): Employment | undefined {
-  const row = db.prepare(`${SELECT} WHERE e.id = ?`).get(id) as EmploymentRow | undefined;
+  const row = stmt(db, `${SELECT} WHERE e.id = ?`).get(id) as EmploymentRow | undefined;
   return row ? toEmployment(row) : undefined;
 }
 
 export function employmentsOf(db: Database, by: 'person_id' | 'employer_id', id: string, limit = 500): Employment[] {
-  return (db.prepare(`${SELECT} WHERE e.${by} = ? ORDER BY e.start_date DESC LIMIT ?`).all(id, limit) as EmploymentRow[]).map(toEmployment);
+  return (stmt(db, `${SELECT} WHERE e.${by} = ? ORDER BY e.start_date DESC LIMIT ?`).all(id, limit) as EmploymentRow[]).map(toEmployment);
 }

@@ -4,6 +4,7 @@ import { nationalityEquivalents } from '../../shared/display.js';
 import { confusableKey, toMrzName } from '../../shared/mrz.js';
 import type { EntitySpec } from './changes.js';
 import { unitColumn } from './premises.js';
+import { stmt } from './statements.js';
 
 export const personEntity: EntitySpec = {
   entity: 'person',
@@ -63,7 +64,7 @@ function toSummary(row: SummaryRow): PersonSummary {
 }
 
 export function getPersonRow(db: Database, id: string): PersonRow | undefined {
-  return db.prepare('SELECT * FROM person WHERE id = ?').get(id) as PersonRow | undefined;
+  return stmt(db, 'SELECT * FROM person WHERE id = ?').get(id) as PersonRow | undefined;
 }
 
 /** Summaries in the order of `ids`. */
@@ -85,9 +86,9 @@ export function findByIdentity(db: Database, nationality: string, passportNo: st
 /** Other live persons that may be the same one: same names and birth date, or passport equal up to O/0 I/1 B/8. */
 export function possibleDuplicates(db: Database, person: PersonRow): { id: string; reason: 'same_name_birth' | 'similar_passport' }[] {
   const found = new Map<string, 'same_name_birth' | 'similar_passport'>();
-  const byKey = db.prepare('SELECT id FROM person WHERE passport_key = ? AND id <> ? AND merged_into IS NULL LIMIT 50').all(person.passport_key, person.id) as { id: string }[];
+  const byKey = stmt(db, 'SELECT id FROM person WHERE passport_key = ? AND id <> ? AND merged_into IS NULL LIMIT 50').all(person.passport_key, person.id) as { id: string }[];
   for (const row of byKey) found.set(row.id, 'similar_passport');
-  const byName = db.prepare('SELECT id FROM person WHERE name_key = ? AND birth_date = ? AND id <> ? AND merged_into IS NULL LIMIT 50').all(person.name_key, person.birth_date, person.id) as { id: string }[];
+  const byName = stmt(db, 'SELECT id FROM person WHERE name_key = ? AND birth_date = ? AND id <> ? AND merged_into IS NULL LIMIT 50').all(person.name_key, person.birth_date, person.id) as { id: string }[];
   for (const row of byName) if (!found.has(row.id)) found.set(row.id, 'same_name_birth');
   return [...found].map(([id, reason]) => ({ id, reason }));
 }

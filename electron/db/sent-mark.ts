@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
 // Prepared once per connection: the audit head is read on every audited call.
-import { stmt } from '../sync/sql.js';
+import { stmt } from './statements.js';
 
 /**
  * The last `changes` bundle this office wrote, kept beside the register (in `<db>-outbox/`, with the sent

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Stay } from '../../shared/contract/registration.js';
 import { DEFAULT_TIME_ZONE, instantOf, normaliseDateTime } from '../../shared/local-time.js';
 import type { EntitySpec } from './changes.js';
+import { stmt } from './statements.js';
 
 export const stayEntity: EntitySpec = {
   entity: 'stay',
@@ -26,12 +27,12 @@ function toStay(row: StayRow): Stay {
 }
 
 export function getStay(db: Database, id: string): Stay | undefined {
-  const row = db.prepare(`${SELECT} WHERE s.id = ?`).get(id) as StayRow | undefined;
+  const row = stmt(db, `${SELECT} WHERE s.id = ?`).get(id) as StayRow | undefined;
   return row ? toStay(row) : undefined;
 }
 
 export function staysOfPerson(db: Database, personId: string): Stay[] {
-  return (db.prepare(`${SELECT} WHERE s.person_id = ? ORDER BY s.arrived_at DESC`).all(personId) as StayRow[]).map(toStay);
+  return (stmt(db, `${SELECT} WHERE s.person_id = ? ORDER BY s.arrived_at DESC`).all(personId) as StayRow[]).map(toStay);
 }
 
 export function staysOfPremises(db: Database, premisesId: string, open: boolean, limit = 200): Stay[] {
@@ -40,7 +41,7 @@ export function staysOfPremises(db: Database, premisesId: string, open: boolean,
 }
 
 export function openStayOf(db: Database, personId: string): Stay | undefined {
-  const row = db.prepare(`${SELECT} WHERE s.person_id = ? AND s.departed_on IS NULL ORDER BY s.arrived_at DESC LIMIT 1`).get(personId) as StayRow | undefined;
+  const row = stmt(db, `${SELECT} WHERE s.person_id = ? AND s.departed_on IS NULL ORDER BY s.arrived_at DESC LIMIT 1`).get(personId) as StayRow | undefined;
   return row ? toStay(row) : undefined;
 }
 

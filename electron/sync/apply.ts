@@ -9,7 +9,7 @@ import { findHeld } from './held.js';
 import { keepRelayed, relayedRevision } from './relay.js';
 import { peer, receivedHash, type PeerRow } from './state.js';
 import { emptySummary, type ApplySummary, type IncomingBundle, type StagedChange } from './types.js';
-import { stmt } from './sql.js';
+import { stmt } from '../db/statements.js';
 
 export type SequenceVerdict =
   | { status: 'next' }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Row } from '../db/changes.js';
-import { stmt } from './sql.js';
+import { stmt } from '../db/statements.js';
 
 /**
  * Two offices registering the same person: matched by nationality and passport number, or by

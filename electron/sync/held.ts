@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import path from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../shared/errors.js';
-import { stmt } from './sql.js';
+import { stmt } from '../db/statements.js';
 
 /**
  * Bundles held until a missing earlier one arrives. They are kept as files in a folder beside the

@@ -4,7 +4,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../shared/errors.js';
 import { writeFileAtomic } from './crypto/keys.js';
 import { SENT_MARK_NAME } from '../db/sent-mark.js';
-import { stmt } from './sql.js';
+import { stmt } from '../db/statements.js';
 
 /**
  * Every `changes` bundle this office sends is kept, as written (signed and encrypted to the offices

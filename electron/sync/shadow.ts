@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors.js';
 import type { Row } from '../db/changes.js';
 import { conflictId } from './conflicts.js';
 import type { StagedChange } from './types.js';
-import { stmt } from './sql.js';
+import { stmt } from '../db/statements.js';
 
 /**
  * A person another office registered with the same nationality, passport number and birth date

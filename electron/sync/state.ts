@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { stmt } from './sql.js';
+import { stmt } from '../db/statements.js';
 
 export interface PeerRow {
   office_id: string;

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ALERT_KINDS, alertsFor, listAlerts } from '../../../../electron/db/alerts.js';
 import { COMMUNE, personFields, premises, registerBackend } from './fixtures.js';
 
 const TODAY = '2026-03-01';
@@ -48,5 +49,21 @@ describe('alerts at a fixed date', () => {
     // A signed pledge (set by printing through the write path) clears the premises alert.
     t.db.prepare("UPDATE premises SET pledge_status = 'signed' WHERE id = ?").run(place.id);
     expect((await t.ok('alerts.list', { today: TODAY, kinds: ['no_signed_pledge'] })).items).toEqual([]);
+  });
+
+  it("gives one record's alerts in one statement exactly as the paged list gives them, for every person, premises and employer", async () => {
+    const t = await registerBackend();
+    await t.ok('registration.demo', { persons: 400, today: TODAY, jobId: '00000000-0000-4000-8000-0000000000a1' });
+    let withAlerts = 0;
+    for (const [scopeKey, table] of [['personId', 'person'], ['premisesId', 'premises'], ['employerId', 'employer']] as const) {
+      for (const id of t.db.prepare(`SELECT id FROM ${table}`).pluck().all() as string[]) {
+        const paged = listAlerts(t.db, { today: TODAY, kinds: ALERT_KINDS, scope: { [scopeKey]: id }, after: null, limit: 500 }).map(({ cursor: _cursor, ...alert }) => alert);
+        const one = alertsFor(t.db, TODAY, { [scopeKey]: id });
+        expect(one).toEqual(paged);
+        if (one.length > 0) withAlerts += 1;
+      }
+    }
+    // The demo data has records with alerts of every kind the comparison needs to mean something.
+    expect(withAlerts).toBeGreaterThan(50);
   });
 });
