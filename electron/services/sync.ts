@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../shared/errors.js';
 import type { OpParsedRequest } from '../../shared/contract/index.js';
 import type { HandlerContext, HandlerTable } from '../backend/context.js';
@@ -14,6 +15,7 @@ import { importBundle, type ImportResult } from '../sync/import.js';
 import { cardFor, createKeys, ownPublicKeys, requireOffice, unlockKeys, type UnlockedKeys } from '../sync/keystore.js';
 import { exportReference } from '../sync/reference.js';
 import type { ImportResultView } from '../../shared/contract/sync.js';
+import { appErrorWithOfficeNames, withOfficeNames } from '../sync/office-label.js';
 import { emptySummary } from '../sync/types.js';
 import { syncSetupHandlers } from './sync-setup.js';
 import { markWritten, readAlerts, syncViewHandlers } from './sync-views.js';
@@ -67,20 +69,33 @@ async function inOrder(files: { path: string; inFolder: boolean }[], ownKeyId: s
   return keyed.filter((k): k is { path: string; key: string } => k !== null).sort((a, b) => a.key.localeCompare(b.key));
 }
 
-function failed(file: string, error: unknown): ImportResultView {
+function failed(db: Database, file: string, error: unknown): ImportResultView {
   const shape = error instanceof AppError ? error.toShape() : { code: 'syncdb.unexpected', params: { file, reason: (error as Error).message } };
   return {
     file, status: 'error', from: '', kind: '', seq: 0, waitingFor: null, summary: emptySummary(), receipt: null, receiptError: null,
-    error: { code: shape.code, params: { file, ...(shape.params ?? {}) }, ...(shape.details ? { details: shape.details } : {}) }, released: [],
+    error: withOfficeNames(db, { code: shape.code, params: { file, ...(shape.params ?? {}) }, ...(shape.details ? { details: shape.details } : {}) }), released: [],
   };
 }
 
-function view(result: ImportResult, receiptsAsBytes: boolean): ImportResultView {
+function view(db: Database, result: ImportResult, receiptsAsBytes: boolean): ImportResultView {
   const receiptFile = receiptsAsBytes && result.receipt ? asFile(result.receipt) : null;
   return {
     ...result, receipt: receiptFile ? receiptFile.name : result.receipt, receiptFile,
-    released: result.released.map((r) => view(r, receiptsAsBytes)),
+    ...(result.error ? { error: withOfficeNames(db, result.error) } : {}),
+    ...(result.receiptError ? { receiptError: withOfficeNames(db, result.receiptError) } : {}),
+    released: result.released.map((r) => view(db, r, receiptsAsBytes)),
   };
+}
+
+/** Offices named as people know them, never by id, in every message a sync operation ends with (office-label.ts). */
+function namingOffices<T extends object>(handlers: T): T {
+  return Object.fromEntries(Object.entries(handlers).map(([op, handler]) => [op, async (ctx: HandlerContext, request: unknown) => {
+    try {
+      return await (handler as (ctx: HandlerContext, request: unknown) => unknown)(ctx, request);
+    } catch (error) {
+      throw error instanceof AppError ? appErrorWithOfficeNames(ctx.db, error) : error;
+    }
+  }])) as T;
 }
 
 async function keysOf(ctx: HandlerContext, passphrase: string): Promise<UnlockedKeys> {
@@ -88,7 +103,7 @@ async function keysOf(ctx: HandlerContext, passphrase: string): Promise<Unlocked
   return unlockKeys(ctx.db, passphrase);
 }
 
-export const syncHandlers: Pick<HandlerTable, SyncOp | keyof typeof syncViewHandlers | keyof typeof syncSetupHandlers> = {
+export const syncHandlers: Pick<HandlerTable, SyncOp | keyof typeof syncViewHandlers | keyof typeof syncSetupHandlers> = namingOffices({
   ...syncViewHandlers,
   ...syncSetupHandlers,
 
@@ -161,7 +176,7 @@ export const syncHandlers: Pick<HandlerTable, SyncOp | keyof typeof syncViewHand
     const { header, bundleHash, size } = await inspectBundle({ path: request.path });
     return { header: { ...header }, bundleHash, size };
   },
-};
+});
 
 async function importAll(ctx: HandlerContext, request: OpParsedRequest<'sync.import'>, receiptsAsBytes: boolean): Promise<ImportResultView[]> {
     const keys = await keysOf(ctx, request.passphrase);
@@ -177,9 +192,9 @@ async function importAll(ctx: HandlerContext, request: OpParsedRequest<'sync.imp
     const total = paths.length + request.files.length;
     const run = async (file: string, source: Parameters<typeof importBundle>[1]) => {
       try {
-        results.push(view(await importBundle(ctx.db, source, options), receiptsAsBytes));
+        results.push(view(ctx.db, await importBundle(ctx.db, source, options), receiptsAsBytes));
       } catch (error) {
-        results.push(failed(file, error));
+        results.push(failed(ctx.db, file, error));
       }
       ctx.progress(results.length, total, 'sync.progress.import');
     };

@@ -1,6 +1,5 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../shared/errors.js';
-import { shownId } from '../../shared/validation/rules.js';
 import { nowIso } from '../db/changes.js';
 import { fromBase64, toBase64, utf8 } from './crypto/encoding.js';
 import { sign, verify } from './crypto/sign.js';
@@ -72,11 +71,6 @@ export function isAbove(db: Database, upper: string, office: string): boolean {
     at = parentOf.get(at) ?? null;
   }
   return false;
-}
-
-/** An office's name from the key directory, for messages (its short id when it is not in the directory). */
-export function officeShown(db: Database, officeId: string): string {
-  return currentDirectory(db)?.entries.find((e) => e.officeId === officeId)?.name ?? shownId(officeId);
 }
 
 /**

@@ -11,7 +11,7 @@ import { appendOnlyRefusal, type Authority } from './authority.js';
 import { DOWNWARD_ENTITIES, downwardRefusal } from './downward.js';
 import { REFERENCE_ENTITIES, syncedEntity, toRow } from './entities.js';
 import type { Change } from './format/index.js';
-import { officeShown, relayRefusal, signedByOrigin, type RelayableChange } from './relay.js';
+import { relayRefusal, signedByOrigin, type RelayableChange } from './relay.js';
 import type { StagedChange } from './types.js';
 
 /** A change as the bundle reader yields it (shape checked, data not yet); signed by its maker when passed down (relay.ts). */
@@ -171,7 +171,7 @@ function checkChange(db: Database, change: ReadChange, line: number, ctx: StageC
   const signed = 'signed' in change ? change.signed : undefined;
   // A record passed down from above: only as its maker signed it (relay.ts). Whoever sends a signed record, the signature must hold.
   const title = change.data && typeof change.data.title === 'string' ? change.data.title.slice(0, 200) : shown.id;
-  const named = { ...where, entity: change.entity, id: shown.id, title, office: officeShown(db, ctx.from), origin: officeShown(db, change.origin) };
+  const named = { ...where, entity: change.entity, id: shown.id, title, office: ctx.from, origin: shown.origin };
   if (ctx.kind === 'reference' && change.origin !== ctx.from) {
     if (!downward) throw fail('wrongOrigin', { entity: change.entity, id: shown.id, origin: shown.origin });
     const relay = relayRefusal(db, change, ctx.from);

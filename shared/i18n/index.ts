@@ -33,6 +33,9 @@ export function createI18n(language: Language, options: I18nOptions = {}): I18n 
         }
       : false,
   });
+  // errorMessage writes dates and digits for the language it reads from `t.lng`, which a fixed t (react-i18next's) carries:
+  // this instance's own t (the CLI's, tests') says its current language the same way.
+  if (!('lng' in instance.t)) Object.defineProperty(instance.t, 'lng', { get: () => instance.language, configurable: true });
   // `{{count, num}}`: a number in the language's digits (១២៣ in Khmer), grouped as 1,234.
   instance.services.formatter?.add('num', (value: unknown, lng: string | undefined) =>
     typeof value === 'number' ? formatNumber(value, lng === 'km' ? 'km' : 'en') : String(value));
@@ -57,6 +60,13 @@ export function errorMessage(t: I18n['t'], error: { code: string; params?: Recor
   const params: Record<string, string | number> = { ...(error.params ?? {}) };
   // Dates in words, and counts, row numbers and times in Khmer digits inside a Khmer sentence.
   const lng = (t as { lng?: string }).lng;
+  // A name known in both languages comes as `office` + `officeKm` (offices in sync messages): the one in the message's language.
+  for (const [key, value] of Object.entries(error.params ?? {})) {
+    const base = key.endsWith('Km') ? key.slice(0, -2) : '';
+    if (!base || !(base in params)) continue;
+    if (lng === 'km' && typeof value === 'string' && value) params[base] = value;
+    delete params[key];
+  }
   if (lng === 'km' || lng === 'en') {
     for (const [key, value] of Object.entries(params)) {
       const dated = typeof value === 'string' ? /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}:\d{2}))?$/.exec(value) : null;

@@ -53,6 +53,6 @@ describe('banhchi case', () => {
 
     const bad = await run('case', 'stats', '--db', t.file, '--from', '2026-03-31', '--to', '2026-03-01');
     expect(bad.code).toBe(1);
-    expect(bad.err).toBe('banhchi: The period starts on 2026-03-31, after its end 2026-03-01: swap the dates.\n');
+    expect(bad.err).toBe('banhchi: The period starts on 31 March 2026, after its end 1 March 2026: swap the dates.\n');
   }, 180_000);
 });

@@ -224,13 +224,18 @@ describe('nobody can forge or alter a campaign on its way down or send one up', 
       records: [{ ...change, data: { ...change.data, deadline: '2026-12-31' } }], changeRange: { after: 0, upTo: 1 },
     });
     const asChange = await refused(province, upward.path, 'synctrust.foreignOrigin');
-    expect(asChange.en).toContain(`is given as made by office ${national.id}, but office ${commune.id} sent it`);
+    // Offices by name in the reader's language (Khmer: the commune's place from the gazetteer), never by id.
+    expect(asChange.en).toContain('is given as made by office General Department of Immigration, but office Tonle Basak sent it');
+    expect(asChange.km).toContain('ការិយាល័យ សង្កាត់ទន្លេបាសាក់ ជាអ្នកផ្ញើ');
+    expect(asChange.km).toContain('បង្កើតដោយការិយាល័យ General Department of Immigration');
+    for (const text of [asChange.en, asChange.km]) for (const id of [national.id, commune.id, province.id]) expect(text).not.toContain(id);
     expect((await province.ok('campaigns.get', { id: campaign.id })).campaign.deadline).toBe('2026-03-15');
 
     // As a signed record in a reference bundle: a province takes reference bundles only from the office above it.
     const asReference = await refused(province, await forgedBundle(commune, province, [
       { type: 'signedChange', data: { body: kept.body, keyId: kept.key_id, signature: kept.signature } },
     ]), 'synctrust.referenceFromBelow');
-    expect(asReference.params.office).toBe(commune.id);
+    expect(asReference.params).toMatchObject({ office: 'Tonle Basak', officeKm: 'សង្កាត់ទន្លេបាសាក់' });
+    expect(asReference.km).toContain('ការិយាល័យ សង្កាត់ទន្លេបាសាក់ បានផ្ញើទិន្នន័យយោង');
   });
 });
