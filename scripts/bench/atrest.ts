@@ -3,7 +3,7 @@
  * The same work on a plain register and on an encrypted one (ChaCha20-Poly1305 pages), each in its
  * own process, one after the other in one run: registration (`registration.demo` through the backend
  * and the change-log write path) and search (200 names, 200 passport numbers, 200 prefixes through
- * `persons.search`). Prints the figures and the encrypted/plain ratio (goal ≤ 1.3) and writes them
+ * `persons.search`, each followed by opening the first hit, audited). Prints the figures and the encrypted/plain ratio (goal ≤ 1.3) and writes them
  * into docs/benchmarks.md between atrest markers.
  */
 import { execFileSync } from 'node:child_process';
@@ -56,11 +56,19 @@ async function one(mode: Mode, size: number): Promise<Figures> {
       ...sample.map((p) => `${p.surname.slice(0, 3).toLowerCase()} ${p.given_names.slice(0, 2).toLowerCase()}`),
     ];
     const times: number[] = [];
+    const opens: number[] = [];
     for (const query of queries) {
       const t = performance.now();
-      await call('persons.search', { query, limit: 20 });
+      const found = (await call('persons.search', { query, limit: 20 })) as { items: { entity: string; id: string }[] };
       times.push(performance.now() - t);
+      // Opening the first person found, as a clerk would: the record's page, audited (one chain entry each).
+      const first = found.items.find((hit) => hit.entity === 'person');
+      if (!first) continue;
+      const o = performance.now();
+      await call('persons.get', { id: first.id, today: TODAY });
+      opens.push(performance.now() - o);
     }
+    if (opens.length < queries.length / 2) throw new Error(`only ${opens.length} of ${queries.length} searches found someone`);
     await backend.close();
     const head = readFileSync(file).subarray(0, 15).toString('latin1');
     if ((head === 'SQLite format 3') !== (mode === 'plain')) throw new Error(`the ${mode} register is not ${mode}`);
@@ -72,6 +80,8 @@ async function one(mode: Mode, size: number): Promise<Figures> {
       'search p50 (ms)': pct(times, 50),
       'search p95 (ms)': pct(times, 95),
       'search total of 600 (ms)': times.reduce((a, b) => a + b, 0),
+      'open a found record, audited, p50 (ms)': pct(opens, 50),
+      'open a found record, audited, p95 (ms)': pct(opens, 95),
       'file size (MiB)': statSync(file).size / 1048576,
     };
   } finally {
@@ -103,7 +113,7 @@ if (arg('--one')) {
     lines.push(`| ${name} | ${fmt(p)} | ${fmt(e)} | ${ratio.toFixed(2)}× |`);
   }
   const command = `npm run bench -- --only atrest (npx tsx scripts/bench/atrest.ts --size ${size})`;
-  const section = `<!-- atrest:start -->\n## Encryption at rest\n\n\`${command}\` (${new Date().toISOString().slice(0, 10)}, ${process.platform}, Node ${process.version})\n\nThe same registration (\`registration.demo\`: services, change log, search index) and 600 searches through \`persons.search\` on a plain register and on an encrypted one (SQLite3MC ChaCha20-Poly1305 pages), each in its own process, in one run. Slowdown = encrypted cost / plain cost; the goal is ≤ 1.3×. Timings are noisy on a shared machine (load average at the end of the run: ${loadavg().map((l) => l.toFixed(1)).join(', ')}, ${cpus().length} cores); CPU time is steadier than the clock.\n\n${lines.join('\n')}\n<!-- atrest:end -->`;
+  const section = `<!-- atrest:start -->\n## Encryption at rest\n\n\`${command}\` (${new Date().toISOString().slice(0, 10)}, ${process.platform}, Node ${process.version})\n\nThe same registration (\`registration.demo\`: services, change log, search index) and 600 searches through \`persons.search\`, each followed by opening the first person it found (\`persons.get\`, audited: one chain entry per open), on a plain register and on an encrypted one (SQLite3MC ChaCha20-Poly1305 pages), each in its own process, in one run. Slowdown = encrypted cost / plain cost; the goal is ≤ 1.3×. Timings are noisy on a shared machine (load average at the end of the run: ${loadavg().map((l) => l.toFixed(1)).join(', ')}, ${cpus().length} cores); CPU time is steadier than the clock.\n\n${lines.join('\n')}\n<!-- atrest:end -->`;
   process.stdout.write(`${section}\n`);
   const doc = path.join(ROOT, 'docs/benchmarks.md');
   const current = existsSync(doc) ? readFileSync(doc, 'utf8') : '# Benchmarks\n';
