@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../shared/errors.js';
 import { applyRemote, insertRecord, readRecord, updateRecord, type WriteContext } from '../db/changes.js';
 import { checkPersonConflicts } from './conflicts.js';
-import { syncedEntity } from './entities.js';
+import { NATIONAL_REFERENCE_DATA, syncedEntity } from './entities.js';
 import { hasShadows, keepAsShadow, updateShadow } from './shadow.js';
 import { stagedChanges } from './stage.js';
 import { findHeld } from './held.js';
@@ -27,9 +27,9 @@ export type SequenceVerdict =
  * Reference bundles are whole snapshots: any newer one is applied, gaps do not matter.
  */
 export function sequenceVerdict(db: Database, bundle: IncomingBundle, maxAhead = Number.MAX_SAFE_INTEGER): SequenceVerdict {
-  const known = receivedHash(db, bundle.from, bundle.kind, bundle.seq);
+  const known = receivedHash(db, bundle.from, bundle.stream, bundle.seq);
   if (known !== undefined) return known === bundle.hash ? { status: 'already' } : { status: 'reused' };
-  const from = peer(db, bundle.from, bundle.kind);
+  const from = peer(db, bundle.from, bundle.stream);
   const last = from?.last_seq ?? 0;
   if (bundle.seq <= last) {
     if (bundle.kind !== 'changes') return { status: 'stale', last };
@@ -78,7 +78,7 @@ export interface ApplyOptions {
  */
 export function applyStaged(db: Database, bundle: IncomingBundle, options: ApplyOptions): ApplySummary {
   const where = { file: bundle.fileName };
-  const last = peer(db, bundle.from, bundle.kind);
+  const last = peer(db, bundle.from, bundle.stream);
   const lastSeq = last?.last_seq ?? 0;
   const inChain = bundle.seq === lastSeq + 1 && bundle.prevHash === (last?.last_hash ?? '');
   const heals = !inChain && bundle.seq > lastSeq + 1 && healsGap(last, bundle);
@@ -109,12 +109,12 @@ export function applyStaged(db: Database, bundle: IncomingBundle, options: Apply
       `INSERT INTO sync_peer (office_id, kind, last_seq, last_hash, last_change_to) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (office_id, kind) DO UPDATE SET last_seq = excluded.last_seq, last_hash = excluded.last_hash,
          last_change_to = excluded.last_change_to`,
-    ).run(bundle.from, bundle.kind, bundle.seq, bundle.hash, bundle.range?.upTo ?? null);
+    ).run(bundle.from, bundle.stream, bundle.seq, bundle.hash, bundle.range?.upTo ?? null);
     stmt(db, 
       `INSERT INTO sync_received (bundle_id, from_office, seq, hash, kind, inserted, updated, deleted, skipped, conflicts, file_name, imported_at,
          change_after, change_up_to, covered_from, covered_to)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(bundle.bundleId, bundle.from, bundle.seq, bundle.hash, bundle.kind, summary.inserted, summary.updated, summary.deleted,
+    ).run(bundle.bundleId, bundle.from, bundle.seq, bundle.hash, bundle.stream, summary.inserted, summary.updated, summary.deleted,
       summary.skipped, summary.conflicts, bundle.fileName, options.now, bundle.range?.after ?? null, bundle.range?.upTo ?? null,
       heals ? lastSeq + 1 : null, heals ? bundle.seq - 1 : null);
     stmt(db, 'DELETE FROM sync_held WHERE from_office = ? AND kind = ? AND seq = ?').run(bundle.from, bundle.kind, bundle.seq);
@@ -138,8 +138,11 @@ function applyOne(db: Database, bundle: IncomingBundle, change: StagedChange, op
       const writer: WriteContext = { ...options.writer, db, originOffice: change.origin };
       if (!change.row) return 'skipped';
       const current = readRecord(db, spec, change.id);
-      // This office's own row (its office record) is never changed from outside.
-      if (current?.origin_office === options.self) throw new AppError('syncdb.ownRecord', { entity: change.entity, id: change.id });
+      // This office's own records are never changed from outside; its copy of the national reference data (a gazetteer
+      // it imported from the file) is, because the national office's reference data is what every office goes by.
+      if (current?.origin_office === options.self && !NATIONAL_REFERENCE_DATA.has(change.entity)) {
+        throw new AppError('syncdb.ownRecord', { entity: change.entity, id: change.id });
+      }
       // A signed record older than (or the same as) the one kept here is not applied: passing on an old version changes nothing.
       const kept = change.signed ? relayedRevision(db, change.entity, change.id) : undefined;
       if (kept !== undefined && kept >= change.rev) return 'skipped';

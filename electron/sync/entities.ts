@@ -4,6 +4,8 @@ import type { EntitySpec, Row, SqlValue } from '../db/changes.js';
 
 /** Entities that only travel down, in reference bundles from the national office. */
 export const REFERENCE_ENTITIES = new Set(['admin_unit', 'reference_version', 'office']);
+/** Reference data any office may also import from the file; the national office's copy replaces it. */
+export const NATIONAL_REFERENCE_DATA = new Set(['admin_unit', 'reference_version']);
 /** Never leave the office. */
 export const LOCAL_ENTITIES = new Set(['setting']);
 /** Entity names whose table has another name. */

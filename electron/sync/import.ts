@@ -60,10 +60,17 @@ function alert(db: Database, entry: Record<string, unknown>): void {
   appendFileSync(alertFile(db), `${JSON.stringify({ at: nowIso(), ...entry })}\n`);
 }
 
+/** A reference bundle of nothing but signed records from above is the campaigns stream (types.ts `stream`). */
+function streamOf(kind: IncomingBundle['kind'], counts: Record<string, number>): IncomingBundle['stream'] {
+  if (kind !== 'reference') return kind;
+  const types = Object.keys(counts).filter((type) => (counts[type] ?? 0) > 0);
+  return types.length === 1 && types[0] === SIGNED_CHANGE ? 'campaigns' : 'reference';
+}
+
 function describe(opened: OpenedBundle): IncomingBundle {
   const h = opened.header;
   return {
-    bundleId: h.bundleId, from: h.sender, kind: h.kind, seq: h.sequence, prevHash: h.previousHash ?? '', hash: opened.bundleHash,
+    bundleId: h.bundleId, from: h.sender, kind: h.kind, stream: streamOf(h.kind, opened.manifest.counts), seq: h.sequence, prevHash: h.previousHash ?? '', hash: opened.bundleHash,
     fileName: opened.fileName, range: opened.manifest.changeRange ?? null,
   };
 }
@@ -101,7 +108,9 @@ async function importOpened(db: Database, source: BundleSource, opened: OpenedBu
     if (!options.dryRun) alert(db, { kind: 'sequenceReused', file: bundle.fileName, from: bundle.from, seq: bundle.seq, hash: bundle.hash });
     throw new AppError('syncdb.sequenceReused', { file: bundle.fileName, office: bundle.from, seq: bundle.seq });
   }
-  if (verdict.status === 'stale') throw new AppError('syncdb.staleReference', { file: bundle.fileName, seq: bundle.seq, last: verdict.last });
+  if (verdict.status === 'stale') {
+    throw new AppError(bundle.stream === 'campaigns' ? 'syncdb.staleCampaigns' : 'syncdb.staleReference', { file: bundle.fileName, seq: bundle.seq, last: verdict.last });
+  }
   if (verdict.status === 'jump') {
     throw new AppError('synctrust.sequenceJump', { file: bundle.fileName, office: bundle.from, seq: bundle.seq, last: verdict.last, max: verdict.max });
   }
@@ -126,7 +135,7 @@ async function importOpened(db: Database, source: BundleSource, opened: OpenedBu
     const missing = { from: verdict.expected, to: bundle.seq - 1, appliedUpTo: from?.last_change_to ?? 0 };
     return { ...result, status: 'held', waitingFor: verdict.expected, ...(await receiptFor(db, options, bundle, missing)) };
   }
-  const lastSeq = peer(db, bundle.from, bundle.kind)?.last_seq ?? 0;
+  const lastSeq = peer(db, bundle.from, bundle.stream)?.last_seq ?? 0;
   if (bundle.kind === 'changes' && bundle.seq > lastSeq + 1) result.stoodInFor = { from: lastSeq + 1, to: bundle.seq - 1 };
   let directory: SignedDirectory | null = null;
   try {

@@ -6,6 +6,12 @@ export interface IncomingBundle {
   bundleId: string;
   from: string;
   kind: 'changes' | 'reference' | 'receipt';
+  /**
+   * The sequence this bundle is ordered in at the receiver: its kind, except that a reference bundle holding
+   * only campaigns signed above (downward.ts) is the `campaigns` stream. The sender numbers both in one series,
+   * but each is a snapshot of different data, so a campaign bundle is not stale because newer reference data came first.
+   */
+  stream: 'changes' | 'reference' | 'campaigns' | 'receipt';
   seq: number;
   /** Hash of the sender's previous bundle of this kind; '' for the first. */
   prevHash: string;

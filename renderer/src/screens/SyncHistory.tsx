@@ -37,7 +37,7 @@ export function SyncHistory() {
     if (a.kind === 'sequenceReused') return t('sync.alert.sequenceReused', { at, seq, file: String(a.file ?? ''), office: office(typeof a.fromName === 'string' ? a.fromName : null) });
     return t('sync.alert.other', { at });
   };
-  const kind = (k: string) => (['changes', 'receipt', 'reference'].includes(k) ? t(`syncsetup.kind.${k as 'changes'}`) : k);
+  const kind = (k: string) => (['changes', 'receipt', 'reference', 'campaigns'].includes(k) ? t(`syncsetup.kind.${k as 'changes'}`) : k);
   return (
     <div>
       <h2>{t('sync.held')}</h2>
