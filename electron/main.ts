@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, protocol, safeStorage, session, type WebContents } from 'electron';
@@ -13,6 +13,8 @@ import { readKeyStore } from './db/key-store.js';
 import { CSP } from './csp.js';
 import { registerIpc } from './ipc.js';
 import { startupError, startupMessage, writeLog } from './startup-report.js';
+import type { UpgradeStep } from './db/open.js';
+import { upgradePage, upgradePageUrl } from './upgrade-page.js';
 
 /**
  * The Electron entry (dist/electron/main.cjs). Thin on purpose: a locked-down window over the
@@ -114,6 +116,49 @@ function withOsSealedRotation(inner: Backend): Backend {
   };
 }
 
+/**
+ * While an existing register is upgraded (before the main window can open) a small window says so, step by
+ * step, in the system language. It cannot be closed by hand, and is closed once the main window exists (closing
+ * the only window would quit the app).
+ */
+function upgradeWindow(): { onUpgrade: (step: UpgradeStep) => void; close: () => void } {
+  let window: BrowserWindow | null = null;
+  const lang = systemLanguage();
+  const { t } = createI18n(lang);
+  let font: Buffer | null | undefined;
+  // The renderer's Khmer font (file name hashed by the build).
+  const khmerFont = () => {
+    if (font !== undefined) return font;
+    const assets = path.join(rendererDir(), 'assets');
+    const file = readdirSync(assets).find((name) => /^noto-sans-khmer-khmer-400-normal-.*\.woff2$/.test(name));
+    return (font = file ? readFileSync(path.join(assets, file)) : null);
+  };
+  return {
+    onUpgrade: (step) => {
+      if (step.from === 0) return;
+      if (step.done >= step.total) {
+        // An upgrade after unlocking a locked register runs under the main window: close now. At start, close() does.
+        if (mainWindow) {
+          window?.destroy();
+          window = null;
+        }
+        return;
+      }
+      if (!window) {
+        window = new BrowserWindow({
+          width: 560, height: 260, resizable: false, minimizable: false, closable: false, title: 'Banhchi', webPreferences: { ...WEB_PREFERENCES },
+        });
+        window.removeMenu();
+      }
+      void window.loadURL(upgradePageUrl(upgradePage(t, lang, step, lang === 'km' ? khmerFont() : null)));
+    },
+    close: () => {
+      window?.destroy();
+      window = null;
+    },
+  };
+}
+
 /** Says what failed (the worker, or the database) and what to do, in the system language; the stack goes to logs/. */
 function showStartupError(error: unknown, dataDir: string): void {
   const failure = startupError(error);
@@ -128,6 +173,7 @@ async function start(): Promise<void> {
   lockDownSession();
   const dataDir = app.getPath('userData');
   const dbFile = path.join(dataDir, 'banhchi.db');
+  const upgrading = upgradeWindow();
   try {
     try {
       mkdirSync(dataDir, { recursive: true });
@@ -142,6 +188,7 @@ async function start(): Promise<void> {
       workerPath: path.join(appPath(), 'dist', 'electron', 'worker.mjs'),
       resourcesDir: resourcesDir(),
       onCrash: (error: Error) => void writeLog(dataDir, 'The database worker stopped', error),
+      onUpgrade: upgrading.onUpgrade,
     };
     // The database key, unwrapped by the OS key store (DPAPI, Keychain, libsecret); new at first start.
     let dbKey: Buffer | null = null;
@@ -162,6 +209,7 @@ async function start(): Promise<void> {
         remember: (key) => rememberWithOs(dbFile, key, safeStorage),
       });
   } catch (error) {
+    upgrading.close();
     showStartupError(error, dataDir);
     app.quit();
     return;
@@ -169,6 +217,7 @@ async function start(): Promise<void> {
   const live = backend;
   registerIpc({ backend: withOsSealedRotation(live), window: () => mainWindow });
   mainWindow = createWindow();
+  upgrading.close();
   app.on('activate', () => {
     if (!mainWindow) mainWindow = createWindow();
   });

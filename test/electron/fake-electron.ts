@@ -45,7 +45,7 @@ export const state = {
   appListeners: new Map<string, Listener[]>(),
   schemes: [] as unknown[],
   protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
-  windows: [] as { options: Record<string, unknown>; url?: string; webContents: FakeWebContents }[],
+  windows: [] as { options: Record<string, unknown>; url?: string; webContents: FakeWebContents; destroyed?: boolean }[],
   ipcHandlers: new Map<string, Listener>(),
   permissionRequestHandler: undefined as Listener | undefined,
   permissionCheckHandler: undefined as Listener | undefined,
@@ -87,8 +87,13 @@ class FakeBrowserWindow {
     if (entry) entry.url = url;
     return Promise.resolve();
   }
+  removeMenu(): void {}
+  destroy(): void {
+    const entry = state.windows.find((w) => w.webContents === this.webContents);
+    if (entry) entry.destroyed = true;
+  }
   isDestroyed(): boolean {
-    return false;
+    return state.windows.find((w) => w.webContents === this.webContents)?.destroyed === true;
   }
   isMinimized(): boolean {
     return false;

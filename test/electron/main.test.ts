@@ -169,6 +169,7 @@ describe('electron main process', () => {
         workerPath: path.join(state.appPath, 'dist', 'electron', 'worker.mjs'),
         resourcesDir: expect.any(String),
         onCrash: expect.any(Function),
+        onUpgrade: expect.any(Function),
       },
     ]);
     expect(existsSync(state.userData)).toBe(true);
@@ -179,6 +180,24 @@ describe('electron main process', () => {
     expect(store?.check).toBe(keyCheck(dbKey));
     expect(store?.wraps.map((w) => [w.kind, 'backend' in w ? w.backend : ''])).toEqual([['os', 'gnome_libsecret']]);
     expect(JSON.stringify(store)).not.toContain(dbKey.toString('hex'));
+  });
+
+  it('shows a window that cannot be closed by hand while an existing register is upgraded, and closes it when done', () => {
+    const { onUpgrade } = backendState.started[0] as { onUpgrade: (step: { from: number; total: number; done: number; version: number }) => void };
+    const before = state.windows.length;
+    // A new register (from version 0) says nothing.
+    onUpgrade({ from: 0, total: 60, done: 0, version: 1 });
+    expect(state.windows).toHaveLength(before);
+    onUpgrade({ from: 55, total: 3, done: 0, version: 56 });
+    onUpgrade({ from: 55, total: 3, done: 1, version: 57 });
+    expect(state.windows).toHaveLength(before + 1);
+    const shown = state.windows.at(-1)!;
+    expect(shown.options).toMatchObject({ closable: false, webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false } });
+    expect(shown.options.webPreferences).not.toHaveProperty('preload');
+    expect(decodeURIComponent(String(shown.url))).toContain('step 2 of 3');
+    expect(shown.destroyed).not.toBe(true);
+    onUpgrade({ from: 55, total: 3, done: 3, version: 58 });
+    expect(shown.destroyed).toBe(true);
   });
 
   it('registers exactly one IPC handler per page operation, and the two file dialogs', () => {
