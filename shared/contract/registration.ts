@@ -224,7 +224,11 @@ export const registrationOps = {
       unitCode: unitCode.optional(),
       ...pageRequest,
     }),
-    response: page(alertSchema).extend({ counts: z.partialRecord(alertKind, z.number().int()) }),
+    response: page(alertSchema).extend({
+      counts: z.partialRecord(alertKind, z.number().int()),
+      /** Foreigners (each once) with a passport or visa expiring within 30 days, as the home figure counts them, in the same scope as `counts`; null for one record's alerts. */
+      expiringPeople: z.number().int().nullable(),
+    }),
   }),
 
   // MRZ

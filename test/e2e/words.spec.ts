@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { buildTd3, type Td3Input } from '../../shared/mrz.js';
-import { E2E_USERS, REPO, expect, screenshot, setUpCommuneOffice, test } from './fixtures.js';
+import { E2E_USERS, REPO, expect, pageCall, screenshot, setUpCommuneOffice, test } from './fixtures.js';
 
 // Starting a server, importing the gazetteer and registering people takes a while on a busy machine.
 test.setTimeout(240_000);
@@ -185,8 +185,15 @@ test('Home groups alerts by kind with counts; each opens its filtered list', asy
   await expect(listRows(app, 'Premises list')).toHaveCount(pledgeCount);
 
   await section(app, 'Home');
-  const documents = home.getByRole('listitem', { name: 'Expired or expiring documents' });
-  await expect(documents.getByRole('link').first()).toBeVisible();
+  // Expired documents and documents expiring soon are two groups; the second counts foreigners, each once, as the figure
+  // "Foreigners with a passport or visa expiring within 30 days" and its list count them (here over the whole register).
+  const expiring = home.getByRole('listitem', { name: 'Foreigners with a passport or visa expiring within 30 days' });
+  await expect(expiring.getByRole('link').first()).toBeVisible();
+  await expect(home.getByRole('listitem', { name: 'Expired passports and visas' }).getByRole('link').first()).toBeVisible();
+  const expiringCount = Number(/^(\d+)/.exec(await expiring.getByRole('heading').innerText())?.[1]);
+  expect(expiringCount).toBeGreaterThan(0);
+  const behindFigure = (await pageCall(app, 'reports.records', { figure: 'documentsExpiring', limit: 1 })).value as { total: number };
+  expect(expiringCount).toBe(behindFigure.total);
   const cap = home.getByRole('listitem', { name: 'Employers over the 10% cap' });
   if (await cap.count()) {
     const capCount = Number(/^(\d+)/.exec(await cap.getByRole('heading').innerText())?.[1]);
@@ -199,6 +206,8 @@ test('Home groups alerts by kind with counts; each opens its filtered list', asy
   await app.getByRole('button', { name: 'ខ្មែរ' }).click();
   const homeKm = app.getByRole('region', { name: 'អ្វីដែលត្រូវធ្វើ' });
   await expect(homeKm.getByRole('listitem', { name: 'របាយការណ៍យឺត' })).toContainText(khmerDigits(String(lateCount)));
+  await expect(homeKm.getByRole('listitem', { name: 'ជនបរទេសដែលមានលិខិតឆ្លងដែន ឬទិដ្ឋាការផុតកំណត់ក្នុងរយៈពេល ៣០ ថ្ងៃ' }).getByRole('heading'))
+    .toContainText(khmerDigits(String(expiringCount)));
   expect(await homeKm.innerText()).not.toMatch(LATIN_DIGIT);
   await screenshot(app, 'words-home-km');
 });

@@ -2,7 +2,10 @@ import { parseMrz } from '../../../shared/mrz.js';
 import type { HandlerTable } from '../../backend/context.js';
 import { ALERT_KINDS, countAlerts, listAlerts, type AlertScope } from '../../db/alerts.js';
 import { decodeCursor, encodeCursor } from '../../db/paging.js';
+import { countExpiringPeople } from '../reports/records.js';
 import { today } from './common.js';
+
+const EXPIRING_KINDS = new Set(['passport_expiring', 'visa_expiring']);
 
 type Op = 'alerts.list' | 'registration.stats' | 'mrz.parse';
 
@@ -28,6 +31,7 @@ export const alertsHandlers: Pick<HandlerTable, Op> = {
       items: shown.map(({ cursor: _c, ...alert }) => alert),
       nextCursor: rows.length > request.limit && last ? encodeCursor(last.cursor) : null,
       counts: countAlerts(ctx.db, day, kinds, scope),
+      expiringPeople: request.recordId || !kinds.some((k) => EXPIRING_KINDS.has(k)) ? null : countExpiringPeople(ctx.db, day, request.unitCode ?? null),
     };
   },
 

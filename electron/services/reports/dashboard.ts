@@ -4,7 +4,7 @@ import { addDays } from '../../../shared/local-time.js';
 import type { Office } from '../../../shared/contract/foundation.js';
 import { currentDirectory } from '../../sync/directory.js';
 import { unitLabels } from './labels.js';
-import { EXPIRING_FROM, expiringDocuments } from './records.js';
+import { countExpiringPeople, expiringPeople } from './records.js';
 import { byDistrict } from './counts.js';
 import { and, between, inUnit, where, type Where } from './sql.js';
 import type { ReportFilters } from './types.js';
@@ -21,7 +21,7 @@ export interface DashboardRow {
   /** Stays that arrived in the last 30 days: reported, and of them within 24 hours. */
   reported30: number;
   onTime30: number;
-  /** Foreigners staying now whose passport or visa expires within the next EXPIRY_WARNING_DAYS days. */
+  /** Foreigners present (staying or working) whose passport or visa expires within the next EXPIRY_WARNING_DAYS days (records.ts expiringPeople). */
   documentsExpiring: number;
   /** When the last bundle from an office of this unit was received here; null if never. */
   lastBundle: string | null;
@@ -74,10 +74,12 @@ export function dashboard(db: Database, office: Office | null, today: string): {
     add(`SELECT ${key('commune_code')} AS k, count(*) AS premisesWithoutPledge FROM premises ${where(pledges)} GROUP BY k`, pledges);
   }
 
-  // Passports and visas expiring: a person index range per document, then the person's open stays.
-  const expiring = and(expiringDocuments(today), inUnit('r.commune_code', f as ReportFilters));
-  add(`SELECT ${key('r.commune_code')} AS k, count(DISTINCT p.id) AS documentsExpiring ${EXPIRING_FROM} ${where(expiring)} GROUP BY k`, expiring);
-  const expiringInAll = db.prepare(`SELECT count(DISTINCT p.id) ${EXPIRING_FROM} ${where(expiring)}`).pluck().get(...expiring.params) as number;
+  // Foreigners with a passport or visa expiring (records.ts, the same definition as the Home alerts' group), by the commune they are in.
+  const expiring = expiringPeople(today);
+  const expiringIn = inUnit('x.place', f as ReportFilters) ?? { sql: '', params: [] };
+  add(`SELECT ${key('x.place')} AS k, count(*) AS documentsExpiring FROM ${expiring.sql} ${where(expiringIn)} GROUP BY k`,
+    { sql: '', params: [...expiring.params, ...expiringIn.params] });
+  const expiringInAll = countExpiringPeople(db, today, unit);
 
   // Offices below this one, by unit, from the key directory; their last bundle received here.
   const unitOf = new Map((currentDirectory(db)?.entries ?? []).map((e) => [e.officeId, e.unitCode]));
@@ -107,7 +109,7 @@ export function dashboard(db: Database, office: Office | null, today: string): {
   const total = { ...row(unit ?? ''), label: unit ? (labels.get(unit) ?? unitLabels(db, [unit]).get(unit) ?? { en: unit, km: unit }) : { en: 'Whole register', km: 'បញ្ជីទាំងមូល' } };
   // The office's figures count every record, also those whose unit is not known yet (a stay whose premises has not arrived).
   for (const figure of FIGURES) total[figure] = [...counts.values()].reduce((n, c) => n + (c[figure] ?? 0), 0);
-  // A person staying in two units (two open stays) is one person for the office.
+  // Each person once, also one whose commune is not known yet (the per-unit rows hold those nowhere).
   total.documentsExpiring = expiringInAll;
   total.lastBundle = rows.reduce<string | null>((m, r) => (r.lastBundle && (!m || r.lastBundle > m) ? r.lastBundle : m), null);
   return { unit, rows, total };

@@ -22,15 +22,33 @@ export interface RecordsFilter {
 /** `column` is a commune code inside the unit (a range on the code, as the reports read it). */
 const inUnit = (column: string, unit: string | undefined): Where | null => (unit ? { sql: `${column} >= ? AND ${column} < ?`, params: [unit, `${unit}:`] } : null);
 
-/** Foreigners staying now (`report_stay r` open, `person p`), diplomats aside, whose passport or visa expires from `today` to `EXPIRY_WARNING_DAYS` after. */
-export function expiringDocuments(today: string): Where {
+/**
+ * Foreigners with a passport or visa expiring soon: the one definition the home figure, its list of
+ * records and the Home alerts' "expiring" group share. Present as the alerts define it (an open stay
+ * or an open employment, electron/db/alerts.ts), not diplomats, not merged, passport or visa expiring
+ * from `today` to EXPIRY_WARNING_DAYS days after; each person once. Rows `x` of (`id`, `place`): the
+ * commune of an open stay, else of the employer, by which the figure is counted per unit.
+ */
+export function expiringPeople(today: string): Where {
   const soon = addDays(today, EXPIRY_WARNING_DAYS);
   return {
-    sql: 'r.departed_on IS NULL AND p.diplomatic = 0 AND p.merged_into IS NULL AND (p.passport_expiry BETWEEN ? AND ? OR p.visa_expiry BETWEEN ? AND ?)',
+    sql: `(SELECT p.id, coalesce(
+        (SELECT min(r.commune_code) FROM report_stay r WHERE r.person_id = p.id AND r.departed_on IS NULL),
+        (SELECT min(em.commune_code) FROM employment e JOIN employer em ON em.id = e.employer_id WHERE e.person_id = p.id AND e.end_date IS NULL)) AS place
+      FROM person p
+      WHERE (p.passport_expiry BETWEEN ? AND ? OR p.visa_expiry BETWEEN ? AND ?) AND p.diplomatic = 0 AND p.merged_into IS NULL
+        AND (EXISTS (SELECT 1 FROM stay s WHERE s.person_id = p.id AND s.departed_on IS NULL)
+          OR EXISTS (SELECT 1 FROM employment e WHERE e.person_id = p.id AND e.end_date IS NULL))) x`,
     params: [today, soon, today, soon],
   };
 }
-export const EXPIRING_FROM = 'FROM person p JOIN report_stay r ON r.person_id = p.id';
+
+/** How many foreigners have a passport or visa expiring soon (`expiringPeople`), in a unit or the whole register. */
+export function countExpiringPeople(db: Database, today: string, unit: string | null): number {
+  const from = expiringPeople(today);
+  const w = inUnit('x.place', unit ?? undefined) ?? { sql: '', params: [] };
+  return db.prepare(`SELECT count(*) FROM ${from.sql} ${where(w)}`).pluck().get(...from.params, ...w.params) as number;
+}
 
 /** Which stays a figure counts, on `report_stay r` (the same facts the home figures are counted from). */
 function stays(figure: Exclude<RecordFigure, 'premisesWithoutPledge' | 'documentsExpiring'>, today: string): Where {
@@ -73,12 +91,12 @@ export function figureRecords(db: Database, filter: RecordsFilter): { entity: 's
     };
   }
   if (filter.figure === 'documentsExpiring') {
-    // One row per person (a person with two open stays, which a synced register may hold, is one person).
-    const w = and(expiringDocuments(filter.today), inUnit('r.commune_code', filter.unit));
-    const total = db.prepare(`SELECT count(DISTINCT p.id) ${EXPIRING_FROM} ${where(w)}`).pluck().get(...w.params) as number;
-    const page = and(w, after ? { sql: 'p.id > ?', params: after.params } : null);
-    const rows = db.prepare(`SELECT p.id, p.surname, p.given_names, p.name_km, p.nationality, p.passport_expiry, p.visa_expiry, min(r.commune_code) AS commune_code
-      ${EXPIRING_FROM} ${where(page)} GROUP BY p.id ORDER BY p.id LIMIT ?`).all(...page.params, filter.limit + 1) as PersonRow[];
+    const from = expiringPeople(filter.today);
+    const w = inUnit('x.place', filter.unit) ?? { sql: '', params: [] };
+    const total = countExpiringPeople(db, filter.today, filter.unit ?? null);
+    const page = and(w, after ? { sql: 'x.id > ?', params: after.params } : null);
+    const rows = db.prepare(`SELECT p.id, p.surname, p.given_names, p.name_km, p.nationality, p.passport_expiry, p.visa_expiry, x.place AS commune_code
+      FROM ${from.sql} JOIN person p ON p.id = x.id ${where(page)} ORDER BY x.id LIMIT ?`).all(...from.params, ...page.params, filter.limit + 1) as PersonRow[];
     return {
       entity: 'person', total, ...pageOf(rows, filter.limit, (r): RecordRow => ({
         id: r.id, personId: r.id, premisesId: null, name: `${r.surname} ${r.given_names}`.trim(), nameKm: r.name_km, nationality: r.nationality, premisesName: null,

@@ -3,15 +3,14 @@ import type { AlertKind } from '../../../shared/contract/registration.js';
 import { useFormat } from '../format.js';
 import { useQuery } from '../hooks.js';
 
-type Group = 'late' | 'documents' | 'permit' | 'proof' | 'pledge' | 'cap';
+type Group = 'late' | 'expired' | 'expiring' | 'permit' | 'proof' | 'pledge' | 'cap';
 
 /** Each kind of alert opens the list of its people or premises, filtered by it. */
 const GROUPS: { group: Group; kinds: { kind: AlertKind | 'over_cap'; href: string }[] }[] = [
   { group: 'late', kinds: [{ kind: 'late_report', href: '#/foreigners/alert/late_report' }] },
-  {
-    group: 'documents',
-    kinds: (['passport_expired', 'visa_expired', 'passport_expiring', 'visa_expiring'] as const).map((kind) => ({ kind, href: `#/foreigners/alert/${kind}` })),
-  },
+  { group: 'expired', kinds: (['passport_expired', 'visa_expired'] as const).map((kind) => ({ kind, href: `#/foreigners/alert/${kind}` })) },
+  // Counted in foreigners, each once, as the home figure counts them (reports/records.ts expiringPeople); the lines below, per document.
+  { group: 'expiring', kinds: (['passport_expiring', 'visa_expiring'] as const).map((kind) => ({ kind, href: `#/foreigners/alert/${kind}` })) },
   { group: 'permit', kinds: [{ kind: 'work_without_permit', href: '#/foreigners/alert/work_without_permit' }] },
   { group: 'proof', kinds: (['proof_overdue', 'proof_due'] as const).map((kind) => ({ kind, href: '#/campaigns/inspections' })) },
   { group: 'pledge', kinds: [{ kind: 'no_signed_pledge', href: '#/premises/alert/no_signed_pledge' }] },
@@ -31,7 +30,8 @@ export function HomeAlerts() {
   if (!alerts.data || !overCap.data) return null;
   const counts: Partial<Record<AlertKind | 'over_cap', number>> = { ...alerts.data.counts, over_cap: overCap.data.items.length };
   const capMore = overCap.data.nextCursor !== null;
-  const groups = GROUPS.map((g) => ({ ...g, total: g.kinds.reduce((sum, k) => sum + (counts[k.kind] ?? 0), 0) })).filter((g) => g.total > 0);
+  const sum = (g: (typeof GROUPS)[number]) => g.kinds.reduce((n, k) => n + (counts[k.kind] ?? 0), 0);
+  const groups = GROUPS.map((g) => ({ ...g, total: g.group === 'expiring' ? (alerts.data!.expiringPeople ?? sum(g)) : sum(g) })).filter((g) => g.total > 0);
   return (
     <section className="card home-alerts" aria-label={t('display.home.alerts')}>
       <h2>{t('display.home.alerts')}</h2>

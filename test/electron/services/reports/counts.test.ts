@@ -332,11 +332,17 @@ describe('report counts (migration 59) give the same results as the plain querie
         WHERE s.departed_on IS NULL AND pr.commune_code LIKE ? GROUP BY k`).all(`${unit}%`) as { k: string; n: number; late: number }[]).map((x) => [x.k, [x.n, x.late]]));
       const unsigned = (length: number, unit: string) => Object.fromEntries((db.prepare(`SELECT substr(commune_code, 1, ${length}) AS k, count(*) AS n FROM premises
         WHERE status <> 'permanently_closed' AND pledge_status <> 'signed' AND commune_code LIKE ? GROUP BY k`).all(`${unit}%`) as { k: string; n: number }[]).map((x) => [x.k, x.n]));
-      // Passports or visas expiring from the office's today to 30 days after, of foreigners staying now (diplomats aside), each person once.
-      const expiring = (length: number, unit: string, day: string) => Object.fromEntries((db.prepare(`SELECT substr(pr.commune_code, 1, ${length}) AS k, count(DISTINCT p.id) AS n ${STAYS}
-        WHERE s.departed_on IS NULL AND pr.commune_code LIKE ? AND p.diplomatic = 0 AND p.merged_into IS NULL
-          AND (p.passport_expiry BETWEEN ? AND date(?, '+30 days') OR p.visa_expiry BETWEEN ? AND date(?, '+30 days')) GROUP BY k`)
-        .all(`${unit}%`, day, day, day, day) as { k: string; n: number }[]).map((x) => [x.k, x.n]));
+      // Foreigners present (an open stay or an open employment), diplomats aside, with a passport or visa expiring from the office's
+      // today to 30 days after, each once, at the commune of an open stay, else of the employer (the Home alerts' group counts the same).
+      const expiring = (length: number, unit: string, day: string) => Object.fromEntries((db.prepare(`SELECT substr(place, 1, ${length}) AS k, count(*) AS n FROM (
+          SELECT p.id, coalesce(
+            (SELECT min(pr.commune_code) FROM stay s JOIN premises pr ON pr.id = s.premises_id WHERE s.person_id = p.id AND s.departed_on IS NULL),
+            (SELECT min(em.commune_code) FROM employment e JOIN employer em ON em.id = e.employer_id WHERE e.person_id = p.id AND e.end_date IS NULL)) AS place
+          FROM person p WHERE p.diplomatic = 0 AND p.merged_into IS NULL
+            AND (p.passport_expiry BETWEEN ? AND date(?, '+30 days') OR p.visa_expiry BETWEEN ? AND date(?, '+30 days'))
+            AND (EXISTS (SELECT 1 FROM stay s WHERE s.person_id = p.id AND s.departed_on IS NULL) OR EXISTS (SELECT 1 FROM employment e WHERE e.person_id = p.id AND e.end_date IS NULL)))
+        WHERE place LIKE ? GROUP BY k`)
+        .all(day, day, day, day, `${unit}%`) as { k: string; n: number }[]).map((x) => [x.k, x.n]));
       for (const day of ['2026-02-28', TODAY, '2026-03-16']) {
         const board = dashboard(db, { level: 'province', unitCode: '12' } as unknown as Office, day);
         expect(Object.fromEntries(board.rows.filter((x) => x.documentsExpiring > 0).map((x) => [x.unit, x.documentsExpiring])), day).toEqual(expiring(6, '12', day));
