@@ -4,6 +4,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
 // Prepared once per connection: the audit head is read on every audited call.
 import { stmt } from './statements.js';
+import { nowIso } from './changes.js';
 
 /**
  * The last `changes` bundle this office wrote, kept beside the register (in `<db>-outbox/`, with the sent
@@ -127,7 +128,7 @@ export function continueAfterRestore(db: Database): Continuation | null {
     }
     db.prepare(`INSERT INTO restore_continuation (at, sent_seq, change_to, audit_seq, audit_hash, restored_sent_seq, restored_change_seq)
       VALUES (?, ?, ?, ?, ?, ?, ?)`)
-      .run(new Date().toISOString(), mark.seq, mark.changeTo, mark.audit?.seq ?? null, mark.audit?.hash ?? null, restoredSentSeq, restoredChangeSeq);
+      .run(nowIso(), mark.seq, mark.changeTo, mark.audit?.seq ?? null, mark.audit?.hash ?? null, restoredSentSeq, restoredChangeSeq);
   })();
   return { sentSeq: mark.seq, changeTo: mark.changeTo, restoredSentSeq, restoredChangeSeq };
 }
