@@ -46,37 +46,46 @@ export function RecoverySheet({ confirm, onMade, label }: { confirm: boolean; on
         </button>
       )}
       {error ? <ErrorMessage error={error} /> : null}
-      {sheet !== null ? <SheetPreview base64={sheet} /> : null}
+      {busy || sheet !== null ? <SheetPreview base64={busy ? null : sheet} /> : null}
     </div>
   );
 }
 
-/** A recovery sheet just made: shown, printed or saved now (its key is on this sheet only). */
-export function SheetPreview({ base64 }: { base64: string }) {
+/**
+ * A recovery sheet just made: shown, printed or saved now (its key is on this sheet only). `null`: still
+ * being made. The preview keeps one fixed size from the moment it is asked for (`.sheet-preview`), so the
+ * page below it (Continue, at set-up) does not move while the sheet is made and its PDF loads.
+ */
+export function SheetPreview({ base64 }: { base64: string | null }) {
   const { t } = useTranslation();
   const [url, setUrl] = useState<string>();
   const [error, setError] = useState<AppErrorShape>();
   const frame = useRef<HTMLIFrameElement>(null);
   useEffect(() => {
+    if (base64 === null) return undefined;
     const made = pdfUrl(base64);
     setUrl(made);
-    return () => URL.revokeObjectURL(made);
+    return () => {
+      setUrl(undefined);
+      URL.revokeObjectURL(made);
+    };
   }, [base64]);
 
   async function save(): Promise<void> {
+    if (base64 === null) return;
     const saved = await saveOutputs([{ name: 'banhchi-recovery-sheet.pdf', base64 }], { title: t('keys.save'), kinds: [{ label: 'PDF', extensions: ['pdf'] }] });
     if (saved && !saved.ok) setError(saved.error);
   }
 
   return (
-    <>
-      <p role="status">{t('keys.sheetReady')}</p>
+    <div className="sheet-preview">
+      <p role="status">{base64 === null ? t('keys.sheetMaking') : t('keys.sheetReady')}</p>
       <p>
-        <button type="button" onClick={() => frame.current?.contentWindow?.print()}>{t('print.ui.print')}</button>{' '}
-        <button type="button" onClick={() => void save()}>{t('keys.save')}</button>
+        <button type="button" disabled={!url} onClick={() => frame.current?.contentWindow?.print()}>{t('print.ui.print')}</button>{' '}
+        <button type="button" disabled={base64 === null} onClick={() => void save()}>{t('keys.save')}</button>
       </p>
       {error ? <ErrorMessage error={error} /> : null}
-      {url ? <iframe ref={frame} className="pdf-preview" title={t('keys.sheetTitle')} src={url} style={{ width: '100%', height: '70vh' }} /> : null}
-    </>
+      {url ? <iframe ref={frame} className="pdf-preview" title={t('keys.sheetTitle')} src={url} /> : <div className="pdf-preview pdf-waiting" aria-hidden="true" />}
+    </div>
   );
 }
