@@ -14,6 +14,7 @@ import { schemaVersion } from '../db/open.js';
 import { settingEntity } from '../db/settings.js';
 import { gazetteerImportHandler } from './gazetteer-import.js';
 import { historyFor } from './cases/protect.js';
+import { BUNDLE_LATE_DAYS_SETTING, MAX_BUNDLE_LATE_DAYS, parseBundleLateDays } from '../../shared/reports/bundles.js';
 
 const UNIT_LEVEL_FOR_OFFICE = { commune: 'commune', province: 'province', national: null } as const;
 
@@ -70,6 +71,9 @@ export const foundationHandlers: Pick<HandlerTable, FoundationOp> = {
   'settings.set': (ctx, request) => {
     if (!PERSONAL_SETTINGS.includes(request.key) && !actorHas(ctx.actor, 'settings.office')) throw new AppError('boundary.forbidden', { op: 'settings.set' });
     if (request.key === TIME_ZONE_SETTING && !isTimeZone(request.value)) throw new AppError('stays.timeZone', { value: request.value });
+    if (request.key === BUNDLE_LATE_DAYS_SETTING && parseBundleLateDays(request.value) === null) {
+      throw new AppError('reports.bundleLateDays', { value: request.value, max: MAX_BUNDLE_LATE_DAYS });
+    }
     const writer = ctx.writer();
     if (readRecord(ctx.db, settingEntity, request.key)) updateRecord(writer, settingEntity, request.key, { value: request.value });
     else insertRecord(writer, settingEntity, request.key, { value: request.value });

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Office } from '../../../shared/contract/foundation.js';
-import { BUNDLE_LATE_DAYS } from '../../../shared/reports/bundles.js';
+import { BUNDLE_LATE_DAYS, BUNDLE_LATE_DAYS_SETTING, parseBundleLateDays } from '../../../shared/reports/bundles.js';
 import { dateOf, daysBetween } from '../../../shared/local-time.js';
 import { officeZone } from '../../db/settings.js';
 import { currentDirectory } from '../../sync/directory.js';
@@ -17,8 +17,14 @@ export interface OfficeBundles {
   lastBundle: string | null;
   /** Office-local days from that bundle's day to today (0 = today). */
   daysAgo: number | null;
-  /** No bundle for more than BUNDLE_LATE_DAYS days, or none ever. */
+  /** No bundle for more than `bundleLateDays(db)` days, or none ever. */
   late: boolean;
+}
+
+/** After how many days without a bundle an office below is late here: the office's setting, else a week. */
+export function bundleLateDays(db: Database): number {
+  const value = db.prepare('SELECT value FROM setting WHERE id = ?').pluck().get(BUNDLE_LATE_DAYS_SETTING) as string | undefined;
+  return parseBundleLateDays(value) ?? BUNDLE_LATE_DAYS;
 }
 
 /**
@@ -29,6 +35,7 @@ export interface OfficeBundles {
 export function bundleTimeliness(db: Database, office: Office | null, today: string): OfficeBundles[] {
   if (!office || office.level === 'commune') return [];
   const zone = officeZone(db);
+  const lateDays = bundleLateDays(db);
   const below = new Map<string, { name: string; level: string; unitCode: string }>();
   // An office may be listed once per key (old keys revoked): the same office, once.
   for (const e of currentDirectory(db)?.entries ?? []) if (e.parentOfficeId === office.id && !below.has(e.officeId)) below.set(e.officeId, { name: e.name, level: e.level, unitCode: e.unitCode });
@@ -40,7 +47,7 @@ export function bundleTimeliness(db: Database, office: Office | null, today: str
     .map(([officeId, b]) => {
       const at = last.get(officeId) ?? null;
       const daysAgo = at ? daysBetween(dateOf(at, zone), today) : null;
-      return { officeId, ...b, unit: labels.get(b.unitCode) ?? { en: b.unitCode, km: b.unitCode }, lastBundle: at, daysAgo, late: daysAgo === null || daysAgo > BUNDLE_LATE_DAYS };
+      return { officeId, ...b, unit: labels.get(b.unitCode) ?? { en: b.unitCode, km: b.unitCode }, lastBundle: at, daysAgo, late: daysAgo === null || daysAgo > lateDays };
     })
     .sort((a, b) => (a.unitCode < b.unitCode ? -1 : a.unitCode > b.unitCode ? 1 : a.officeId < b.officeId ? -1 : 1));
 }

@@ -7,8 +7,7 @@ import type { HandlerTable } from '../../backend/context.js';
 import { today as officeToday } from '../registration/common.js';
 import { pendingCount } from '../../sync/export.js';
 import { dashboard } from './dashboard.js';
-import { bundleTimeliness } from './bundles.js';
-import { BUNDLE_LATE_DAYS } from '../../../shared/reports/bundles.js';
+import { bundleLateDays, bundleTimeliness } from './bundles.js';
 import { EXPIRY_WARNING_DAYS } from '../../../shared/document-expiry.js';
 import { figureRecords } from './records.js';
 import { decodeCursor } from '../../db/paging.js';
@@ -123,7 +122,7 @@ export const reportsHandlers: Pick<HandlerTable, 'reports.list' | 'reports.run' 
     const day = officeToday(ctx.db, request);
     return {
       level: office?.level ?? 'national', today: day, expiryDays: EXPIRY_WARNING_DAYS, ...dashboard(ctx.db, office, day),
-      offices: bundleTimeliness(ctx.db, office, day), bundleLateDays: BUNDLE_LATE_DAYS, pendingChanges: office ? pendingCount(ctx.db, office.id) : 0,
+      offices: bundleTimeliness(ctx.db, office, day), bundleLateDays: bundleLateDays(ctx.db), pendingChanges: office ? pendingCount(ctx.db, office.id) : 0,
     };
   },
   'reports.records': (ctx, { figure, unit, nationality, cursor, limit, ...request }) => {

@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../../../shared/khmer.js';
+import { formatDate, formatNumber } from '../../../shared/khmer.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { GazetteerImport } from '../components/GazetteerImport.js';
 import { TimeZoneSetting } from '../components/TimeZoneSetting.js';
+import { BundleLateSetting } from '../components/BundleLateSetting.js';
 import { useQuery } from '../hooks.js';
 import { useLanguage } from '../i18n.js';
 import { Can, useHas } from '../session.js';
@@ -33,13 +34,13 @@ function OfficeSettings() {
           <h2 id="office-title">{t('settings.office')}</h2>
           <dl>
             <dt>{t('setup.name')}</dt>
-            <dd>{office.name}</dd>
+            <dd>{language === 'km' && office.nameKm ? office.nameKm : office.name}</dd>
             <dt>{t('setup.level')}</dt>
             <dd>{t(`level.${office.level}`)}</dd>
             <dt>{t('settings.officeId')}</dt>
             <dd className="mono">{office.id}</dd>
             <dt>{t('settings.schemaVersion')}</dt>
-            <dd>{info.data?.schemaVersion}</dd>
+            <dd>{info.data ? formatNumber(info.data.schemaVersion, language) : null}</dd>
           </dl>
         </section>
       ) : null}
@@ -57,6 +58,7 @@ function OfficeSettings() {
         </section>
       </Can>
       {officeSettings ? <TimeZoneSetting /> : null}
+      {officeSettings && office && office.level !== 'commune' ? <BundleLateSetting /> : null}
       <section className="card" aria-labelledby="reference-title">
         <h2 id="reference-title">{t('settings.reference')}</h2>
         <table>
@@ -74,7 +76,7 @@ function OfficeSettings() {
                 <td>{(KNOWN_LISTS as readonly string[]).includes(v.list) ? t(`settings.lists.${v.list as (typeof KNOWN_LISTS)[number]}`) : v.list}</td>
                 <td className="mono">{v.version}</td>
                 <td>{v.importedAt === 'builtin' || v.importedAt.startsWith('1970') ? t('settings.builtin') : formatDate(v.importedAt, language)}</td>
-                <td>{v.rowCount}</td>
+                <td>{formatNumber(v.rowCount, language)}</td>
               </tr>
             ))}
           </tbody>

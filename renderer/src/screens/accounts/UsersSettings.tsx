@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../shared/contract/accounts.js';
 import type { AppErrorShape } from '../../../../shared/errors.js';
 import { userName } from '../../../../shared/user-name.js';
+import { fromKhmerDigits, toKhmerDigits } from '../../../../shared/khmer.js';
 import { api } from '../../api.js';
 import { AccountFields, accountReady, EMPTY_ACCOUNT } from '../../components/AccountFields.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
@@ -151,16 +152,21 @@ function ResetPassword({ user, onDone }: { user: User; onDone: (message?: string
 }
 
 function IdleSetting() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const km = i18n.language === 'km';
   const { session, setSession } = useSession();
-  const [minutes, setMinutes] = useState(String(session.idleMinutes));
+  // What the user typed; until then the saved time, in the UI language's digits.
+  const [typed, setTyped] = useState<string>();
+  const minutes = typed ?? (km ? toKhmerDigits(session.idleMinutes) : String(session.idleMinutes));
+  useEffect(() => setTyped(undefined), [km]);
   const [error, setError] = useState<AppErrorShape>();
   const [saved, setSaved] = useState('');
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await api['accounts.setIdleMinutes']({ minutes: Number(minutes) });
+    const result = await api['accounts.setIdleMinutes']({ minutes: Number(fromKhmerDigits(minutes).trim()) });
     if (!result.ok) return setError(result.error);
     setError(undefined);
+    setTyped(undefined);
     // The window's idle timer takes the new time before the change is reported as saved.
     const current = await api['session.current']({});
     if (current.ok) setSession(current.value);
@@ -170,7 +176,7 @@ function IdleSetting() {
     <form onSubmit={(e) => void save(e)} aria-labelledby="idle-title">
       <h3 id="idle-title">{t('accounts.idle.title')}</h3>
       <LabelledControl label={t('accounts.idle.label')}>
-        <input type="number" min={1} max={240} step={1} value={minutes} onChange={(e) => setMinutes(e.target.value)} required />
+        <input className="digits" inputMode="numeric" maxLength={3} value={minutes} onChange={(e) => setTyped(e.target.value)} required />
       </LabelledControl>
       <button type="submit">{t('accounts.idle.save')}</button>
       {saved ? <p role="status">{saved}</p> : null}

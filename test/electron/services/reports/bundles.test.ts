@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { bundleTimeliness } from '../../../../electron/services/reports/bundles.js';
 import type { Office } from '../../../../shared/contract/foundation.js';
+import { createI18n, errorMessage } from '../../../../shared/i18n/index.js';
 import { registerBackend } from '../registration/fixtures.js';
 
 const PROVINCE = { id: 'office-12', level: 'province', unitCode: '12' } as unknown as Office;
@@ -54,5 +55,22 @@ describe('bundle timeliness of the offices below', () => {
     // A commune has no office below it; an office not in the directory sees nothing.
     expect(bundleTimeliness(db, { id: 'office-120101', level: 'commune', unitCode: '120101' } as unknown as Office, '2026-03-02')).toEqual([]);
     expect(bundleTimeliness(db, { id: 'other', level: 'province', unitCode: '18' } as unknown as Office, '2026-03-02')).toEqual([]);
+  });
+
+  it("follows the office's own number of days, set in Settings; a value that is not a number of days is refused in words", async () => {
+    const t = await registerBackend();
+    setUp(t.db, [['office-120101', 'changes', '2026-02-20T03:00:00Z'], ['office-120102', 'changes', '2026-02-01T03:00:00Z']]);
+    expect(bundleTimeliness(t.db, PROVINCE, '2026-03-02').slice(0, 2).map((r) => [r.daysAgo, r.late])).toEqual([[10, true], [29, true]]);
+    await t.ok('settings.set', { key: 'reports.bundleLateDays', value: '14' });
+    expect(bundleTimeliness(t.db, PROVINCE, '2026-03-02').slice(0, 2).map((r) => [r.daysAgo, r.late])).toEqual([[10, false], [29, true]]);
+    for (const value of ['0', '366', 'two weeks', '1.5', '']) {
+      const refused = await t.call('settings.set', { key: 'reports.bundleLateDays', value });
+      expect(refused, value).toMatchObject({ ok: false, error: { code: 'reports.bundleLateDays' } });
+      if (refused.ok) continue;
+      expect(errorMessage(createI18n('en', { strict: true }).t, refused.error)).toContain('whole number from 1 to 365');
+      expect(errorMessage(createI18n('km', { strict: true }).t, refused.error)).toContain('ពី ១ ដល់ ៣៦៥');
+    }
+    // Nothing refused was kept.
+    expect(t.db.prepare("SELECT value FROM setting WHERE id = 'reports.bundleLateDays'").pluck().get()).toBe('14');
   });
 });
