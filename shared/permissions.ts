@@ -197,6 +197,8 @@ export const OPERATION_ROLES = {
   'audit.list': ADMIN,
   'audit.verify': ADMIN,
   'audit.export': ADMIN,
+  // The chain of offices: which office made a record (screens mark records received from another office).
+  'records.origin': EVERYONE,
 } as const satisfies Record<OpName, readonly Role[]>;
 
 export const CAPABILITY_ROLES = {

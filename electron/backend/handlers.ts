@@ -12,6 +12,7 @@ import { reportsHandlers } from '../services/reports/index.js';
 import { accountsHandlers } from '../services/accounts.js';
 import { keysHandlers } from '../services/keys.js';
 import { auditHandlers } from '../services/audit.js';
+import { chainHandlers } from '../services/chain.js';
 import type { HandlerTable } from './context.js';
 
 /** The one handler table, used by IPC, the web transport and the CLI alike. */
@@ -30,4 +31,5 @@ export const handlers: HandlerTable = {
   ...accountsHandlers,
   ...keysHandlers,
   ...auditHandlers,
+  ...chainHandlers,
 };

@@ -14,6 +14,7 @@ import { reportsOps } from './reports.js';
 import { accountsOps } from './accounts.js';
 import { keysOps } from './keys.js';
 import { auditOps } from './audit.js';
+import { chainOps } from './chain.js';
 
 /**
  * The one contract between UI and backend: operation name → request/response schemas.
@@ -34,6 +35,7 @@ export const contract = {
   ...accountsOps,
   ...keysOps,
   ...auditOps,
+  ...chainOps,
 } satisfies Record<string, OperationSpec>;
 
 export type Contract = typeof contract;

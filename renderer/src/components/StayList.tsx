@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCanCheck } from '../session.js';
 import type { Stay } from '../../../shared/contract/registration.js';
 import type { AppErrorShape } from '../../../shared/errors.js';
 import { formatDate } from '../../../shared/khmer.js';
@@ -26,6 +27,9 @@ export function StayList({ stays, show, onChanged, receipts = false }: {
   const language = useLanguage();
   const zone = useOfficeZone();
   const [open, setOpen] = useState<{ stay: Stay; action: Action }>();
+  // Only what the user's role may do (a national analyst reads stays, never changes them).
+  const can = useCanCheck();
+  const may = { depart: can('stays.depart'), undo: can('stays.undoDeparture'), correct: can('stays.correct'), remove: can('stays.delete') };
   const when = (value: string | null) => (value ? formatOfficeDateTime(value, zone, language) : '');
   if (stays.length === 0) return <p className="hint">{t('reg.none')}</p>;
   return (
@@ -56,10 +60,10 @@ export function StayList({ stays, show, onChanged, receipts = false }: {
               <td>{s.departedAt ? when(s.departedAt) : t('stays.table.staying')}</td>
               <td className="actions">
                 {s.departedOn
-                  ? <button type="button" onClick={() => setOpen({ stay: s, action: 'undo' })}>{t('stays.undo.open')}</button>
-                  : <button type="button" onClick={() => setOpen({ stay: s, action: 'depart' })}>{t('stays.depart.open')}</button>}
-                <button type="button" onClick={() => setOpen({ stay: s, action: 'correct' })}>{t('stays.correct.open')}</button>
-                <button type="button" onClick={() => setOpen({ stay: s, action: 'remove' })}>{t('stays.remove.open')}</button>
+                  ? (may.undo ? <button type="button" onClick={() => setOpen({ stay: s, action: 'undo' })}>{t('stays.undo.open')}</button> : null)
+                  : (may.depart ? <button type="button" onClick={() => setOpen({ stay: s, action: 'depart' })}>{t('stays.depart.open')}</button> : null)}
+                {may.correct ? <button type="button" onClick={() => setOpen({ stay: s, action: 'correct' })}>{t('stays.correct.open')}</button> : null}
+                {may.remove ? <button type="button" onClick={() => setOpen({ stay: s, action: 'remove' })}>{t('stays.remove.open')}</button> : null}
                 {receipts ? <a href={`#/documents/receipt/${s.id}/${s.premisesId}`}>{t('print.ui.printReceipt')}</a> : null}
               </td>
             </tr>

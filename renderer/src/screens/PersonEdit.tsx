@@ -9,6 +9,8 @@ import { TextField } from '../components/FormFields.js';
 import { PersonFields, toPersonFields, type PersonForm } from '../components/PersonFields.js';
 import { fromPerson, personName } from '../person-form.js';
 import { navigate } from '../router.js';
+import { useCan } from '../session.js';
+import { RecordOrigin } from '../components/RecordOrigin.js';
 
 /** Correct any particular of a registered foreigner (the registration form's fields, filled); the change log keeps what changed. */
 export function PersonEdit({ id }: { id: string }) {
@@ -17,6 +19,7 @@ export function PersonEdit({ id }: { id: string }) {
   const [note, setNote] = useState('');
   const [name, setName] = useState('');
   const [error, setError] = useState<AppErrorShape>();
+  const mayCorrect = useCan('persons.update');
   useEffect(() => {
     void api['persons.get']({ id }).then((r) => {
       if (!r.ok) return setError(r.error);
@@ -35,9 +38,20 @@ export function PersonEdit({ id }: { id: string }) {
     navigate('foreigners', id, 'saved');
   };
   const title = t('persons.editTitle', { name });
+  // A role that may not correct records is told so in words before typing anything (the boundary refuses the call too).
+  if (!mayCorrect) {
+    return (
+      <section className="card" aria-label={t('persons.edit')}>
+        <h1>{title}</h1>
+        <ErrorMessage error={{ code: 'boundary.forbidden', params: {} }} />
+        <button type="button" onClick={() => navigate('foreigners', id)}>{t('persons.cancel')}</button>
+      </section>
+    );
+  }
   return (
     <form className="card" aria-label={t('persons.edit')} onSubmit={(e) => { e.preventDefault(); void submit(); }}>
       <h1>{title}</h1>
+      <RecordOrigin entity="person" recordId={id} mayCorrect />
       {form ? (
         <FormFields schema={personFields} error={error}>
           <PersonFields value={form} onChange={setForm} />

@@ -9,6 +9,8 @@ import { PassportsCard } from '../components/PassportsCard.js';
 import { PersonNotice } from '../components/PersonNotice.js';
 import { useQuery } from '../hooks.js';
 import { navigate } from '../router.js';
+import { Can, useCan } from '../session.js';
+import { RecordOrigin } from '../components/RecordOrigin.js';
 
 const DATES = new Set(['birthDate', 'passportExpiry', 'visaExpiry', 'entryDate']);
 const SHOWN = ['nameKm', 'sex', 'birthDate', 'nationality', 'passportNo', 'issuingState', 'passportExpiry', 'visaType', 'visaNo', 'visaExpiry', 'entryDate', 'phone'] as const;
@@ -18,6 +20,8 @@ export function PersonPage({ id, notice, from }: { id: string; notice?: string |
   const { t } = useTranslation();
   const f = useFormat();
   const data = useQuery('persons.get', { id });
+  const mayCorrect = useCan('persons.update');
+  const mayAddPassport = useCan('passports.add');
   // A merged-away record opens the record it was merged into (replacing it in the browser history).
   const mergedInto = data.data?.person.mergedInto;
   useEffect(() => {
@@ -35,8 +39,9 @@ export function PersonPage({ id, notice, from }: { id: string; notice?: string |
       <PersonNotice personId={id} notice={notice} from={from} />
       <div className="toolbar">
         <h1>{p.surname} {p.givenNames} <span lang="km">{p.nameKm}</span></h1>
-        <button type="button" onClick={() => navigate('foreigners', id, 'edit')}>{t('persons.edit')}</button>
+        {mayCorrect ? <button type="button" onClick={() => navigate('foreigners', id, 'edit')}>{t('persons.edit')}</button> : null}
       </div>
+      <RecordOrigin entity="person" recordId={id} mayCorrect={mayCorrect} />
       {p.diplomatic ? <p className="notice">{t('reg.person.diplomat')}</p> : null}
       <section className="card" aria-label={t('reg.premises.particulars')}>
         <h2>{t('reg.premises.particulars')}</h2>
@@ -55,11 +60,13 @@ export function PersonPage({ id, notice, from }: { id: string; notice?: string |
           ))}
         </dl>
       </section>
-      <PassportsCard personId={id} revision={p.revision} readOnly={false} />
+      <PassportsCard personId={id} revision={p.revision} readOnly={!mayAddPassport} />
       <section className="card" aria-label={t('reg.person.stays')}>
         <h2>{t('reg.person.stays')}</h2>
         <StayList stays={stays} show="premises" onChanged={data.reload} />
-        <button type="button" onClick={() => navigate('foreigners', id, 'stay')}>{t(open ? 'reg.person.move' : 'reg.person.arrive')}</button>
+        <Can op="stays.arrive">
+          <button type="button" onClick={() => navigate('foreigners', id, 'stay')}>{t(open ? 'reg.person.move' : 'reg.person.arrive')}</button>
+        </Can>
       </section>
       <section className="card" aria-label={t('reg.person.employment')}>
         <h2>{t('reg.person.employment')}</h2>
@@ -69,11 +76,15 @@ export function PersonPage({ id, notice, from }: { id: string; notice?: string |
               <a href={`#/foreigners/employers/${e.employerId}`}>{e.employerName}</a>{' '}
               {t('reg.person.jobLine', { employer: '', job: e.jobTitle || '—', from: f.date(e.startDate), to: e.endDate ? f.date(e.endDate) : t('reg.person.current') })}
               {' · '}{t(`reg.workStatus.${e.workStatus}`)}{' '}
-              <button type="button" className="link" onClick={() => navigate('foreigners', id, 'employment', e.id)}>{t('persons.employment.edit')}</button>
+              <Can op="employment.update">
+                <button type="button" className="link" onClick={() => navigate('foreigners', id, 'employment', e.id)}>{t('persons.employment.edit')}</button>
+              </Can>
             </li>
           ))}
         </ul>
-        <button type="button" onClick={() => navigate('foreigners', id, 'employment')}>{t('reg.person.addEmployment')}</button>
+        <Can op="employment.record">
+          <button type="button" onClick={() => navigate('foreigners', id, 'employment')}>{t('reg.person.addEmployment')}</button>
+        </Can>
       </section>
       {duplicates.length > 0 ? (
         <section className="card" aria-label={t('reg.duplicates.title')}>

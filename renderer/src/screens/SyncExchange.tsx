@@ -8,8 +8,15 @@ import { ErrorMessage } from '../components/ErrorMessage.js';
 import { FilesPicker } from '../components/FilePicker.js';
 import { ProgressBar } from '../components/ProgressBar.js';
 import { toBase64 } from '../files.js';
+import { i18n } from '../i18n.js';
 import { saveOutputs } from '../save-files.js';
 import { useSavedMessage } from './SyncKeys.js';
+
+/** A kind of synced record in words (`person` → "foreigners"), never the table name. */
+export function entityWords(t: (key: string) => string, entity: string): string {
+  const key = `chain.entity.${entity}`;
+  return i18n.exists(key) ? t(key) : t('chain.entity.other');
+}
 
 function ResultLine({ result }: { result: ImportResultView }) {
   const { t } = useTranslation();
@@ -25,7 +32,7 @@ function ResultLine({ result }: { result: ImportResultView }) {
           <ul>
             {Object.entries(s.perEntity).map(([entity, c]) => (
               <li key={entity}>
-                {entity}: {t('sync.counts', { ...c, conflicts: 0 })}
+                {entityWords(t as unknown as (key: string) => string, entity)}: {t('sync.counts', { ...c, conflicts: 0 })}
               </li>
             ))}
           </ul>
