@@ -219,7 +219,7 @@ test('three offices set up sync from the screens and send a person commune → p
   const provinceBundle = await download(province.page, 'Write bundle', usb);
   await importBundles(national.page, [provinceBundle]);
   await expect(national.page.getByText(/bundle 1 applied/)).toBeVisible();
-  await expect(national.page.getByText(/person: 1 new/)).toBeVisible();
+  await expect(national.page.getByText(/^foreigners: 1 new/)).toBeVisible();
 
   // Every office finds the person by name and passport (derived data follows remote changes).
   await searchFinds(province.page, 'wei ming', /LI WEI MING/);
