@@ -7,7 +7,7 @@ import { now } from '../backend/clock.js';
 import { insertRecord, type EntitySpec, type WriteContext } from './changes.js';
 import { officeZone } from './settings.js';
 import { auditHead, restoredAuditEnds } from './sent-mark.js';
-import { stmt } from './statements.js';
+import { pluckStmt } from './statements.js';
 
 /**
  * The audit of reads: one hash chain per office. Each entry's hash is the SHA-256 of the previous
@@ -62,7 +62,7 @@ export function entryHash(row: Omit<AuditRow, 'hash'>): string {
 function actorName(db: Database, actor: Actor): string {
   if (actor.kind !== 'user') return actor.id;
   // A prepared statement kept per connection (this runs for every audited read), not userById's.
-  const name = stmt(db, 'SELECT name_en FROM user_account WHERE id = ?').pluck().get(actor.id) as string | undefined;
+  const name = pluckStmt(db, 'SELECT name_en FROM user_account WHERE id = ?').get(actor.id) as string | undefined;
   return name ?? actor.id;
 }
 

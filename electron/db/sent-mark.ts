@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
 // Prepared once per connection: the audit head is read on every audited call.
-import { stmt } from './statements.js';
+import { pluckStmt, stmt } from './statements.js';
 import { nowIso } from './changes.js';
 
 /**
@@ -79,7 +79,7 @@ export function restoredAuditEnds(db: Database): { seq: number; hash: string }[]
 
 function hasContinuations(db: Database): boolean {
   if (withContinuations.has(db)) return true;
-  if (!stmt(db, "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'restore_continuation')").pluck().get()) return false;
+  if (!pluckStmt(db, "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'restore_continuation')").get()) return false;
   withContinuations.add(db);
   return true;
 }

@@ -9,7 +9,7 @@ import { findHeld } from './held.js';
 import { keepRelayed, relayedRevision } from './relay.js';
 import { peer, receivedHash, type PeerRow } from './state.js';
 import { emptySummary, type ApplySummary, type IncomingBundle, type StagedChange } from './types.js';
-import { stmt } from '../db/statements.js';
+import { pluckStmt, stmt } from '../db/statements.js';
 
 export type SequenceVerdict =
   | { status: 'next' }
@@ -57,8 +57,7 @@ export function healsGap(from: PeerRow | undefined, bundle: IncomingBundle): boo
 /** A lost bundle that turns up after a later one healed over it: it was stood in for and its changes are here. */
 function coveredAlready(db: Database, from: PeerRow | undefined, bundle: IncomingBundle): boolean {
   if (!bundle.range || from?.last_change_to == null || bundle.range.upTo > from.last_change_to) return false;
-  return stmt(db, `SELECT EXISTS (SELECT 1 FROM sync_received WHERE from_office = ? AND kind = 'changes' AND ? BETWEEN covered_from AND covered_to)`)
-    .pluck().get(bundle.from, bundle.seq) === 1;
+  return pluckStmt(db, `SELECT EXISTS (SELECT 1 FROM sync_received WHERE from_office = ? AND kind = 'changes' AND ? BETWEEN covered_from AND covered_to)`).get(bundle.from, bundle.seq) === 1;
 }
 
 class DryRunRollback extends Error {}

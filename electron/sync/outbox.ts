@@ -4,7 +4,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../shared/errors.js';
 import { writeFileAtomic } from './crypto/keys.js';
 import { SENT_MARK_NAME } from '../db/sent-mark.js';
-import { stmt } from '../db/statements.js';
+import { pluckStmt, stmt } from '../db/statements.js';
 
 /**
  * Every `changes` bundle this office sends is kept, as written (signed and encrypted to the offices
@@ -38,7 +38,7 @@ export function dropAcknowledged(db: Database): number {
   const dir = outboxDir(db);
   if (!dir || !existsSync(dir)) return 0;
   const waiting = new Set(
-    stmt(db, "SELECT file_name FROM sync_sent WHERE kind = 'changes' AND acked_at IS NULL").pluck().all() as string[],
+    pluckStmt(db, "SELECT file_name FROM sync_sent WHERE kind = 'changes' AND acked_at IS NULL").all() as string[],
   );
   let dropped = 0;
   for (const name of readdirSync(dir)) {

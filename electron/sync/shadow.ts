@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors.js';
 import type { Row } from '../db/changes.js';
 import { conflictId } from './conflicts.js';
 import type { StagedChange } from './types.js';
-import { stmt } from '../db/statements.js';
+import { pluckStmt, stmt } from '../db/statements.js';
 
 /**
  * A person another office registered with the same nationality, passport number and birth date
@@ -24,7 +24,7 @@ function jsonSafe(_key: string, value: unknown): unknown {
 }
 
 export function hasShadows(db: Database): boolean {
-  return stmt(db, 'SELECT EXISTS (SELECT 1 FROM sync_shadow)').pluck().get() === 1;
+  return pluckStmt(db, 'SELECT EXISTS (SELECT 1 FROM sync_shadow)').get() === 1;
 }
 
 /** Applies `change` to a kept duplicate; returns null when the record is not one. */
