@@ -27,6 +27,8 @@ export function FilesPicker({ label, extensions, multiple, folder, onChange }: F
   const input = useRef<HTMLInputElement>(null);
   const [names, setNames] = useState<string[]>([]);
   const [error, setError] = useState<AppErrorShape>();
+  // Files chosen in the browser's picker that are not of the kinds asked for: named, never silently dropped.
+  const [skipped, setSkipped] = useState<string[]>([]);
   const kinds = extensions ? [{ label, extensions }] : undefined;
   const chosen = (picked: PickedFile[]) => {
     setNames(picked.map((f) => f.name));
@@ -50,6 +52,11 @@ export function FilesPicker({ label, extensions, multiple, folder, onChange }: F
         <span className="file-name">{names.length > 0 ? names.join(', ') : t('file.none')}</span>
       </div>
       {error ? <ErrorMessage error={error} /> : null}
+      {skipped.length > 0 && extensions ? (
+        <p className="error" role="alert">
+          {t('chain.files.skipped', { count: skipped.length, files: skipped.join(', '), extensions: extensions.map((x) => `.${x}`).join(', ') })}
+        </p>
+      ) : null}
       {nativeDialogs ? null : (
         <input
           ref={input}
@@ -59,7 +66,10 @@ export function FilesPicker({ label, extensions, multiple, folder, onChange }: F
           multiple={multiple || folder}
           {...(folder ? ({ webkitdirectory: '' } as Record<string, string>) : extensions ? { accept: extensions.map((e) => `.${e}`).join(',') } : {})}
           onChange={(e) => {
-            const list = [...(e.target.files ?? [])].filter((file) => !kinds || matchesKinds(file.name, { kinds }));
+            const all = [...(e.target.files ?? [])];
+            const list = all.filter((file) => !kinds || matchesKinds(file.name, { kinds }));
+            // A folder's other files (a USB stick's) are expected; only files chosen one by one are reported.
+            setSkipped(folder ? [] : all.filter((file) => !list.includes(file)).map((file) => file.name));
             void readPicked(list).then(chosen);
           }}
         />

@@ -30,6 +30,7 @@ export function StayList({ stays, show, onChanged, receipts = false }: {
   // Only what the user's role may do (a national analyst reads stays, never changes them).
   const can = useCanCheck();
   const may = { depart: can('stays.depart'), undo: can('stays.undoDeparture'), correct: can('stays.correct'), remove: can('stays.delete') };
+  const anyAction = may.depart || may.undo || may.correct || may.remove;
   const when = (value: string | null) => (value ? formatOfficeDateTime(value, zone, language) : '');
   if (stays.length === 0) return <p className="hint">{t('reg.none')}</p>;
   return (
@@ -42,7 +43,7 @@ export function StayList({ stays, show, onChanged, receipts = false }: {
             <th>{t('stays.table.arrived')}</th>
             <th>{t('stays.table.reported')}</th>
             <th>{t('stays.table.departed')}</th>
-            <th>{t('stays.table.actions')}</th>
+            {anyAction || receipts ? <th>{t('stays.table.actions')}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -58,14 +59,14 @@ export function StayList({ stays, show, onChanged, receipts = false }: {
               <td>{when(s.arrivedAt)}</td>
               <td>{when(s.reportedAt)}{s.late ? <> <strong className="late">{t('stays.table.late')}</strong></> : null}</td>
               <td>{s.departedAt ? when(s.departedAt) : t('stays.table.staying')}</td>
-              <td className="actions">
+              {anyAction || receipts ? <td className="actions">
                 {s.departedOn
                   ? (may.undo ? <button type="button" onClick={() => setOpen({ stay: s, action: 'undo' })}>{t('stays.undo.open')}</button> : null)
                   : (may.depart ? <button type="button" onClick={() => setOpen({ stay: s, action: 'depart' })}>{t('stays.depart.open')}</button> : null)}
                 {may.correct ? <button type="button" onClick={() => setOpen({ stay: s, action: 'correct' })}>{t('stays.correct.open')}</button> : null}
                 {may.remove ? <button type="button" onClick={() => setOpen({ stay: s, action: 'remove' })}>{t('stays.remove.open')}</button> : null}
                 {receipts ? <a href={`#/documents/receipt/${s.id}/${s.premisesId}`}>{t('print.ui.printReceipt')}</a> : null}
-              </td>
+              </td> : null}
             </tr>
           ))}
         </tbody>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Can } from '../session.js';
 import type { SectionProps } from '../sections.js';
 import { navigate } from '../router.js';
 import { DuplicateReview } from './DuplicateReview.js';
@@ -20,8 +21,12 @@ export function ForeignersSection({ path }: SectionProps) {
   const [id, action, other] = path;
   const tabs = (
     <div className="toolbar" role="group" aria-label={t('reg.foreigners.title')}>
-      <button type="button" onClick={() => navigate('foreigners', 'new')}>{t('reg.foreigners.register')}</button>
-      <button type="button" onClick={() => navigate('foreigners', 'import')}>{t('reg.foreigners.import')}</button>
+      <Can op="persons.register">
+        <button type="button" onClick={() => navigate('foreigners', 'new')}>{t('reg.foreigners.register')}</button>
+      </Can>
+      <Can op="spreadsheet.import">
+        <button type="button" onClick={() => navigate('foreigners', 'import')}>{t('reg.foreigners.import')}</button>
+      </Can>
       <button type="button" onClick={() => navigate('foreigners', 'duplicates')}>{t('reg.foreigners.duplicates')}</button>
       <button type="button" onClick={() => navigate('foreigners', 'employers')}>{t('reg.foreigners.employers')}</button>
     </div>

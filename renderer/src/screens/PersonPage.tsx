@@ -70,6 +70,7 @@ export function PersonPage({ id, notice, from }: { id: string; notice?: string |
       </section>
       <section className="card" aria-label={t('reg.person.employment')}>
         <h2>{t('reg.person.employment')}</h2>
+        {employments.length === 0 ? <p className="hint">{t('reg.none')}</p> : null}
         <ul>
           {employments.map((e) => (
             <li key={e.id}>

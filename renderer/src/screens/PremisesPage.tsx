@@ -9,6 +9,8 @@ import { useFormat } from '../format.js';
 import { useQuery } from '../hooks.js';
 import { useLanguage } from '../i18n.js';
 import { navigate } from '../router.js';
+import { useCanCheck } from '../session.js';
+import { RecordOrigin } from '../components/RecordOrigin.js';
 
 function StayRows({ stays, title, onChanged }: { stays: Stay[]; title: string; onChanged: () => void }) {
   return (
@@ -25,6 +27,7 @@ export function PremisesPage({ id }: { id: string }) {
   const language = useLanguage();
   const f = useFormat();
   const data = useQuery('premises.get', { id });
+  const can = useCanCheck();
   // The links carry only the MRZ-form name; the owners themselves carry the Khmer one.
   const ownerRecords = useQuery('owners.list', { premisesId: id, limit: 200 }, `${id}:${data.data?.owners.length ?? 0}`);
   const nameKm = new Map((ownerRecords.data?.items ?? []).map((o) => [o.id, o.nameKm]));
@@ -35,13 +38,14 @@ export function PremisesPage({ id }: { id: string }) {
     <section>
       <div className="toolbar">
         <h1>{p.nameLatin} <span lang="km">{p.nameKm}</span></h1>
-        {p.status === 'open' ? <button type="button" className="primary" onClick={() => navigate('premises', id, 'checkin')}>{t('stays.checkIn.open')}</button> : null}
-        <button type="button" onClick={() => navigate('premises', id, 'edit')}>{t('reg.edit')}</button>
-        <button type="button" onClick={() => navigate('documents', 'pledge', id)}>{t('print.ui.printPledge')}</button>
+        {p.status === 'open' && can('stays.checkIn') ? <button type="button" className="primary" onClick={() => navigate('premises', id, 'checkin')}>{t('stays.checkIn.open')}</button> : null}
+        {can('premises.update') ? <button type="button" onClick={() => navigate('premises', id, 'edit')}>{t('reg.edit')}</button> : null}
+        {can('print.pledge') ? <button type="button" onClick={() => navigate('documents', 'pledge', id)}>{t('print.ui.printPledge')}</button> : null}
         {p.status === 'open'
-          ? <button type="button" onClick={() => navigate('premises', id, 'close')}>{t('reg.premises.close')}</button>
-          : <button type="button" onClick={() => navigate('premises', id, 'reopen')}>{t('reg.premises.reopen')}</button>}
+          ? (can('premises.close') ? <button type="button" onClick={() => navigate('premises', id, 'close')}>{t('reg.premises.close')}</button> : null)
+          : (can('premises.reopen') ? <button type="button" onClick={() => navigate('premises', id, 'reopen')}>{t('reg.premises.reopen')}</button> : null)}
       </div>
+      <RecordOrigin entity="premises" recordId={id} mayCorrect={can('premises.update')} />
       <section className="card" aria-label={t('reg.premises.particulars')}>
         <h2>{t('reg.premises.particulars')}</h2>
         <dl>
@@ -60,11 +64,11 @@ export function PremisesPage({ id }: { id: string }) {
         <ul>
           {owners.map((o) => (
             <li key={o.linkId}>{o.ownerName}{nameKm.get(o.ownerId) ? <> <span lang="km">{nameKm.get(o.ownerId)}</span></> : null}{' · '}{t(`reg.role.${o.role}`)}{' '}
-              <button type="button" className="link" aria-label={`${t('persons.owner.editLink')} ${o.ownerName}`} onClick={() => navigate('premises', id, 'owner', o.ownerId)}>{t('persons.owner.editLink')}</button>
+              {can('owners.update') ? <button type="button" className="link" aria-label={`${t('persons.owner.editLink')} ${o.ownerName}`} onClick={() => navigate('premises', id, 'owner', o.ownerId)}>{t('persons.owner.editLink')}</button> : null}
             </li>
           ))}
         </ul>
-        <button type="button" onClick={() => navigate('premises', id, 'owner')}>{t('reg.premises.addOwner')}</button>
+        {can('owners.link') ? <button type="button" onClick={() => navigate('premises', id, 'owner')}>{t('reg.premises.addOwner')}</button> : null}
       </section>
       <StayRows stays={staysNow} title={t('reg.premises.peopleNow')} onChanged={data.reload} />
       <StayRows stays={staysBefore} title={t('reg.premises.peopleBefore')} onChanged={data.reload} />

@@ -123,6 +123,7 @@ export function SyncExchange({ passphrase, onDone }: { passphrase: string; onDon
         <h2>{t('sync.importTitle')}</h2>
         <FilesPicker label={t('sync.importFiles')} extensions={['bchb']} multiple onChange={setFiles} />
         <FilesPicker label={t('sync.importFolder')} extensions={['bchb']} folder onChange={setFiles} />
+        {files.length === 0 ? <p className="hint">{t('chain.import.chooseFirst')}</p> : null}
         <div className="button-row">
           <button type="button" className="secondary" disabled={files.length === 0 || !passphrase || !!jobId} onClick={() => void runImport(true)}>
             {t('sync.dryRunButton')}
