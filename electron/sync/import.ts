@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError, type AppErrorShape } from '../../shared/errors.js';
 import { nowIso, type WriteContext } from '../db/changes.js';
+import { now } from '../backend/clock.js';
 import { applyStaged, sequenceVerdict } from './apply.js';
 import { authorityOf, requireNationalSender } from './authority.js';
 import { checkDirectory, installDirectory, keyLookup } from './directory.js';
@@ -36,6 +37,16 @@ export interface ImportResult {
   error: AppErrorShape | null;
   /** Held bundles that could be applied after this one. */
   released: ImportResult[];
+  /** The bundle says it was written more than a day after now here: the sender's clock is probably wrong. */
+  senderClockAhead: { createdAt: string; days: number } | null;
+}
+
+const DAY_MS = 86_400_000;
+
+/** A bundle written "in the future" by this office's clock: how far, when it is more than a day (bundles are often carried for days, never ahead). */
+function clockAhead(createdAt: string): ImportResult['senderClockAhead'] {
+  const ahead = Date.parse(createdAt) - now();
+  return Number.isFinite(ahead) && ahead > DAY_MS ? { createdAt, days: Math.ceil(ahead / DAY_MS) } : null;
 }
 
 export interface ImportOptions {
@@ -91,6 +102,7 @@ async function importOpened(db: Database, source: BundleSource, opened: OpenedBu
   const result: ImportResult = {
     file: bundle.fileName, status: 'applied', from: bundle.from, kind: bundle.kind, seq: bundle.seq,
     waitingFor: null, stoodInFor: null, summary: emptySummary(), receipt: null, receiptError: null, error: null, released: [],
+    senderClockAhead: clockAhead(opened.header.createdAt),
   };
   if (bundle.kind === 'receipt') {
     if (!options.dryRun) await applyReceipt(db, opened as OpenedBundle<'receipt'>, bundle, self);

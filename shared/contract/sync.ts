@@ -57,6 +57,8 @@ export const importResultSchema: z.ZodType<ImportResultView> = z.lazy(() =>
     receiptFile: fileOutput.nullable().default(null),
     error: errorShape.nullable(),
     released: z.array(importResultSchema),
+    /** Written more than a day after now here, by the bundle's own date: the sending office's clock is probably wrong. */
+    senderClockAhead: z.object({ createdAt: z.string(), days: z.number().int() }).nullable().default(null),
   }),
 );
 interface ErrorView {
@@ -78,6 +80,7 @@ export interface ImportResultView {
   receiptFile?: FileOutput | null;
   error: ErrorView | null;
   released: ImportResultView[];
+  senderClockAhead?: { createdAt: string; days: number } | null;
 }
 
 export const syncOps = {

@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import type { ImportResultView } from '../../../shared/contract/sync.js';
 import { AppError } from '../../../shared/errors.js';
+import { formatDate } from '../../../shared/khmer.js';
 import { inspectBundle } from '../../sync/format/index.js';
 import { keyCardPdf } from '../../sync/card-pdf.js';
 import { ageIdentityFile, unlockKeys } from '../../sync/keystore.js';
@@ -67,9 +68,12 @@ function describeResult(result: ImportResultView, options: GlobalOptions, indent
       : '');
   const perEntity = Object.entries(s.perEntity).map(([entity, c]) => `${indent}  ${entity}: +${c.inserted} ~${c.updated} -${c.deleted} =${c.skipped}`);
   const stood = result.stoodInFor ? [`${indent}  ${t('sync.stoodInFor', result.stoodInFor)}`] : [];
+  const clock = result.senderClockAhead
+    ? [`${indent}  ${t('sync.senderClockAhead', { count: result.senderClockAhead.days, date: formatDate(result.senderClockAhead.createdAt.slice(0, 10), options.lang === 'km' ? 'km' : 'en') })}`]
+    : [];
   const receipt = result.receipt ? [`${indent}  ${t('sync.receiptWritten', { file: result.receipt })}`] : [];
   const receiptFailed = result.receiptError ? [`${indent}  ${t('sync.receiptFailed', { message: failure(result.receiptError) })}`] : [];
-  return [line, ...stood, ...(result.status === 'dry-run' ? perEntity : []), ...receipt, ...receiptFailed,
+  return [line, ...stood, ...clock, ...(result.status === 'dry-run' ? perEntity : []), ...receipt, ...receiptFailed,
     ...result.released.flatMap((r) => describeResult(r, options, `${indent}  `))];
 }
 

@@ -10,6 +10,7 @@ import { signingKeyId, writeFileAtomic } from '../crypto/keys.js';
 import { sign } from '../crypto/sign.js';
 import type { AnyRecord } from './records.js';
 import type { BundleKind, Manifest, OuterHeader, WriteBundleInput, WrittenBundle } from './api.js';
+import { now } from '../../backend/clock.js';
 
 /** Inner plaintext: INNER_MAGIC | u32 manifest length | manifest JSON | Ed25519 signature | gzip body. */
 export function innerBytes(manifestJson: Uint8Array, signature: Uint8Array, body: Uint8Array): Uint8Array {
@@ -46,7 +47,7 @@ export async function encodeBundle<K extends BundleKind>(
     recipients: input.recipients.map((r) => r.keyId),
     sequence: input.sequence,
     previousHash: input.previousHash,
-    createdAt: input.createdAt ?? new Date().toISOString(),
+    createdAt: input.createdAt ?? new Date(now()).toISOString(),
     directoryVersion: input.directoryVersion,
   };
   const manifest: Manifest = {

@@ -7,6 +7,7 @@ import { api } from '../api.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { FilesPicker } from '../components/FilePicker.js';
 import { ProgressBar } from '../components/ProgressBar.js';
+import { formatDate } from '../../../shared/khmer.js';
 import { toBase64 } from '../files.js';
 import { i18n } from '../i18n.js';
 import { saveOutputs } from '../save-files.js';
@@ -39,6 +40,11 @@ function ResultLine({ result }: { result: ImportResultView }) {
         </>
       ) : null}
       {result.stoodInFor ? <> — {t('sync.stoodInFor', result.stoodInFor)}</> : null}
+      {result.senderClockAhead ? (
+        <p className="notice" role="alert">
+          {t('sync.senderClockAhead', { count: result.senderClockAhead.days, date: formatDate(result.senderClockAhead.createdAt.slice(0, 10), i18n.language === 'km' ? 'km' : 'en') })}
+        </p>
+      ) : null}
       {result.receiptError ? <ErrorMessage error={result.receiptError} /> : null}
       {result.released.length > 0 ? <ul>{result.released.map((r) => <ResultLine key={r.file} result={r} />)}</ul> : null}
     </li>
