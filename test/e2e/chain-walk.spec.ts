@@ -22,7 +22,18 @@ const NATIONAL = 'National Immigration Police';
 const PROVINCE = 'Phnom Penh Immigration Police';
 const COMMUNE = 'Tonle Basak police post';
 const NAME_KM = 'លី វ៉ីមីង';
+const KM_FROM = 'ពី';
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
+
+/** The parts of an input element measured in the page (the e2e code is compiled without the DOM's types). */
+interface InputLike {
+  placeholder: string;
+  clientWidth: number;
+  ownerDocument: {
+    defaultView: { getComputedStyle(element: unknown): { fontSize: string; fontFamily: string } };
+    createElement(tag: 'canvas'): { getContext(kind: '2d'): { font: string; measureText(text: string): { width: number } } };
+  };
+}
 
 const offices = new E2eOffices();
 test.afterAll(() => offices.closeAll());
@@ -178,6 +189,10 @@ test('commune → province → national on the screens: a corrected person trave
   await applyBundles(n, [provinceBundle]);
   await expect(n.getByRole('listitem').filter({ hasText: path.basename(provinceBundle) }).first()).toContainText('bundle 1 applied');
   await as(n, 'national-analyst');
+  // The analyst does not move bundles: told so on the Sync screen, with nothing to press that would be refused.
+  await section(n, 'Sync');
+  await expect(n.getByRole('note')).toContainText('Your role does not write or import bundles');
+  await expect(n.getByRole('button', { name: /^(Apply|Write bundle)$/ })).toHaveCount(0);
   await section(n, 'Foreigners');
   await n.getByRole('searchbox', { name: 'Search' }).fill('E12345678');
   await n.getByRole('list', { name: 'Search results' }).getByRole('link', { name: /LI WEI MING/ }).click();
@@ -219,5 +234,19 @@ test('commune → province → national on the screens: a corrected person trave
   const shown = n.getByRole('table').first().locator('tfoot td');
   await expect(shown.nth(1)).toHaveText(String(total[total.length - 2]));
   await expect(shown.nth(2)).toHaveText(String(total[total.length - 1]));
+  // The period fields are wide enough for their example, in both languages.
+  const fits = (page: Page, label: string) => page.getByLabel(label, { exact: true }).evaluate((el) => {
+    const input = el as unknown as InputLike;
+    const view = input.ownerDocument.defaultView;
+    const context = input.ownerDocument.createElement('canvas').getContext('2d');
+    const style = view.getComputedStyle(input);
+    context.font = `${style.fontSize} ${style.fontFamily}`;
+    return context.measureText(input.placeholder).width <= input.clientWidth;
+  });
+  expect(await fits(n, 'From')).toBe(true);
   await screenshot(n, 'chain-national-report-en');
+  await n.getByRole('button', { name: 'ខ្មែរ' }).click();
+  await expect(n.getByRole('table').first().locator('tfoot td').nth(1)).toHaveText('១');
+  expect(await fits(n, KM_FROM)).toBe(true);
+  await screenshot(n, 'chain-national-report-km');
 });

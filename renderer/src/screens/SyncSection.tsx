@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../session.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { useQuery } from '../hooks.js';
 import type { SectionProps } from '../sections.js';
@@ -15,6 +16,10 @@ type Tab = (typeof TABS)[number];
 /** Sync: send changes up, import bundles and receipts, history, held bundles, conflicts, keys. */
 export function SyncSection({ path }: SectionProps) {
   const { t } = useTranslation();
+  // Who moves bundles (COURIERS); other roles read the register and are told who does it.
+  const mayImport = useCan('sync.import');
+  const mayExport = useCan('sync.export');
+  const mayMove = mayImport || mayExport;
   const [tab, setTab] = useState<Tab>(TABS.includes(path[0] as Tab) ? (path[0] as Tab) : 'exchange');
   const status = useQuery('sync.status', {});
   const [passphrase, setPassphrase] = useState('');
@@ -34,7 +39,7 @@ export function SyncSection({ path }: SectionProps) {
           </button>
         ))}
       </div>
-      {tab !== 'history' && tab !== 'conflicts' ? (
+      {tab !== 'history' && tab !== 'conflicts' && (tab !== 'exchange' || mayMove) ? (
         <div className="field">
           <label>
             {t('sync.passphrase')}
@@ -42,7 +47,8 @@ export function SyncSection({ path }: SectionProps) {
           </label>
         </div>
       ) : null}
-      {tab === 'exchange' ? <SyncExchange passphrase={passphrase} onDone={status.reload} /> : null}
+      {tab === 'exchange' && mayMove ? <SyncExchange passphrase={passphrase} onDone={status.reload} /> : null}
+      {tab === 'exchange' && !mayMove ? <p className="notice" role="note">{t('chain.sync.notCourier')}</p> : null}
       {tab === 'history' ? <SyncHistory /> : null}
       {tab === 'conflicts' ? <SyncConflicts /> : null}
       {tab === 'keys' ? <SyncKeys passphrase={passphrase} keys={status.data?.keys ?? null} onDone={status.reload} /> : null}
