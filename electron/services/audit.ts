@@ -6,12 +6,19 @@ import { userNames } from '../db/accounts.js';
 import { verifyChains } from '../db/audit.js';
 import { auditedOperations, auditPage, auditRows, type AuditFilter, type AuditLogRow } from '../db/audit-log.js';
 import { officeZone } from '../db/settings.js';
+import { officeLabels } from '../sync/office-label.js';
 
-type OfficeNames = Map<string, { name: string; nameKm: string | null }>;
+type OfficeNames = { get(id: string): { name: string; nameKm: string | null } | undefined };
 
+/** Offices by name (this one, and those of the key directory with their place in Khmer: sync/office-label.ts), never by id. */
 function officeNames(ctx: HandlerContext): OfficeNames {
-  const rows = ctx.db.prepare('SELECT id, name, name_km FROM office').all() as { id: string; name: string; name_km: string | null }[];
-  return new Map(rows.map((r) => [r.id, { name: r.name, nameKm: r.name_km || null }]));
+  const label = officeLabels(ctx.db);
+  return {
+    get: (id) => {
+      const known = label(id);
+      return known ? { name: known.en, nameKm: known.km } : undefined;
+    },
+  };
 }
 
 /** Rows as the screen shows them: times in the office's zone, user, office and person names where known here. */

@@ -12,6 +12,7 @@ import { peer, recordSyncState } from '../sync/state.js';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { getOffice } from '../db/office.js';
 import { currentDirectory } from '../sync/directory.js';
+import { officeLabels } from '../sync/office-label.js';
 
 type ViewOp =
   | 'sync.history' | 'sync.conflicts' | 'sync.resolveConflict' | 'sync.annotate' | 'sync.annotations' | 'sync.recordState'
@@ -57,7 +58,10 @@ interface ConflictRow {
 /** History, conflicts and annotations: what the Sync screen lists. */
 export const syncViewHandlers: Pick<HandlerTable, ViewOp> = {
   'sync.history': (ctx) => {
-    const name = officeNames(ctx.db);
+    // Offices by name in each language (office-label.ts: the directory's name, in Khmer the office's place when it has no Khmer name).
+    const labels = officeLabels(ctx.db);
+    const name = (id: string) => labels(id)?.en ?? null;
+    const nameKm = (id: string) => labels(id)?.km ?? null;
     const sent = ctx.db.prepare('SELECT * FROM sync_sent ORDER BY created_at DESC, seq DESC LIMIT 500').all() as {
       kind: string; seq: number; to_office: string; change_count: number; file_name: string; created_at: string; acked_at: string | null;
       written_to: string | null; written_at: string | null; missing_from: number | null; missing_to: number | null;
@@ -69,18 +73,18 @@ export const syncViewHandlers: Pick<HandlerTable, ViewOp> = {
     const held = listHeld(ctx.db).map((h) => ({ ...h, waiting_for: (peer(ctx.db, h.from_office, h.kind)?.last_seq ?? 0) + 1 }));
     return {
       sent: sent.map((r) => ({
-        kind: r.kind, seq: r.seq, toOffice: r.to_office, toOfficeName: name(r.to_office), changes: r.change_count, fileName: r.file_name,
+        kind: r.kind, seq: r.seq, toOffice: r.to_office, toOfficeName: name(r.to_office), toOfficeNameKm: nameKm(r.to_office), changes: r.change_count, fileName: r.file_name,
         createdAt: r.created_at, ackedAt: r.acked_at, writtenTo: r.written_to, writtenAt: r.written_at,
         kept: r.kind === 'changes' && !r.acked_at && keptBundle(ctx.db, r.file_name) !== null,
         missing: r.missing_from === null || r.missing_to === null ? null : { from: r.missing_from, to: r.missing_to },
       })),
       received: received.map((r) => ({
-        kind: r.kind, seq: r.seq, fromOffice: r.from_office, fromOfficeName: name(r.from_office), inserted: r.inserted, updated: r.updated, deleted: r.deleted,
+        kind: r.kind, seq: r.seq, fromOffice: r.from_office, fromOfficeName: name(r.from_office), fromOfficeNameKm: nameKm(r.from_office), inserted: r.inserted, updated: r.updated, deleted: r.deleted,
         skipped: r.skipped, conflicts: r.conflicts, fileName: r.file_name, importedAt: r.imported_at,
         stoodInFor: r.covered_from === null || r.covered_to === null ? null : { from: r.covered_from, to: r.covered_to },
       })),
-      held: held.map((r) => ({ fromOffice: r.from_office, fromOfficeName: name(r.from_office), kind: r.kind, seq: r.seq, waitingFor: r.waiting_for, fileName: r.file_name, heldAt: r.held_at })),
-      alerts: readAlerts(ctx.db).map((a) => (typeof a.from === 'string' ? { ...a, fromName: name(a.from) } : a)),
+      held: held.map((r) => ({ fromOffice: r.from_office, fromOfficeName: name(r.from_office), fromOfficeNameKm: nameKm(r.from_office), kind: r.kind, seq: r.seq, waitingFor: r.waiting_for, fileName: r.file_name, heldAt: r.held_at })),
+      alerts: readAlerts(ctx.db).map((a) => (typeof a.from === 'string' ? { ...a, fromName: name(a.from), fromNameKm: nameKm(a.from) } : a)),
     };
   },
 

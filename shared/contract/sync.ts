@@ -193,7 +193,7 @@ export const syncOps = {
     request: empty,
     response: z.object({
       sent: z.array(z.object({
-        kind: z.string(), seq: z.number(), toOffice: z.string(), toOfficeName: z.string().nullable(), changes: z.number(), fileName: z.string(),
+        kind: z.string(), seq: z.number(), toOffice: z.string(), toOfficeName: z.string().nullable(), toOfficeNameKm: z.string().nullable(), changes: z.number(), fileName: z.string(),
         createdAt: z.string(), ackedAt: z.string().nullable(),
         /** The folder it was written to, or null; `writtenAt` without a folder: downloaded by the browser. */
         writtenTo: z.string().nullable(), writtenAt: z.string().nullable(),
@@ -203,12 +203,12 @@ export const syncOps = {
         missing: z.object({ from: z.number(), to: z.number() }).nullable(),
       })),
       received: z.array(z.object({
-        kind: z.string(), seq: z.number(), fromOffice: z.string(), fromOfficeName: z.string().nullable(), inserted: z.number(), updated: z.number(),
+        kind: z.string(), seq: z.number(), fromOffice: z.string(), fromOfficeName: z.string().nullable(), fromOfficeNameKm: z.string().nullable(), inserted: z.number(), updated: z.number(),
         deleted: z.number(), skipped: z.number(), conflicts: z.number(), fileName: z.string(), importedAt: z.string(),
         /** Lost bundles from the same office whose changes this one carried, applied in their place. */
         stoodInFor: z.object({ from: z.number(), to: z.number() }).nullable(),
       })),
-      held: z.array(z.object({ fromOffice: z.string(), fromOfficeName: z.string().nullable(), kind: z.string(), seq: z.number(), waitingFor: z.number(), fileName: z.string(), heldAt: z.string() })),
+      held: z.array(z.object({ fromOffice: z.string(), fromOfficeName: z.string().nullable(), fromOfficeNameKm: z.string().nullable(), kind: z.string(), seq: z.number(), waitingFor: z.number(), fileName: z.string(), heldAt: z.string() })),
       alerts: z.array(z.record(z.string(), z.unknown())),
     }),
   }),

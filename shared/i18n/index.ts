@@ -1,6 +1,7 @@
 import i18next, { type i18n as I18n, type ThirdPartyModule } from 'i18next';
 import { formatDate, formatNumber, toKhmerDigits } from '../khmer.js';
 import { fieldLabel, fieldLabels } from './field-label.js';
+import { recordKind } from './record-kind.js';
 import { LANGUAGES, resources, type Language } from './resources.js';
 
 export { LANGUAGES, resources, type Language };
@@ -76,6 +77,11 @@ export function errorMessage(t: I18n['t'], error: { code: string; params?: Recor
       else if (/^[\d:.,/ -]+$/.test(value) && /\d/.test(value)) params[key] = toKhmerDigits(value);
     }
   }
+  // A kind of record in words ("a stay record", not "a stay"), lower-case inside an English sentence.
+  if (/^(sync|syncdb|synctrust|recordCheck)\./.test(error.code) && typeof params.entity === 'string') {
+    const kind = recordKind(t, params.entity);
+    if (kind) params.entity = lng === 'km' ? kind : kind.charAt(0).toLowerCase() + kind.slice(1);
+  }
   if (error.code.startsWith('validation.') && typeof params.field === 'string') {
     params.field = fieldLabel(t, params.field, typeof params.entity === 'string' ? params.entity : undefined);
   }
@@ -84,4 +90,4 @@ export function errorMessage(t: I18n['t'], error: { code: string; params?: Recor
   return t(`errors.${error.code}` as never, { ...params, defaultValue: t('errors.internal' as never, { op: error.code, message: JSON.stringify(error.params ?? {}) }) } as never) as unknown as string;
 }
 
-export { fieldLabel, fieldLabels };
+export { fieldLabel, fieldLabels, recordKind };

@@ -52,6 +52,8 @@ import enUpgrade from './en/upgrade.json' with { type: 'json' };
 import kmUpgrade from './km/upgrade.json' with { type: 'json' };
 import enChain from './en/chain.json' with { type: 'json' };
 import kmChain from './km/chain.json' with { type: 'json' };
+import enWords from './en/words.json' with { type: 'json' };
+import kmWords from './km/words.json' with { type: 'json' };
 
 /**
  * Each feature keeps its strings in its own file (`en/<feature>.json`, `km/<feature>.json`)
@@ -59,8 +61,8 @@ import kmChain from './km/chain.json' with { type: 'json' };
  * namespace and a key defined twice is an error. Add a feature's pair here.
  */
 export const FEATURE_FILES = {
-  en: [enCommon, enPrint, enSpreadsheet, enRegistrationUi, enSyncFormat, enSync, enSynctrust, enRegistration, enEmployersUi, enStays, enDisplay, enPackaging, enInput, enSyncflow, enPersons, enSyncSetup, enCampaigns, enCases, enReports, enAtrest, enAccounts, enKeys, enBackup, enAudit, enReportRecords, enUpgrade, enChain],
-  km: [kmCommon, kmPrint, kmSpreadsheet, kmRegistrationUi, kmSyncFormat, kmSync, kmSynctrust, kmRegistration, kmEmployersUi, kmStays, kmDisplay, kmPackaging, kmInput, kmSyncflow, kmPersons, kmSyncSetup, kmCampaigns, kmCases, kmReports, kmAtrest, kmAccounts, kmKeys, kmBackup, kmAudit, kmReportRecords, kmUpgrade, kmChain],
+  en: [enCommon, enPrint, enSpreadsheet, enRegistrationUi, enSyncFormat, enSync, enSynctrust, enRegistration, enEmployersUi, enStays, enDisplay, enPackaging, enInput, enSyncflow, enPersons, enSyncSetup, enCampaigns, enCases, enReports, enAtrest, enAccounts, enKeys, enBackup, enAudit, enReportRecords, enUpgrade, enChain, enWords],
+  km: [kmCommon, kmPrint, kmSpreadsheet, kmRegistrationUi, kmSyncFormat, kmSync, kmSynctrust, kmRegistration, kmEmployersUi, kmStays, kmDisplay, kmPackaging, kmInput, kmSyncflow, kmPersons, kmSyncSetup, kmCampaigns, kmCases, kmReports, kmAtrest, kmAccounts, kmKeys, kmBackup, kmAudit, kmReportRecords, kmUpgrade, kmChain, kmWords],
 } as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (arg: infer I) => void ? I : never;

@@ -67,7 +67,8 @@ function describeResult(result: ImportResultView, options: GlobalOptions, indent
       ? ` — ${t('sync.counts', { inserted: s.inserted, updated: s.updated, deleted: s.deleted, skipped: s.skipped, conflicts: s.conflicts })}`
       : '');
   const perEntity = Object.entries(s.perEntity).map(([entity, c]) => `${indent}  ${entity}: +${c.inserted} ~${c.updated} -${c.deleted} =${c.skipped}`);
-  const stood = result.stoodInFor ? [`${indent}  ${t('sync.stoodInFor', result.stoodInFor)}`] : [];
+  const stood = result.stoodInFor
+    ? [`${indent}  ${t('sync.stoodInFor', { ...result.stoodInFor, context: result.stoodInFor.from === result.stoodInFor.to ? 'single' : undefined })}`] : [];
   const clock = result.senderClockAhead
     ? [`${indent}  ${t('sync.senderClockAhead', { count: result.senderClockAhead.days, date: formatDate(result.senderClockAhead.createdAt.slice(0, 10), options.lang === 'km' ? 'km' : 'en') })}`]
     : [];

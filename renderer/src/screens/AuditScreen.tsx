@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditFilterDto, AuditRowDto, ChainReportDto } from '../../../shared/contract/audit.js';
 import type { AppErrorShape } from '../../../shared/errors.js';
+import { recordKind } from '../../../shared/i18n/record-kind.js';
 import { DateField } from '../components/DateField.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { api } from '../api.js';
@@ -115,7 +116,8 @@ function officeLabel(row: { office: string; officeName: string | null; officeNam
 }
 
 function entityLabel(t: T, entity: string): string {
-  return NAMED_ENTITIES.includes(entity) ? t(`audit.entity.${entity}`) : t('audit.entity.other', { entity });
+  if (NAMED_ENTITIES.includes(entity)) return t(`audit.entity.${entity}`);
+  return recordKind(t as never, entity) ?? t('audit.entity.other', { entity });
 }
 
 function AuditTable({ rows, total, offset, onPage }: { rows: AuditRowDto[]; total: number; offset: number; onPage: (offset: number) => void }) {

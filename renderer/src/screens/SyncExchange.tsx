@@ -39,7 +39,7 @@ function ResultLine({ result }: { result: ImportResultView }) {
           </ul>
         </>
       ) : null}
-      {result.stoodInFor ? <> — {t('sync.stoodInFor', result.stoodInFor)}</> : null}
+      {result.stoodInFor ? <> — {t('sync.stoodInFor', { ...result.stoodInFor, context: result.stoodInFor.from === result.stoodInFor.to ? 'single' : undefined })}</> : null}
       {result.senderClockAhead ? (
         <p className="notice" role="alert">
           {t('sync.senderClockAhead', { count: result.senderClockAhead.days, date: formatDate(result.senderClockAhead.createdAt.slice(0, 10), i18n.language === 'km' ? 'km' : 'en') })}

@@ -28,13 +28,14 @@ export function SyncHistory() {
   const data = history.data;
   if (!data) return <p>{t('common.loading')}</p>;
   const when = (iso: string | null) => format.date(iso);
-  const office = (name: string | null) => name ?? t('syncsetup.unknownOffice');
+  // An office by its name in the UI language (the backend gives both), never its id.
+  const office = (name: string | null, nameKm?: string | null) => (format.language === 'km' && nameKm) || name || t('syncsetup.unknownOffice');
   // Each alert in words; one of a kind this version does not know is still shown, with its date.
   const alertText = (a: Record<string, unknown>) => {
     const at = when(typeof a.at === 'string' ? a.at : null);
     const seq = typeof a.seq === 'number' ? a.seq : 0;
     if (a.kind === 'restoredContinued') return t('sync.alert.restoredContinued', { at, seq });
-    if (a.kind === 'sequenceReused') return t('sync.alert.sequenceReused', { at, seq, file: String(a.file ?? ''), office: office(typeof a.fromName === 'string' ? a.fromName : null) });
+    if (a.kind === 'sequenceReused') return t('sync.alert.sequenceReused', { at, seq, file: String(a.file ?? ''), office: office(typeof a.fromName === 'string' ? a.fromName : null, typeof a.fromNameKm === 'string' ? a.fromNameKm : null) });
     return t('sync.alert.other', { at });
   };
   const kind = (k: string) => (['changes', 'receipt', 'reference', 'campaigns'].includes(k) ? t(`syncsetup.kind.${k as 'changes'}`) : k);
@@ -45,7 +46,7 @@ export function SyncHistory() {
         <ul>
           {data.held.map((h) => (
             <li key={`${h.fromOffice}-${h.kind}-${h.seq}`}>
-              {h.fileName} · {office(h.fromOfficeName)} · {t('sync.seq')} {h.seq} · {t('sync.waitingFor', { seq: h.waitingFor })} · {when(h.heldAt)}
+              {h.fileName} · {office(h.fromOfficeName, h.fromOfficeNameKm)} · {t('sync.seq')} {format.number(h.seq)} · {t('sync.waitingFor', { seq: h.waitingFor })} · {when(h.heldAt)}
             </li>
           ))}
         </ul>
@@ -67,7 +68,7 @@ export function SyncHistory() {
         <tbody>
           {data.sent.map((s) => (
             <tr key={`${s.kind}-${s.seq}`}>
-              <td>{kind(s.kind)}</td><td>{s.seq}</td><td>{office(s.toOfficeName)}</td><td>{s.changes}</td><td>{s.fileName}</td><td>{when(s.createdAt)}</td>
+              <td>{kind(s.kind)}</td><td>{format.number(s.seq)}</td><td>{office(s.toOfficeName, s.toOfficeNameKm)}</td><td>{format.number(s.changes)}</td><td>{s.fileName}</td><td>{when(s.createdAt)}</td>
               <td>{s.writtenTo ? t('syncsetup.writtenTo', { place: s.writtenTo }) : s.writtenAt ? t('syncsetup.downloadedAt') : t('syncsetup.notWritten')}</td>
               <td>
                 {s.ackedAt ? when(s.ackedAt) : t('sync.notYet')}
@@ -86,10 +87,10 @@ export function SyncHistory() {
         <tbody>
           {data.received.map((r) => (
             <tr key={`${r.fromOffice}-${r.kind}-${r.seq}`}>
-              <td>{kind(r.kind)}</td><td>{r.seq}</td><td>{office(r.fromOfficeName)}</td>
+              <td>{kind(r.kind)}</td><td>{format.number(r.seq)}</td><td>{office(r.fromOfficeName, r.fromOfficeNameKm)}</td>
               <td>
                 {t('sync.counts', { inserted: r.inserted, updated: r.updated, deleted: r.deleted, skipped: r.skipped, conflicts: r.conflicts })}
-                {r.stoodInFor ? <> · {t('sync.stoodInForShort', r.stoodInFor)}</> : null}
+                {r.stoodInFor ? <> · {t('sync.stoodInForShort', { ...r.stoodInFor, context: r.stoodInFor.from === r.stoodInFor.to ? 'single' : undefined })}</> : null}
               </td>
               <td>{r.fileName}</td><td>{when(r.importedAt)}</td>
             </tr>
