@@ -4,7 +4,7 @@ import path from 'node:path';
 import { test as base, type Page } from '@playwright/test';
 import { LOCAL_OPERATOR, type Actor } from '../../shared/actor.js';
 import type { OpName, OpRequest, OpResponse } from '../../shared/contract/index.js';
-import { resources } from '../../shared/i18n/resources.js';
+import { createI18n } from '../../shared/i18n/index.js';
 import { createLocalBackend } from '../../electron/backend/backend.js';
 import { openDatabase } from '../../electron/db/open.js';
 import { buildTd3, type Td3Input } from '../../shared/mrz.js';
@@ -42,12 +42,10 @@ const test = base.extend<{ webApp: WebApp; app: Page }>({
 test.use({ timezoneId: 'UTC', viewport: { width: 1366, height: 768 } });
 
 type Lang = 'en' | 'km';
-/** A string of the UI in a language, from the same resources the app uses. */
+/** A string of the UI in a language, through the same i18n the app uses (plurals, Khmer digits for numbers). */
+const i18n = { en: createI18n('en', { strict: true }), km: createI18n('km', { strict: true }) };
 function s(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
-  let value: unknown = resources[lang].translation;
-  for (const part of key.split('.')) value = (value as Record<string, unknown>)[part];
-  if (typeof value !== 'string') throw new Error(`no string ${key}`);
-  return value.replace(/\{\{(\w+)\}\}/g, (_m, name: string) => String(params[name] ?? ''));
+  return i18n[lang].t(key as never, params as never) as unknown as string;
 }
 
 /** An operation through the same HTTP transport as the page (for what is not this test's screen). */
@@ -244,7 +242,7 @@ test('hotline complaint → operation → 12 found, 3 declared, 2 identified, 1 
     await expect(app.getByRole('heading', { level: 1, name: s('km', 'cases.ui.title') })).toBeVisible();
     await screenshot(app, 'cases-home-km');
     await app.getByRole('region', { name: s('km', 'cases.ui.operations') }).getByRole('link').first().click();
-    await expect(app.getByTestId('operation-outcome')).toHaveText(s('km', 'cases.timeline.outcome', { found: '១២', declared: '៣', identified: '២', charged: '១' }));
+    await expect(app.getByTestId('operation-outcome')).toHaveText(s('km', 'cases.timeline.outcome', { found: 12, declared: 3, identified: 2, charged: 1 }));
     await screenshot(app, 'cases-operation-km');
     await app.getByRole('button', { name: 'English' }).click();
   });
