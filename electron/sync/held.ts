@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import path from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../shared/errors.js';
-import { pluckStmt, stmt } from '../db/statements.js';
+import { stmt } from '../db/statements.js';
+import { settingValue } from '../db/settings.js';
 
 /**
  * Bundles held until a missing earlier one arrives. They are kept as files in a folder beside the
@@ -37,7 +38,7 @@ export const DEFAULT_HELD_LIMITS: HeldLimits = { maxCount: 100, maxBytes: 512 * 
 /** Settings that override the defaults (`sync.heldMaxCount`, `sync.heldMaxBytes`, `sync.maxAhead`). */
 export function heldLimits(db: Database, overrides: Partial<HeldLimits> = {}): HeldLimits {
   const setting = (key: string): number | undefined => {
-    const value = pluckStmt(db, 'SELECT value FROM setting WHERE id = ?').get(key) as string | undefined;
+    const value = settingValue(db, key);
     const n = value === undefined ? Number.NaN : Number(value);
     return Number.isSafeInteger(n) && n >= 0 ? n : undefined;
   };

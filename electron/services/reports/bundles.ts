@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Office } from '../../../shared/contract/foundation.js';
 import { BUNDLE_LATE_DAYS, BUNDLE_LATE_DAYS_SETTING, parseBundleLateDays } from '../../../shared/reports/bundles.js';
 import { dateOf, daysBetween } from '../../../shared/local-time.js';
-import { officeZone } from '../../db/settings.js';
+import { officeZone, settingValue } from '../../db/settings.js';
 import { currentDirectory } from '../../sync/directory.js';
 import { unitLabels } from './labels.js';
 import type { Label } from '../../../shared/reports/types.js';
@@ -23,8 +23,7 @@ export interface OfficeBundles {
 
 /** After how many days without a bundle an office below is late here: the office's setting, else a week. */
 export function bundleLateDays(db: Database): number {
-  const value = db.prepare('SELECT value FROM setting WHERE id = ?').pluck().get(BUNDLE_LATE_DAYS_SETTING) as string | undefined;
-  return parseBundleLateDays(value) ?? BUNDLE_LATE_DAYS;
+  return parseBundleLateDays(settingValue(db, BUNDLE_LATE_DAYS_SETTING)) ?? BUNDLE_LATE_DAYS;
 }
 
 /**
