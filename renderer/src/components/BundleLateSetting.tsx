@@ -1,31 +1,26 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fromKhmerDigits, toKhmerDigits } from '../../../shared/khmer.js';
 import type { AppErrorShape } from '../../../shared/errors.js';
 import { BUNDLE_LATE_DAYS, BUNDLE_LATE_DAYS_SETTING, MAX_BUNDLE_LATE_DAYS, parseBundleLateDays } from '../../../shared/reports/bundles.js';
 import { api } from '../api.js';
+import { useDigitsText } from '../digits-text.js';
 import { useQuery } from '../hooks.js';
 import { ErrorMessage } from './ErrorMessage.js';
 
 /** At a province or the national office (Settings): after how many days without a bundle an office below is late. */
 export function BundleLateSetting() {
-  const { t, i18n } = useTranslation();
-  const km = i18n.language === 'km';
+  const { t } = useTranslation();
   const stored = useQuery('settings.get', { key: BUNDLE_LATE_DAYS_SETTING });
   const current = parseBundleLateDays(stored.data) ?? BUNDLE_LATE_DAYS;
-  const shown = (days: number) => (km ? toKhmerDigits(days) : String(days));
-  const [text, setText] = useState<string>();
+  const days = useDigitsText(current);
   const [saved, setSaved] = useState<number>();
   const [error, setError] = useState<AppErrorShape>();
-  // The field follows the UI language's digits until the user types.
-  useEffect(() => setText(undefined), [km]);
-  const value = text ?? shown(current);
   const save = async () => {
-    const r = await api['settings.set']({ key: BUNDLE_LATE_DAYS_SETTING, value: fromKhmerDigits(value).trim() });
+    const r = await api['settings.set']({ key: BUNDLE_LATE_DAYS_SETTING, value: days.latin() });
     if (!r.ok) return setError(r.error);
     setError(undefined);
     setSaved(Number(r.value.value));
-    setText(undefined);
+    days.reset();
     stored.reload();
   };
   return (
@@ -34,9 +29,9 @@ export function BundleLateSetting() {
       <form onSubmit={(e) => { e.preventDefault(); void save(); }}>
         <div className="field">
           <label htmlFor="bundle-late-days">{t('reports.bundles.settingLabel')}</label>
-          <input id="bundle-late-days" className="digits" inputMode="numeric" maxLength={3} value={value}
+          <input id="bundle-late-days" className="digits" inputMode="numeric" maxLength={3} value={days.text}
             aria-invalid={error ? true : undefined} aria-describedby="bundle-late-hint"
-            onChange={(e) => { setText(e.target.value); setSaved(undefined); }} />
+            onChange={(e) => { days.type(e.target.value); setSaved(undefined); }} />
           <p className="hint" id="bundle-late-hint">{t('reports.bundles.settingHint', { max: MAX_BUNDLE_LATE_DAYS })}</p>
         </div>
         <button type="submit">{t('reports.bundles.settingSave')}</button>

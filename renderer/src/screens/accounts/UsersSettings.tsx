@@ -1,13 +1,13 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../shared/contract/accounts.js';
 import type { AppErrorShape } from '../../../../shared/errors.js';
 import { userName } from '../../../../shared/user-name.js';
-import { fromKhmerDigits, toKhmerDigits } from '../../../../shared/khmer.js';
 import { api } from '../../api.js';
 import { AccountFields, accountReady, EMPTY_ACCOUNT } from '../../components/AccountFields.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { LabelledControl } from '../../components/LabelledControl.js';
+import { useDigitsText } from '../../digits-text.js';
 import { useQuery } from '../../hooks.js';
 import { useLanguage } from '../../i18n.js';
 import { useSession } from '../../session.js';
@@ -152,21 +152,17 @@ function ResetPassword({ user, onDone }: { user: User; onDone: (message?: string
 }
 
 function IdleSetting() {
-  const { t, i18n } = useTranslation();
-  const km = i18n.language === 'km';
+  const { t } = useTranslation();
   const { session, setSession } = useSession();
-  // What the user typed; until then the saved time, in the UI language's digits.
-  const [typed, setTyped] = useState<string>();
-  const minutes = typed ?? (km ? toKhmerDigits(session.idleMinutes) : String(session.idleMinutes));
-  useEffect(() => setTyped(undefined), [km]);
+  const minutes = useDigitsText(session.idleMinutes);
   const [error, setError] = useState<AppErrorShape>();
   const [saved, setSaved] = useState('');
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await api['accounts.setIdleMinutes']({ minutes: Number(fromKhmerDigits(minutes).trim()) });
+    const result = await api['accounts.setIdleMinutes']({ minutes: Number(minutes.latin()) });
     if (!result.ok) return setError(result.error);
     setError(undefined);
-    setTyped(undefined);
+    minutes.reset();
     // The window's idle timer takes the new time before the change is reported as saved.
     const current = await api['session.current']({});
     if (current.ok) setSession(current.value);
@@ -176,7 +172,7 @@ function IdleSetting() {
     <form onSubmit={(e) => void save(e)} aria-labelledby="idle-title">
       <h3 id="idle-title">{t('accounts.idle.title')}</h3>
       <LabelledControl label={t('accounts.idle.label')}>
-        <input className="digits" inputMode="numeric" maxLength={3} value={minutes} onChange={(e) => setTyped(e.target.value)} required />
+        <input className="digits" inputMode="numeric" maxLength={3} value={minutes.text} onChange={(e) => minutes.type(e.target.value)} required />
       </LabelledControl>
       <button type="submit">{t('accounts.idle.save')}</button>
       {saved ? <p role="status">{saved}</p> : null}
